@@ -47,12 +47,15 @@ alter default privileges in schema public grant all on tables to anon, authentic
 alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
 alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
 
--- Make PostgREST's exposed schemas visible to Supabase advisors (splinter).
+-- Make PostgREST's exposed schemas visible to Supabase advisors (splinter), and
+-- resolve unqualified names as the platform's roles do ("$user", public, extensions).
 do $$
 begin
   execute format('alter database %I set "pgrst.db_schemas" = %L', current_database(), 'public,storage,graphql_public');
+  execute format('alter database %I set search_path = "$user", public, extensions', current_database());
 end
 $$;
+set search_path = "$user", public, extensions;
 
 -- auth: helpers read the claims PostgREST sets per request
 create or replace function auth.uid() returns uuid
