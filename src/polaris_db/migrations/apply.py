@@ -1,0 +1,110 @@
+"""Apply pending migrations: one transaction per file with its history row, under an advisory lock."""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable
+
+import psycopg
+
+from ..console import say
+from ..errors import DriftError, MigrationFailed
+from .files import Migration, discover
+from .history import LOCK_KEY, ensure_history, read_history, record
+from .plan import Plan, describe_drift, make_plan
+from .statements import statement_spans
+
+OnApplied = Callable[[Migration, float], None]
+
+
+@contextmanager
+def migration_lock(conn: psycopg.Connection):
+    """Session-level advisory lock so two pushes to one database run one after the other."""
+    if not conn.execute("select pg_try_advisory_lock(%s)", (LOCK_KEY,)).fetchone()[0]:
+        say("waiting for another migration run on this database to finish...")
+        conn.execute("select pg_advisory_lock(%s)", (LOCK_KEY,))
+    try:
+        yield
+    finally:
+        if not conn.closed and not conn.broken:
+            conn.execute("select pg_advisory_unlock(%s)", (LOCK_KEY,))
+
+
+def migrate(conn: psycopg.Connection, directory: Path, *, dry_run: bool = False,
+            on_applied: OnApplied | None = None) -> Plan:
+    """Plan against the current history and apply what is pending; refuse on drift."""
+    conn.autocommit = True
+    local = discover(directory)
+    if dry_run:
+        plan = make_plan(local, read_history(conn))
+        if plan.drift:
+            raise DriftError(describe_drift(plan))
+        return plan
+    with migration_lock(conn):
+        ensure_history(conn)
+        # Read after taking the lock: a push that waited sees what the other one applied.
+        plan = make_plan(local, read_history(conn))
+        if plan.drift:
+            raise DriftError(describe_drift(plan))
+        apply_plan(conn, plan, on_applied=on_applied)
+    return plan
+
+
+def apply_plan(conn: psycopg.Connection, plan: Plan, *, on_applied: OnApplied | None = None) -> None:
+    for migration in plan.pending:
+        started = time.perf_counter()
+        if migration.transactional:
+            _apply_in_transaction(conn, migration)
+        else:
+            _apply_without_transaction(conn, migration)
+        if on_applied:
+            on_applied(migration, time.perf_counter() - started)
+
+
+def _apply_in_transaction(conn: psycopg.Connection, migration: Migration) -> None:
+    try:
+        with conn.transaction():
+            # The whole file as one simple-protocol query: what `psql -1 -f` does, and as fast.
+            conn.execute(migration.sql.encode())
+            record(conn, migration.version, migration.name, migration.statements)
+    except psycopg.Error as error:
+        offset = _error_offset(conn, migration, error)
+        raise MigrationFailed(_failure_line(migration, offset, error, "rolled back; schema and history unchanged")) from None
+
+
+def _apply_without_transaction(conn: psycopg.Connection, migration: Migration) -> None:
+    spans = statement_spans(migration.sql)
+    for done, (offset, statement) in enumerate(spans):
+        try:
+            conn.execute(statement.encode())
+        except psycopg.Error as error:
+            note = f"runs outside a transaction: {done} of {len(spans)} statements had run; no history row written"
+            raise MigrationFailed(_failure_line(migration, offset, error, note)) from None
+    record(conn, migration.version, migration.name, migration.statements)
+
+
+def _error_offset(conn: psycopg.Connection, migration: Migration, error: psycopg.Error) -> int | None:
+    """Character offset of the failing statement in the file, from the server or by replaying."""
+    position = error.diag.statement_position
+    if position:
+        return int(position) - 1
+    # Runtime errors carry no position: replay statement by statement in a transaction we roll back.
+    try:
+        with conn.transaction(force_rollback=True):
+            for offset, statement in statement_spans(migration.sql):
+                try:
+                    conn.execute(statement.encode())
+                except psycopg.Error:
+                    return offset
+    except psycopg.Error:
+        pass
+    return None
+
+
+def _failure_line(migration: Migration, offset: int | None, error: psycopg.Error, note: str) -> str:
+    where = f"{migration.path}:{migration.line_of(offset)}" if offset is not None else str(migration.path)
+    message = (error.diag.message_primary or str(error)).strip().splitlines()[0]
+    code = f" [{error.sqlstate}]" if error.sqlstate else ""
+    return f"{where}: {message}{code} ({note})"

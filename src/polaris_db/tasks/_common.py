@@ -1,0 +1,29 @@
+"""What every task shares: one-line masked errors with the error's exit code."""
+
+from __future__ import annotations
+
+import functools
+
+import psycopg
+from invoke import Exit
+
+from ..config import mask
+from ..errors import PolarisError
+
+
+def reports_errors(body):
+    """Turn known failures into `error: ...` on stderr and a non-zero exit, never a traceback with secrets."""
+
+    @functools.wraps(body)
+    def wrapper(*args, **kwargs):
+        try:
+            return body(*args, **kwargs)
+        except PolarisError as error:
+            raise Exit(mask(f"error: {error}"), code=error.exit_code) from None
+        except psycopg.Error as error:
+            first = (str(error).strip().splitlines() or ["database error"])[0]
+            raise Exit(mask(f"error: {first}"), code=1) from None
+        except KeyboardInterrupt:
+            raise Exit("interrupted", code=130) from None
+
+    return wrapper

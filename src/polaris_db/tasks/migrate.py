@@ -1,0 +1,108 @@
+"""Migration tasks: reset, push, migration-list, new-migration, seed, psql."""
+
+from __future__ import annotations
+
+import sys
+
+from invoke import task
+
+from .. import MIGRATIONS_DIR, SEEDS_DIR, platform
+from ..config import resolve
+from ..console import Steps, confirm, say, table
+from ..database import connection, target_url
+from ..errors import DriftError
+from ..listing import migration_rows
+from ..migrations import discover, make_plan, migrate, read_history
+from ..migrations.plan import describe_drift
+from ..newfile import create_migration
+from ..psql import run_psql
+from ..reset import reset as reset_database
+from ..seeds import run_seeds
+from ._common import reports_errors
+
+ENV_HELP = "local (default; the embedded cluster unless DATABASE_URL is set), staging or prod"
+
+
+@task(help={"env": ENV_HELP, "yes": "skip the confirmation (required for remote targets without a terminal)",
+            "no_seed": "skip the seeds"})
+@reports_errors
+def reset(c, env="local", yes=False, no_seed=False):
+    """Recreate the database: shim (local only), every migration, seeds; prints per-step timings."""
+    target = resolve(env)
+    if target.remote:
+        confirm(f"This DROPS the public schema and all its data on {env}.", assume_yes=yes)
+    steps = Steps()
+    url = reset_database(target, steps, seeds=not no_seed)
+    say(f"reset {env}: {url}")
+    say(steps.summary())
+
+
+@task(help={"env": ENV_HELP, "yes": "apply to prod without the interactive confirmation",
+            "dry_run": "print the plan and change nothing"})
+@reports_errors
+def push(c, env="local", yes=False, dry_run=False):
+    """Apply pending migrations only; prints the plan first and refuses on drift."""
+    target = resolve(env)
+    url = target_url(target)
+    with connection(url) as conn:
+        plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
+        if plan.drift:
+            raise DriftError(describe_drift(plan))
+        if not plan.pending:
+            say(f"{env} is up to date (head {plan.head or 'none'})")
+            return
+        say(f"plan for {env} ({url}): {len(plan.pending)} pending")
+        say(table(("version", "file", "transaction"), [(m.version, m.filename, "yes" if m.transactional else "NO") for m in plan.pending]))
+        if dry_run:
+            say("dry run: nothing applied")
+            return
+        if env == "prod":
+            confirm(f"Apply {len(plan.pending)} migration(s) to PRODUCTION?", assume_yes=yes)
+        if env == "local":
+            platform.install(conn, env)  # skips itself where the real platform exists
+        applied = migrate(conn, MIGRATIONS_DIR,
+                          on_applied=lambda m, took: say(f"  applied {m.filename} ({took:.2f}s)"))
+        say(f"{env} is at {applied.local[-1].version}")
+
+
+@task(help={"env": ENV_HELP})
+@reports_errors
+def migration_list(c, env="local"):
+    """Local files vs the target's history, like `supabase migration list`, drift marked."""
+    target = resolve(env)
+    with connection(target_url(target)) as conn:
+        plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
+    say(table(("local", "remote", "name", "status"), migration_rows(plan)))
+    if plan.drift:
+        raise DriftError(describe_drift(plan))
+
+
+@task(help={"name": "snake_case description, e.g. add_streaks"})
+@reports_errors
+def new_migration(c, name):
+    """Create the next-numbered migration from the header template and stub its release-notes entry."""
+    path = create_migration(name)
+    say(f"created {path.relative_to(MIGRATIONS_DIR.parents[2])}; fill in ops/docs/release-notes.md too")
+
+
+@task(help={"env": ENV_HELP, "yes": "confirm seeding prod without a prompt"})
+@reports_errors
+def seed(c, env="local", yes=False):
+    """Run ops/supabase/seeds/*.sql in their declared order (idempotent; safe to repeat)."""
+    target = resolve(env)
+    if env == "prod":
+        confirm("Seed PRODUCTION with demo content?", assume_yes=yes)
+    with connection(target_url(target)) as conn:
+        seeds = run_seeds(conn, SEEDS_DIR)
+    say(f"seeded {env}: " + ", ".join(s.path.name for s in seeds))
+
+
+@task(help={"env": ENV_HELP, "file": "run this SQL file (ON_ERROR_STOP, one transaction) instead of a shell"})
+@reports_errors
+def psql(c, env="local", file=None):
+    """Interactive psql on the target, or run --file; the password travels in the environment, not argv."""
+    target = resolve(env)
+    sys.exit(run_psql(target_url(target), file=file))
+
+
+TASKS = [reset, push, migration_list, new_migration, seed, psql]

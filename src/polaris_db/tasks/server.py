@@ -1,0 +1,58 @@
+"""`inv db.start | db.stop | db.status`: the embedded cluster and what a target holds."""
+
+from invoke import task
+
+from .. import MIGRATIONS_DIR
+from ..config import resolve
+from ..console import say, table
+from ..database import connection, server_version
+from ..migrations import discover, make_plan, read_history
+from ..server import local_cluster
+from ._common import reports_errors
+
+
+@task
+@reports_errors
+def start(c):
+    """Start the embedded Postgres (127.0.0.1, port 54322 or the next free one); no-op if running."""
+    cluster = local_cluster()
+    port, started = cluster.start()
+    say(f"{'started' if started else 'already running'}: {cluster.url()} (data in {cluster.pgdata})")
+
+
+@task
+@reports_errors
+def stop(c):
+    """Stop the embedded Postgres; the data stays for the next start."""
+    say("stopped" if local_cluster().stop() else "not running")
+
+
+@task(help={"env": "local (default), staging or prod"})
+@reports_errors
+def status(c, env="local"):
+    """Server version, masked URL and the applied migration head of the target."""
+    target = resolve(env)
+    if target.embedded:
+        cluster = local_cluster()
+        port = cluster.running_port()
+        if not port:
+            say(f"embedded Postgres: stopped (data in {cluster.pgdata}); start it with `inv db.start`")
+            return
+        cluster.port = port
+        url = cluster.url()
+    else:
+        url = target.url
+    with connection(url) as conn:
+        plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
+        rows = [
+            ("target", env + (" (embedded)" if target.embedded else "")),
+            ("url", url),
+            ("server", server_version(conn)),
+            ("head", plan.head or "none applied"),
+            ("pending", len(plan.pending)),
+            ("drift", "; ".join(map(str, plan.drift)) or "none"),
+        ]
+    say(table(("", ""), rows))
+
+
+TASKS = [start, stop, status]
