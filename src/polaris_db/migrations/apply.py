@@ -14,7 +14,7 @@ from ..errors import DriftError, MigrationFailed
 from .files import Migration, discover
 from .history import LOCK_KEY, ensure_history, read_history, record
 from .plan import Plan, describe_drift, make_plan
-from .statements import statement_spans
+from .statements import code_offset, statement_spans
 
 OnApplied = Callable[[Migration, float], None]
 
@@ -81,7 +81,7 @@ def _apply_without_transaction(conn: psycopg.Connection, migration: Migration) -
             conn.execute(statement.encode())
         except psycopg.Error as error:
             note = f"runs outside a transaction: {done} of {len(spans)} statements had run; no history row written"
-            raise MigrationFailed(_failure_line(migration, offset, error, note)) from None
+            raise MigrationFailed(_failure_line(migration, offset + code_offset(statement), error, note)) from None
     record(conn, migration.version, migration.name, migration.statements)
 
 
@@ -97,7 +97,7 @@ def _error_offset(conn: psycopg.Connection, migration: Migration, error: psycopg
                 try:
                     conn.execute(statement.encode())
                 except psycopg.Error:
-                    return offset
+                    return offset + code_offset(statement)
     except psycopg.Error:
         pass
     return None

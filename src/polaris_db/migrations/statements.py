@@ -70,6 +70,22 @@ def statement_spans(sql: str) -> list[tuple[int, str]]:
     return spans
 
 
+def code_offset(statement: str) -> int:
+    """Offset of the first token that is not blank or a comment (comments travel with statements)."""
+    i = 0
+    while i < len(statement):
+        if statement[i].isspace():
+            i += 1
+        elif statement.startswith("--", i):
+            end = statement.find("\n", i)
+            i = len(statement) if end < 0 else end + 1
+        elif statement.startswith("/*", i):
+            i = _skip_block_comment(statement, i)
+        else:
+            return i
+    return 0
+
+
 def _skip_block_comment(sql: str, i: int) -> int:
     depth = 0
     n = len(sql)
