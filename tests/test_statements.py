@@ -13,7 +13,7 @@ EXPECTED = json.loads((FIXTURES / "expected_by_cli_3.1.0.json").read_text())
 
 @pytest.mark.parametrize("filename", sorted(EXPECTED))
 def test_split_matches_the_cli(filename):
-    sql = (FIXTURES / filename).read_bytes().decode()
+    sql = (FIXTURES / "migrations" / filename).read_bytes().decode()
     assert split_statements(sql) == EXPECTED[filename]
 
 

@@ -79,7 +79,7 @@ def check_url(url: str, source: str) -> None:
 
 _URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s]*:)(?P<secret>[^@\s]*)(?P<tail>@)", re.I)
 _QUERY_SECRET = re.compile(r"(?P<head>[?&](?:password|sslpassword|apikey|key|token)=)(?P<secret>[^&\s]+)", re.I)
-_KEYWORD_SECRET = re.compile(r"(?P<head>\bpassword\s*=\s*)(?P<secret>'[^']*'|\S+)", re.I)
+_KEYWORD_SECRET = re.compile(r"(?P<head>\bpassword\s*=\s*)(?P<secret>'[^']*'|[^\s&]+)", re.I)
 _JWT = re.compile(r"eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}")
 
 
