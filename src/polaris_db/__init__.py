@@ -1,9 +1,11 @@
 """Database operations for Polaris Coach: the logic behind tasks.py and noxfile.py."""
 
+import os
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 OPS_DIR = REPO_ROOT / "ops" / "supabase"
 MIGRATIONS_DIR = OPS_DIR / "migrations"
 SEEDS_DIR = OPS_DIR / "seeds"
-STATE_DIR = REPO_ROOT / ".polaris"
+# Where the embedded cluster and scratch files live; override to keep a second cluster apart.
+STATE_DIR = Path(os.environ.get("POLARIS_STATE_DIR", REPO_ROOT / ".polaris"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import psycopg
 
-from . import MIGRATIONS_DIR, SEEDS_DIR, platform
+from . import MIGRATIONS_DIR, SEEDS_DIR, platform, template_cache
 from .config import Target
 from .console import Steps
 from .database import connection, recreate_database, target_url
@@ -21,9 +21,17 @@ grant all on schema public to postgres, anon, authenticated, service_role;
 """
 
 
-def reset(target: Target, steps: Steps, *, seeds: bool = True) -> str:
+def reset(target: Target, steps: Steps, *, seeds: bool = True, cache: bool = True) -> str:
     """Return the URL that was reset. Embedded: drop and recreate the database; elsewhere: drop user schemas."""
     url = target_url(target)
+    use_cache = cache and seeds and target.embedded
+    if use_cache:
+        key = template_cache.fingerprint()
+        if template_cache.cached_key(url) == key:
+            with steps.step("clone cached build"):
+                template_cache.clone_from_cache(url)
+            steps.note(f"inputs unchanged (key {key[:12]}); --no-cache rebuilds")
+            return url
     if target.embedded:
         with steps.step("recreate database"):
             recreate_database(url)
@@ -43,6 +51,9 @@ def reset(target: Target, steps: Steps, *, seeds: bool = True) -> str:
             with steps.step("seeds"):
                 applied = run_seeds(conn, SEEDS_DIR)
             steps.note(", ".join(s.path.name for s in applied) or "none")
+    if use_cache:
+        with steps.step("cache build"):
+            template_cache.store(url, key)
     return url
 
 

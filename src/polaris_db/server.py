@@ -64,7 +64,7 @@ def free_port_from(port: int) -> int:
 class Cluster:
     """One data directory and the server that runs it."""
 
-    root: Path = STATE_DIR / "postgres"
+    root: Path
     port: int = DEFAULT_PORT
     settings: dict[str, str] | None = None  # extra `-c` settings, e.g. FAST_UNSAFE for tests
 
@@ -178,6 +178,11 @@ class Cluster:
             shutil.chown(path, user=self.run_as, group=self.run_as)
 
 
+LOCAL_SETTINGS = {"synchronous_commit": "off"}  # a dev database: lose at most the last commits on a crash
+
+
 def local_cluster() -> Cluster:
     port = int(os.environ.get("POLARIS_PG_PORT", DEFAULT_PORT))
-    return Cluster(port=port, settings={"synchronous_commit": "off"})
+    listen = os.environ.get("POLARIS_PG_LISTEN")  # extra loopback addresses, e.g. 127.0.0.2 for the CLI
+    settings = {**LOCAL_SETTINGS, **({"listen_addresses": f"'127.0.0.1,{listen}'"} if listen else {})}
+    return Cluster(root=STATE_DIR / "postgres", port=port, settings=settings)

@@ -24,15 +24,15 @@ ENV_HELP = "local (default; the embedded cluster unless DATABASE_URL is set), st
 
 
 @task(help={"env": ENV_HELP, "yes": "skip the confirmation (required for remote targets without a terminal)",
-            "no_seed": "skip the seeds"})
+            "no_seed": "skip the seeds", "no_cache": "rebuild even if a cached build of identical inputs exists"})
 @reports_errors
-def reset(c, env="local", yes=False, no_seed=False):
+def reset(c, env="local", yes=False, no_seed=False, no_cache=False):
     """Recreate the database: shim (local only), every migration, seeds; prints per-step timings."""
     target = resolve(env)
     if target.remote:
         confirm(f"This DROPS the public schema and all its data on {env}.", assume_yes=yes)
     steps = Steps()
-    url = reset_database(target, steps, seeds=not no_seed)
+    url = reset_database(target, steps, seeds=not no_seed, cache=not no_cache)
     say(f"reset {env}: {url}")
     say(steps.summary())
 
