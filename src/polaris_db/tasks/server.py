@@ -4,7 +4,7 @@ from invoke import task
 
 from .. import MIGRATIONS_DIR
 from ..config import resolve
-from ..console import say, table
+from ..console import say
 from ..database import connection, server_version
 from ..migrations import discover, make_plan, read_history
 from ..server import local_cluster
@@ -52,7 +52,9 @@ def status(c, env="local"):
             ("pending", len(plan.pending)),
             ("drift", "; ".join(map(str, plan.drift)) or "none"),
         ]
-    say(table(("", ""), rows))
+    width = max(len(key) for key, _ in rows)
+    for key, value in rows:
+        say(f"{key.ljust(width)}  {value}")
 
 
 TASKS = [start, stop, status]
