@@ -1,0 +1,1 @@
+"""RLS and security checks: catalog audits, the access matrix and its runner, the psql TAP script."""
