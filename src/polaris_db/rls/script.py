@@ -1,0 +1,48 @@
+"""Run ops/supabase/tests/rls_tests.sql with the psql client, exactly as CI and operators do."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import OPS_DIR
+from ..psql import psql_command
+
+SCRIPT_PATH = OPS_DIR / "tests" / "rls_tests.sql"
+
+
+@dataclass(frozen=True)
+class ScriptRun:
+    returncode: int
+    lines: list[str]  # stdout: the TAP lines and the summary
+    errors: str  # stderr: psql's error (the final "N check(s) failed", or a broken script)
+
+    @property
+    def failures(self) -> list[str]:
+        return [line for line in self.lines if line.startswith("not ok")]
+
+    @property
+    def checks(self) -> int:
+        return sum(1 for line in self.lines if line.startswith(("ok ", "not ok ")))
+
+    @property
+    def passed(self) -> bool:
+        return self.returncode == 0 and not self.failures and self.checks > 0
+
+
+def run_script(url: str, path: Path = SCRIPT_PATH, on_line=None) -> ScriptRun:
+    """`psql -X -v ON_ERROR_STOP=1 -f rls_tests.sql`; `on_line` sees each stdout line as it arrives."""
+    command, env = psql_command(url, "-v", "ON_ERROR_STOP=1", "-f", str(path))
+    lines: list[str] = []
+    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          stdin=subprocess.DEVNULL) as process:
+        for raw in process.stdout:
+            line = raw.rstrip("\n")
+            if not line:
+                continue
+            lines.append(line)
+            if on_line:
+                on_line(line)
+        errors = process.stderr.read()
+    return ScriptRun(process.returncode, lines, errors.strip())

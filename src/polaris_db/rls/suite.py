@@ -1,0 +1,110 @@
+"""The whole RLS suite against one database: catalog audits, coverage gate, access matrix, psql script.
+
+Output is TAP-like so CI logs read the same as the psql script: `not ok` lines name the object and say
+what was expected; `#` lines are section summaries. Passing matrix cases print only with `verbose`.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from psycopg import sql
+
+from .. import MIGRATIONS_DIR
+from ..database import connection, database_name, with_database
+from ..errors import ConfigError
+from ..migrations import discover, make_plan, read_history
+from ..migrations.plan import describe_drift
+from ..reset import build
+from . import catalog
+from .audits import run_audits
+from .matrix import MATRIX_PATH, coverage, load
+from .runner import Result, run_matrix
+from .script import SCRIPT_PATH, run_script
+
+
+@dataclass
+class SuiteReport:
+    audits: list[str] = field(default_factory=list)
+    coverage: list[str] = field(default_factory=list)
+    matrix: list[Result] = field(default_factory=list)
+    script_failures: list[str] = field(default_factory=list)
+    script_ok: bool = True
+
+    @property
+    def failed(self) -> int:
+        broken = [r for r in self.matrix if not r.passed]
+        return len(self.audits) + len(self.coverage) + len(broken) + len(self.script_failures) + (not self.script_ok)
+
+    def summary(self) -> str:
+        matrix_failed = sum(not r.passed for r in self.matrix)
+        verdict = "FAILED" if self.failed else "passed"
+        return (f"# rls-test {verdict}: audits {len(self.audits)} finding(s), coverage {len(self.coverage)} "
+                f"gap(s), matrix {matrix_failed}/{len(self.matrix)} failed, script "
+                f"{'ok' if self.script_ok else f'{len(self.script_failures) or 1} failure(s)'}")
+
+
+def check_at_head(url: str) -> None:
+    """The suite tests the schema in the files: refuse a database that is behind or has drifted."""
+    with connection(url) as conn:
+        plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
+    if plan.drift:
+        raise ConfigError(describe_drift(plan))
+    if plan.pending:
+        raise ConfigError(f"{len(plan.pending)} migration(s) not applied (first: {plan.pending[0].filename}): "
+                          "run `inv db.reset` or `inv db.push` first, or pass --fresh")
+
+
+def run_suite(url: str, say: Callable[[str], None], *, verbose: bool = False, matrix_path: Path = MATRIX_PATH,
+              script_path: Path = SCRIPT_PATH) -> SuiteReport:
+    report = SuiteReport()
+    matrix = load(matrix_path)
+    with connection(url) as conn:
+        report.audits = [str(f) for f in run_audits(conn, matrix.public_aggregates)]
+        exposed = catalog.exposed(conn)
+        report.coverage = coverage(matrix, exposed)
+    say(f"# audits: {len(report.audits)} finding(s)")
+    for finding in report.audits:
+        say(f"not ok - audit {finding}")
+    say(f"# coverage: {len(exposed.tables)} tables, {len(exposed.views)} views, {len(exposed.functions)} "
+        f"functions, {len(exposed.buckets)} buckets; {len(report.coverage)} gap(s)")
+    for problem in report.coverage:
+        say(f"not ok - coverage {problem}")
+
+    def show(result: Result) -> None:
+        if verbose or not result.passed:
+            status = "ok" if result.passed else "not ok"
+            detail = "" if result.passed else f" # {result.explain()}"
+            say(f"{status} - {result.case.id} - {result.case.title}{detail}")
+
+    with connection(url, autocommit=False) as conn:
+        report.matrix = run_matrix(conn, matrix, on_result=show)
+    say(f"# matrix: {len(report.matrix)} case(s), {sum(not r.passed for r in report.matrix)} failed")
+    say(f"# script: {script_path.name}")
+    run = run_script(url, script_path, on_line=say)
+    report.script_failures = run.failures
+    report.script_ok = run.passed
+    if run.returncode != 0 and run.errors:
+        say(f"# psql exited {run.returncode}: {run.errors.splitlines()[-1]}")
+    say(report.summary())
+    return report
+
+
+@contextmanager
+def fresh_database(url: str):
+    """A throwaway database beside `url` with shim + migrations + seeds; dropped afterwards."""
+    name = f"rls_fresh_{database_name(url)}"
+    scratch = with_database(url, name)
+    with connection(url) as admin:
+        admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+        admin.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+    try:
+        with connection(scratch) as conn:
+            build(conn)
+        yield scratch
+    finally:
+        with connection(url) as admin:
+            admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
