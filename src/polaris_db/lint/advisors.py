@@ -13,6 +13,7 @@ import json
 from ..errors import ConfigError
 from ..supabase_cli import run
 from .base import Finding, Rule
+from .registry import RULES
 from .tree import Tree
 
 FAILING_LEVELS = ("WARN", "ERROR")
@@ -32,8 +33,8 @@ def fetch(url: str) -> list[dict]:
         raise ConfigError(f"supabase db advisors failed ({result.returncode}): {lines[-1]}") from None
 
 
-def owner(lint: str, rules: tuple[Rule, ...]) -> Rule | None:
-    return next((rule for rule in rules if lint in rule.advisor_lints), None)
+def owner(lint: str) -> Rule | None:
+    return next((rule for rule in RULES if lint in rule.advisor_lints), None)
 
 
 def object_name(result: dict) -> str:
@@ -41,13 +42,13 @@ def object_name(result: dict) -> str:
     return ".".join(part for part in (metadata.get("schema"), metadata.get("name")) if part)
 
 
-def findings(results: list[dict], tree: Tree, rules: tuple[Rule, ...]) -> list[Finding]:
+def findings(results: list[dict], tree: Tree) -> list[Finding]:
     found = []
     for result in results:
         if result.get("level") not in FAILING_LEVELS:
             continue
         lint, name = result["name"], object_name(result)
-        rule = owner(lint, rules)
+        rule = owner(lint)
         exceptions = rule.advisor_exceptions if rule else UNOWNED_EXCEPTIONS
         if (lint, name) in exceptions:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Iterator
 
 from pglast import ast, enums
@@ -57,12 +58,16 @@ def sets_search_path(stmt: ast.CreateFunctionStmt) -> bool:
 
 
 def canonical(stmt: ast.Node) -> str:
-    """The statement printed by pglast with `or replace` / `if not exists` removed, for comparisons."""
-    fields = {slot: getattr(stmt, slot, None) for slot in stmt.__slots__}
+    """The statement as pglast prints it, for comparing two statements: relation names qualified with
+    `public` when unqualified, `or replace` / `if not exists` dropped. Layout, case and comments vanish."""
+    node = copy.deepcopy(stmt)
+    for child in walk(node):
+        if isinstance(child, ast.RangeVar) and not child.schemaname:
+            child.schemaname = DEFAULT_SCHEMA
     for flag in ("replace", "if_not_exists"):
-        if flag in fields:
-            fields[flag] = False
-    return RawStream()(type(stmt)(**fields))
+        if flag in node.__slots__:
+            setattr(node, flag, False)
+    return RawStream()(node)
 
 
 def is_matview(stmt) -> bool:

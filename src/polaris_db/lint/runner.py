@@ -52,15 +52,15 @@ def conventions(options: Options) -> Result:
     if options.squawk and tree.migrations:
         findings.extend(squawk.run_squawk(tree.migrations))
         result.ran.append("squawk")
-    if options.server_url:
+    if options.server_url and (options.advisors or any(rule.catalog for rule in rules)):
         with scratch_database(options.server_url, tree) as (scratch, build_findings):
-            findings.extend(build_findings)
+            findings.extend(build_findings)  # reported even when PC001 is not selected: nothing else can run
             ran_ids.add("PC001")
             if scratch is not None:
                 findings.extend(_catalog(rules, tree, scratch, ran_ids))
                 result.ran.append("catalog")
                 if options.advisors:
-                    findings.extend(advisors.findings(advisors.fetch(scratch.url), tree, rules))
+                    findings.extend(advisors.findings(advisors.fetch(scratch.url), tree))
                     result.ran.append("supabase db advisors")
     result.findings = sorted(set(noqa.apply(
         findings, tree.all_files(), known=_known, ran=_ran(ran_ids, result))))

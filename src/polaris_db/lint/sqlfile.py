@@ -64,7 +64,8 @@ class SqlFile:
         try:
             raws = pglast.parse_sql(self.text)
         except pglast.parser.ParseError as error:
-            self.errors.append(ParseError(self.line_at(getattr(error, "location", 0)), str(error.args[0])))
+            location = error.args[1] if len(error.args) > 1 else 0  # (message, character offset)
+            self.errors.append(ParseError(self.line_at(location), str(error.args[0])))
             return
         for raw in raws:
             location = raw.stmt_location or 0

@@ -15,9 +15,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .. import REPO_ROOT
 from ..errors import ConfigError
 from .base import Finding
 
+CONFIG = REPO_ROOT / ".sqlfluff"
 NOT_LINTED = "SKIP"
 
 
@@ -39,8 +41,8 @@ def ignored(root: Path) -> set[Path]:
 
 def run_sqlfluff(paths: list[Path], root: Path, processes: int | None = None) -> list[Finding]:
     processes = processes or os.cpu_count() or 1
-    command = [sys.executable, "-m", "sqlfluff", "lint", "--format", "json", "--disable-progress-bar",
-               "--processes", str(processes), *(str(p) for p in paths)]
+    command = [sys.executable, "-m", "sqlfluff", "lint", "--config", str(CONFIG), "--format", "json",
+               "--disable-progress-bar", "--processes", str(processes), *(str(p) for p in paths)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=root, stdin=subprocess.DEVNULL, timeout=900)
     try:
         records = json.loads(result.stdout)
