@@ -1,0 +1,18 @@
+-- RLS policies on public.admin_message_reads
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists admin_message_reads_select on public.admin_message_reads;
+
+create policy admin_message_reads_select on public.admin_message_reads for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));
+
+drop policy if exists admin_message_reads_insert on public.admin_message_reads;
+
+create policy admin_message_reads_insert on public.admin_message_reads for insert to authenticated
+  with check (user_id = (select auth.uid()));
+
+drop policy if exists admin_message_reads_delete on public.admin_message_reads;
+
+create policy admin_message_reads_delete on public.admin_message_reads for delete to authenticated
+  using (user_id = (select auth.uid()));

@@ -1,0 +1,10 @@
+-- RLS policies on public.affiliate_commissions
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0019_affiliates.sql
+drop policy if exists affiliate_commissions_select on public.affiliate_commissions;
+
+create policy affiliate_commissions_select on public.affiliate_commissions for select to authenticated
+  using ((select public.is_admin()) or exists (
+    select 1 from public.affiliate_referrals r join public.affiliate_codes c on c.id = r.code_id
+    where r.id = referral_id and c.user_id = (select auth.uid())));

@@ -1,0 +1,9 @@
+-- RLS policies on public.affiliate_referrals
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0019_affiliates.sql
+drop policy if exists affiliate_referrals_select on public.affiliate_referrals;
+
+create policy affiliate_referrals_select on public.affiliate_referrals for select to authenticated
+  using ((select public.is_admin()) or exists (
+    select 1 from public.affiliate_codes c where c.id = code_id and c.user_id = (select auth.uid())));

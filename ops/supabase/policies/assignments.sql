@@ -1,0 +1,24 @@
+-- RLS policies on public.assignments
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists assignments_select on public.assignments;
+
+create policy assignments_select on public.assignments for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));
+
+drop policy if exists assignments_insert on public.assignments;
+
+create policy assignments_insert on public.assignments for insert to authenticated
+  with check ((select public.is_admin()));
+
+drop policy if exists assignments_update on public.assignments;
+
+create policy assignments_update on public.assignments for update to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()))
+  with check (user_id = (select auth.uid()) or (select public.is_admin()));
+
+drop policy if exists assignments_delete on public.assignments;
+
+create policy assignments_delete on public.assignments for delete to authenticated
+  using ((select public.is_admin()));

@@ -1,0 +1,17 @@
+-- RLS policies on public.attempts
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists attempts_select on public.attempts;
+
+create policy attempts_select on public.attempts for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));
+
+drop policy if exists attempts_insert on public.attempts;
+
+create policy attempts_insert on public.attempts for insert to authenticated
+  with check (
+    user_id = (select auth.uid())
+    and (session_id is null or exists (
+      select 1 from public.sessions s where s.id = session_id and s.user_id = (select auth.uid())))
+  );

@@ -1,0 +1,8 @@
+-- RLS policies on public.coach_switches
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0024_coach_switch_cooldown.sql
+drop policy if exists coach_switches_select on public.coach_switches;
+
+create policy coach_switches_select on public.coach_switches for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));

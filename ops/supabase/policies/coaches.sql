@@ -1,0 +1,23 @@
+-- RLS policies on public.coaches
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists coaches_select on public.coaches;
+
+create policy coaches_select on public.coaches for select to anon, authenticated
+  using (is_published or (select public.is_admin()));
+
+drop policy if exists coaches_insert on public.coaches;
+
+create policy coaches_insert on public.coaches for insert to authenticated
+  with check ((select public.is_admin()));
+
+drop policy if exists coaches_update on public.coaches;
+
+create policy coaches_update on public.coaches for update to authenticated
+  using ((select public.is_admin())) with check ((select public.is_admin()));
+
+drop policy if exists coaches_delete on public.coaches;
+
+create policy coaches_delete on public.coaches for delete to authenticated
+  using ((select public.is_admin()));

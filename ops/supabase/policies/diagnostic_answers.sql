@@ -1,0 +1,14 @@
+-- RLS policies on public.diagnostic_answers
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0013_adaptive_and_diagnostics.sql
+drop policy if exists diagnostic_answers_select on public.diagnostic_answers;
+
+create policy diagnostic_answers_select on public.diagnostic_answers for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));
+
+drop policy if exists diagnostic_answers_insert on public.diagnostic_answers;
+
+create policy diagnostic_answers_insert on public.diagnostic_answers for insert to authenticated
+  with check (user_id = (select auth.uid()) and exists (
+    select 1 from public.diagnostic_runs r where r.id = run_id and r.user_id = (select auth.uid()) and r.finished_at is null));

@@ -1,0 +1,13 @@
+-- RLS policies on public.diagnostic_runs
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0013_adaptive_and_diagnostics.sql
+drop policy if exists diagnostic_runs_select on public.diagnostic_runs;
+
+create policy diagnostic_runs_select on public.diagnostic_runs for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));
+
+drop policy if exists diagnostic_runs_insert on public.diagnostic_runs;
+
+create policy diagnostic_runs_insert on public.diagnostic_runs for insert to authenticated
+  with check (user_id = (select auth.uid()));

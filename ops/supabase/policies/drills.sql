@@ -1,0 +1,23 @@
+-- RLS policies on public.drills
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists drills_select on public.drills;
+
+create policy drills_select on public.drills for select to anon, authenticated
+  using (is_published or (select public.is_editor()));
+
+drop policy if exists drills_insert on public.drills;
+
+create policy drills_insert on public.drills for insert to authenticated
+  with check ((select public.is_editor()));
+
+drop policy if exists drills_update on public.drills;
+
+create policy drills_update on public.drills for update to authenticated
+  using ((select public.is_editor())) with check ((select public.is_editor()));
+
+drop policy if exists drills_delete on public.drills;
+
+create policy drills_delete on public.drills for delete to authenticated
+  using ((select public.is_admin()));

@@ -1,0 +1,8 @@
+-- RLS policies on public.entitlement_ledger
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0018_entitlements.sql
+drop policy if exists entitlement_ledger_select on public.entitlement_ledger;
+
+create policy entitlement_ledger_select on public.entitlement_ledger for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));

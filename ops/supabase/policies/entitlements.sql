@@ -1,0 +1,8 @@
+-- RLS policies on public.entitlements
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0018_entitlements.sql
+drop policy if exists entitlements_select on public.entitlements;
+
+create policy entitlements_select on public.entitlements for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));

@@ -1,0 +1,13 @@
+-- RLS policies on public.events
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists events_select on public.events;
+
+create policy events_select on public.events for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));
+
+drop policy if exists events_insert on public.events;
+
+create policy events_insert on public.events for insert to authenticated
+  with check (user_id = (select auth.uid()));

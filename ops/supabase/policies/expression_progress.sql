@@ -1,0 +1,23 @@
+-- RLS policies on public.expression_progress
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0025_expressions_pack.sql
+drop policy if exists expression_progress_select on public.expression_progress;
+
+create policy expression_progress_select on public.expression_progress for select to authenticated
+  using (user_id = (select auth.uid()));
+
+drop policy if exists expression_progress_insert on public.expression_progress;
+
+create policy expression_progress_insert on public.expression_progress for insert to authenticated
+  with check (user_id = (select auth.uid()));
+
+drop policy if exists expression_progress_update on public.expression_progress;
+
+create policy expression_progress_update on public.expression_progress for update to authenticated
+  using (user_id = (select auth.uid())) with check (user_id = (select auth.uid()));
+
+drop policy if exists expression_progress_delete on public.expression_progress;
+
+create policy expression_progress_delete on public.expression_progress for delete to authenticated
+  using (user_id = (select auth.uid()));

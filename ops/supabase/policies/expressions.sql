@@ -1,0 +1,23 @@
+-- RLS policies on public.expressions
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0025_expressions_pack.sql
+drop policy if exists expressions_select on public.expressions;
+
+create policy expressions_select on public.expressions for select to anon, authenticated
+  using (is_published or (select public.is_editor()));
+
+drop policy if exists expressions_insert on public.expressions;
+
+create policy expressions_insert on public.expressions for insert to authenticated
+  with check ((select public.is_admin()));
+
+drop policy if exists expressions_update on public.expressions;
+
+create policy expressions_update on public.expressions for update to authenticated
+  using ((select public.is_admin())) with check ((select public.is_admin()));
+
+drop policy if exists expressions_delete on public.expressions;
+
+create policy expressions_delete on public.expressions for delete to authenticated
+  using ((select public.is_admin()));

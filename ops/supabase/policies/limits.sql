@@ -1,0 +1,7 @@
+-- RLS policies on public.limits
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0017_limits_and_tiers.sql
+drop policy if exists limits_select on public.limits;
+
+create policy limits_select on public.limits for select to anon, authenticated using (true);

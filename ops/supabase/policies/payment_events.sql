@@ -1,0 +1,8 @@
+-- RLS policies on public.payment_events
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0020_payments_events.sql
+drop policy if exists payment_events_admin_select on public.payment_events;
+
+create policy payment_events_admin_select on public.payment_events for select to authenticated
+  using ((select public.is_admin()));

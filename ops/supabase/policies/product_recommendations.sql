@@ -1,0 +1,8 @@
+-- RLS policies on public.product_recommendations
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0015_product_recs.sql
+drop policy if exists product_recommendations_select on public.product_recommendations;
+
+create policy product_recommendations_select on public.product_recommendations for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));

@@ -1,0 +1,14 @@
+-- RLS policies on public.profiles
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists profiles_select on public.profiles;
+
+create policy profiles_select on public.profiles for select to authenticated
+  using (id = (select auth.uid()) or (select public.is_admin()));
+
+drop policy if exists profiles_update on public.profiles;
+
+create policy profiles_update on public.profiles for update to authenticated
+  using (id = (select auth.uid()) or (select public.is_admin()))
+  with check (id = (select auth.uid()) or (select public.is_admin()));

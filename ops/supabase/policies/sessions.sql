@@ -1,0 +1,8 @@
+-- RLS policies on public.sessions
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists sessions_select on public.sessions;
+
+create policy sessions_select on public.sessions for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));

@@ -1,0 +1,35 @@
+-- RLS policies on storage.objects
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0008_storage_buckets.sql
+drop policy if exists "user media: owner reads own folder" on storage.objects;
+
+create policy "user media: owner reads own folder" on storage.objects
+  for select to authenticated
+  using (bucket_id = 'user-media' and (storage.foldername(name))[1] = (select auth.uid())::text);
+
+drop policy if exists "user media: owner uploads to own folder" on storage.objects;
+
+create policy "user media: owner uploads to own folder" on storage.objects
+  for insert to authenticated
+  with check (bucket_id = 'user-media' and (storage.foldername(name))[1] = (select auth.uid())::text);
+
+drop policy if exists "user media: owner updates own folder" on storage.objects;
+
+create policy "user media: owner updates own folder" on storage.objects
+  for update to authenticated
+  using (bucket_id = 'user-media' and (storage.foldername(name))[1] = (select auth.uid())::text)
+  with check (bucket_id = 'user-media' and (storage.foldername(name))[1] = (select auth.uid())::text);
+
+drop policy if exists "user media: owner deletes own folder" on storage.objects;
+
+create policy "user media: owner deletes own folder" on storage.objects
+  for delete to authenticated
+  using (bucket_id = 'user-media' and (storage.foldername(name))[1] = (select auth.uid())::text);
+
+drop policy if exists "public assets: admins write" on storage.objects;
+
+create policy "public assets: admins write" on storage.objects
+  for all to authenticated
+  using (bucket_id = 'public-assets' and (select public.is_admin()))
+  with check (bucket_id = 'public-assets' and (select public.is_admin()));

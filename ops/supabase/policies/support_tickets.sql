@@ -1,0 +1,23 @@
+-- RLS policies on public.support_tickets
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists support_tickets_select on public.support_tickets;
+
+create policy support_tickets_select on public.support_tickets for select to authenticated
+  using (user_id = (select auth.uid()) or (select public.is_admin()));
+
+drop policy if exists support_tickets_insert on public.support_tickets;
+
+create policy support_tickets_insert on public.support_tickets for insert to authenticated
+  with check (user_id = (select auth.uid()));
+
+drop policy if exists support_tickets_update on public.support_tickets;
+
+create policy support_tickets_update on public.support_tickets for update to authenticated
+  using ((select public.is_admin())) with check ((select public.is_admin()));
+
+drop policy if exists support_tickets_delete on public.support_tickets;
+
+create policy support_tickets_delete on public.support_tickets for delete to authenticated
+  using ((select public.is_admin()));

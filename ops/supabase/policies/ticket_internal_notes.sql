@@ -1,0 +1,8 @@
+-- RLS policies on public.ticket_internal_notes
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists ticket_internal_notes_admin on public.ticket_internal_notes;
+
+create policy ticket_internal_notes_admin on public.ticket_internal_notes for all to authenticated
+  using ((select public.is_admin())) with check ((select public.is_admin()));

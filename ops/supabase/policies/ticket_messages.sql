@@ -1,0 +1,15 @@
+-- RLS policies on public.ticket_messages
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0009_rls_policies.sql
+drop policy if exists ticket_messages_select on public.ticket_messages;
+
+create policy ticket_messages_select on public.ticket_messages for select to authenticated
+  using ((select public.is_admin()) or exists (
+    select 1 from public.support_tickets t where t.id = ticket_id and t.user_id = (select auth.uid())));
+
+drop policy if exists ticket_messages_insert on public.ticket_messages;
+
+create policy ticket_messages_insert on public.ticket_messages for insert to authenticated
+  with check (author_id = (select auth.uid()) and ((select public.is_admin()) or exists (
+    select 1 from public.support_tickets t where t.id = ticket_id and t.user_id = (select auth.uid()))));

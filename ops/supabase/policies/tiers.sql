@@ -1,0 +1,7 @@
+-- RLS policies on public.tiers
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0017_limits_and_tiers.sql
+drop policy if exists tiers_select on public.tiers;
+
+create policy tiers_select on public.tiers for select to anon, authenticated using (true);

@@ -1,0 +1,19 @@
+-- view v_drill_stats
+-- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+
+-- from migrations/0007_views_progress.sql
+create materialized view if not exists public.v_drill_stats as
+select
+  d.id as drill_id,
+  count(a.id) as attempts,
+  count(distinct a.user_id) as learners,
+  round(avg(a.score), 2) as avg_score
+from public.drills d
+left join public.attempts a on a.drill_id = d.id
+where d.is_published
+group by d.id
+with data;
+
+comment on materialized view public.v_drill_stats is 'Per published drill: attempts, distinct learners, average score. Refreshed by refresh_views().';
+
+create unique index if not exists v_drill_stats_drill_id_idx on public.v_drill_stats (drill_id);
