@@ -38,7 +38,18 @@ create policy "user media: owner deletes own folder" on storage.objects
 
 -- public-assets: public bucket URLs serve files without policies; writes by admins (server bypasses RLS).
 drop policy if exists "public assets: admins write" on storage.objects;
-create policy "public assets: admins write" on storage.objects
-  for all to authenticated
+drop policy if exists "public assets: admins upload" on storage.objects;
+create policy "public assets: admins upload" on storage.objects
+  for insert to authenticated
+  with check (bucket_id = 'public-assets' and (select public.is_admin()));
+
+drop policy if exists "public assets: admins update" on storage.objects;
+create policy "public assets: admins update" on storage.objects
+  for update to authenticated
   using (bucket_id = 'public-assets' and (select public.is_admin()))
   with check (bucket_id = 'public-assets' and (select public.is_admin()));
+
+drop policy if exists "public assets: admins delete" on storage.objects;
+create policy "public assets: admins delete" on storage.objects
+  for delete to authenticated
+  using (bucket_id = 'public-assets' and (select public.is_admin()));

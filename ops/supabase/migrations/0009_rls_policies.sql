@@ -14,8 +14,11 @@ grant select, insert on public.events to authenticated;
 grant all on public.events to service_role;
 
 -- coaches: published ones are public; admins manage
+drop policy if exists coaches_select_anon on public.coaches;
+create policy coaches_select_anon on public.coaches for select to anon
+  using (is_published);
 drop policy if exists coaches_select on public.coaches;
-create policy coaches_select on public.coaches for select to anon, authenticated
+create policy coaches_select on public.coaches for select to authenticated
   using (is_published or (select public.is_admin()));
 drop policy if exists coaches_insert on public.coaches;
 create policy coaches_insert on public.coaches for insert to authenticated
@@ -54,8 +57,11 @@ create policy attempts_insert on public.attempts for insert to authenticated
   );
 
 -- drills and their content: published rows public; editors and admins see and write drafts
+drop policy if exists drills_select_anon on public.drills;
+create policy drills_select_anon on public.drills for select to anon
+  using (is_published);
 drop policy if exists drills_select on public.drills;
-create policy drills_select on public.drills for select to anon, authenticated
+create policy drills_select on public.drills for select to authenticated
   using (is_published or (select public.is_editor()));
 drop policy if exists drills_insert on public.drills;
 create policy drills_insert on public.drills for insert to authenticated
@@ -67,28 +73,60 @@ drop policy if exists drills_delete on public.drills;
 create policy drills_delete on public.drills for delete to authenticated
   using ((select public.is_admin()));
 
+drop policy if exists drill_items_select_anon on public.drill_items;
+create policy drill_items_select_anon on public.drill_items for select to anon
+  using (exists (
+    select 1 from public.drills d where d.id = drill_id and d.is_published));
 drop policy if exists drill_items_select on public.drill_items;
-create policy drill_items_select on public.drill_items for select to anon, authenticated
+create policy drill_items_select on public.drill_items for select to authenticated
   using ((select public.is_editor()) or exists (
     select 1 from public.drills d where d.id = drill_id and d.is_published));
 drop policy if exists drill_items_write on public.drill_items;
-create policy drill_items_write on public.drill_items for all to authenticated
+drop policy if exists drill_items_insert on public.drill_items;
+create policy drill_items_insert on public.drill_items for insert to authenticated
+  with check ((select public.is_editor()));
+drop policy if exists drill_items_update on public.drill_items;
+create policy drill_items_update on public.drill_items for update to authenticated
   using ((select public.is_editor())) with check ((select public.is_editor()));
+drop policy if exists drill_items_delete on public.drill_items;
+create policy drill_items_delete on public.drill_items for delete to authenticated
+  using ((select public.is_editor()));
 
+drop policy if exists drill_sets_select_anon on public.drill_sets;
+create policy drill_sets_select_anon on public.drill_sets for select to anon
+  using (is_published);
 drop policy if exists drill_sets_select on public.drill_sets;
-create policy drill_sets_select on public.drill_sets for select to anon, authenticated
+create policy drill_sets_select on public.drill_sets for select to authenticated
   using (is_published or (select public.is_editor()));
 drop policy if exists drill_sets_write on public.drill_sets;
-create policy drill_sets_write on public.drill_sets for all to authenticated
+drop policy if exists drill_sets_insert on public.drill_sets;
+create policy drill_sets_insert on public.drill_sets for insert to authenticated
+  with check ((select public.is_admin()));
+drop policy if exists drill_sets_update on public.drill_sets;
+create policy drill_sets_update on public.drill_sets for update to authenticated
   using ((select public.is_admin())) with check ((select public.is_admin()));
+drop policy if exists drill_sets_delete on public.drill_sets;
+create policy drill_sets_delete on public.drill_sets for delete to authenticated
+  using ((select public.is_admin()));
 
+drop policy if exists drill_set_members_select_anon on public.drill_set_members;
+create policy drill_set_members_select_anon on public.drill_set_members for select to anon
+  using (exists (
+    select 1 from public.drill_sets s where s.id = set_id and s.is_published));
 drop policy if exists drill_set_members_select on public.drill_set_members;
-create policy drill_set_members_select on public.drill_set_members for select to anon, authenticated
+create policy drill_set_members_select on public.drill_set_members for select to authenticated
   using ((select public.is_editor()) or exists (
     select 1 from public.drill_sets s where s.id = set_id and s.is_published));
 drop policy if exists drill_set_members_write on public.drill_set_members;
-create policy drill_set_members_write on public.drill_set_members for all to authenticated
+drop policy if exists drill_set_members_insert on public.drill_set_members;
+create policy drill_set_members_insert on public.drill_set_members for insert to authenticated
+  with check ((select public.is_admin()));
+drop policy if exists drill_set_members_update on public.drill_set_members;
+create policy drill_set_members_update on public.drill_set_members for update to authenticated
   using ((select public.is_admin())) with check ((select public.is_admin()));
+drop policy if exists drill_set_members_delete on public.drill_set_members;
+create policy drill_set_members_delete on public.drill_set_members for delete to authenticated
+  using ((select public.is_admin()));
 
 -- assignments: learner reads own and moves status; admins create and manage
 drop policy if exists assignments_select on public.assignments;
@@ -137,8 +175,15 @@ drop policy if exists admin_messages_select on public.admin_messages;
 create policy admin_messages_select on public.admin_messages for select to authenticated
   using (recipient_id is null or recipient_id = (select auth.uid()) or (select public.is_admin()));
 drop policy if exists admin_messages_write on public.admin_messages;
-create policy admin_messages_write on public.admin_messages for all to authenticated
+drop policy if exists admin_messages_insert on public.admin_messages;
+create policy admin_messages_insert on public.admin_messages for insert to authenticated
+  with check ((select public.is_admin()));
+drop policy if exists admin_messages_update on public.admin_messages;
+create policy admin_messages_update on public.admin_messages for update to authenticated
   using ((select public.is_admin())) with check ((select public.is_admin()));
+drop policy if exists admin_messages_delete on public.admin_messages;
+create policy admin_messages_delete on public.admin_messages for delete to authenticated
+  using ((select public.is_admin()));
 
 drop policy if exists admin_message_reads_select on public.admin_message_reads;
 create policy admin_message_reads_select on public.admin_message_reads for select to authenticated

@@ -41,8 +41,11 @@ create or replace trigger practice_packs_set_updated_at before update on public.
 alter table public.practice_packs enable row level security;
 alter table public.pack_drills enable row level security;
 
+drop policy if exists practice_packs_select_anon on public.practice_packs;
+create policy practice_packs_select_anon on public.practice_packs for select to anon
+  using (is_published);
 drop policy if exists practice_packs_select on public.practice_packs;
-create policy practice_packs_select on public.practice_packs for select to anon, authenticated
+create policy practice_packs_select on public.practice_packs for select to authenticated
   using (is_published or (select public.is_admin()));
 drop policy if exists practice_packs_insert on public.practice_packs;
 create policy practice_packs_insert on public.practice_packs for insert to authenticated

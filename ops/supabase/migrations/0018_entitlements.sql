@@ -111,8 +111,11 @@ revoke execute on function public.grant_entitlement(uuid, text, public.payment_p
 grant execute on function public.grant_entitlement(uuid, text, public.payment_provider, text, timestamptz, integer, text) to service_role;
 
 -- Paid pack contents: free packs for everyone, the rest for active pro learners and admins.
+drop policy if exists pack_drills_select_anon on public.pack_drills;
+create policy pack_drills_select_anon on public.pack_drills for select to anon
+  using (exists (select 1 from public.practice_packs p where p.id = pack_id and p.is_published and p.is_free));
 drop policy if exists pack_drills_select on public.pack_drills;
-create policy pack_drills_select on public.pack_drills for select to anon, authenticated
+create policy pack_drills_select on public.pack_drills for select to authenticated
   using (
     exists (select 1 from public.practice_packs p where p.id = pack_id and p.is_published and p.is_free)
     or (select public.is_admin())

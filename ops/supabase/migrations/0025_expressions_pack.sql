@@ -44,8 +44,11 @@ create or replace trigger expression_progress_set_updated_at before update on pu
 alter table public.expressions enable row level security;
 alter table public.expression_progress enable row level security;
 
+drop policy if exists expressions_select_anon on public.expressions;
+create policy expressions_select_anon on public.expressions for select to anon
+  using (is_published);
 drop policy if exists expressions_select on public.expressions;
-create policy expressions_select on public.expressions for select to anon, authenticated
+create policy expressions_select on public.expressions for select to authenticated
   using (is_published or (select public.is_editor()));
 drop policy if exists expressions_insert on public.expressions;
 create policy expressions_insert on public.expressions for insert to authenticated

@@ -1,5 +1,5 @@
 -- RLS policies on public.admin_message_reads
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0009_rls_policies.sql
 drop policy if exists admin_message_reads_select on public.admin_message_reads;

@@ -1,5 +1,5 @@
 -- RLS policies on public.admin_messages
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0009_rls_policies.sql
 drop policy if exists admin_messages_select on public.admin_messages;
@@ -9,5 +9,17 @@ create policy admin_messages_select on public.admin_messages for select to authe
 
 drop policy if exists admin_messages_write on public.admin_messages;
 
-create policy admin_messages_write on public.admin_messages for all to authenticated
+drop policy if exists admin_messages_insert on public.admin_messages;
+
+create policy admin_messages_insert on public.admin_messages for insert to authenticated
+  with check ((select public.is_admin()));
+
+drop policy if exists admin_messages_update on public.admin_messages;
+
+create policy admin_messages_update on public.admin_messages for update to authenticated
   using ((select public.is_admin())) with check ((select public.is_admin()));
+
+drop policy if exists admin_messages_delete on public.admin_messages;
+
+create policy admin_messages_delete on public.admin_messages for delete to authenticated
+  using ((select public.is_admin()));

@@ -1,5 +1,5 @@
 -- RLS policies on public.affiliate_referrals
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0019_affiliates.sql
 drop policy if exists affiliate_referrals_select on public.affiliate_referrals;

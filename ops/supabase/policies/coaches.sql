@@ -1,10 +1,15 @@
 -- RLS policies on public.coaches
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0009_rls_policies.sql
+drop policy if exists coaches_select_anon on public.coaches;
+
+create policy coaches_select_anon on public.coaches for select to anon
+  using (is_published);
+
 drop policy if exists coaches_select on public.coaches;
 
-create policy coaches_select on public.coaches for select to anon, authenticated
+create policy coaches_select on public.coaches for select to authenticated
   using (is_published or (select public.is_admin()));
 
 drop policy if exists coaches_insert on public.coaches;

@@ -1,14 +1,32 @@
 -- RLS policies on public.drill_set_members
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0009_rls_policies.sql
+drop policy if exists drill_set_members_select_anon on public.drill_set_members;
+
+create policy drill_set_members_select_anon on public.drill_set_members for select to anon
+  using (exists (
+    select 1 from public.drill_sets s where s.id = set_id and s.is_published));
+
 drop policy if exists drill_set_members_select on public.drill_set_members;
 
-create policy drill_set_members_select on public.drill_set_members for select to anon, authenticated
+create policy drill_set_members_select on public.drill_set_members for select to authenticated
   using ((select public.is_editor()) or exists (
     select 1 from public.drill_sets s where s.id = set_id and s.is_published));
 
 drop policy if exists drill_set_members_write on public.drill_set_members;
 
-create policy drill_set_members_write on public.drill_set_members for all to authenticated
+drop policy if exists drill_set_members_insert on public.drill_set_members;
+
+create policy drill_set_members_insert on public.drill_set_members for insert to authenticated
+  with check ((select public.is_admin()));
+
+drop policy if exists drill_set_members_update on public.drill_set_members;
+
+create policy drill_set_members_update on public.drill_set_members for update to authenticated
   using ((select public.is_admin())) with check ((select public.is_admin()));
+
+drop policy if exists drill_set_members_delete on public.drill_set_members;
+
+create policy drill_set_members_delete on public.drill_set_members for delete to authenticated
+  using ((select public.is_admin()));

@@ -1,13 +1,30 @@
 -- RLS policies on public.drill_sets
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0009_rls_policies.sql
+drop policy if exists drill_sets_select_anon on public.drill_sets;
+
+create policy drill_sets_select_anon on public.drill_sets for select to anon
+  using (is_published);
+
 drop policy if exists drill_sets_select on public.drill_sets;
 
-create policy drill_sets_select on public.drill_sets for select to anon, authenticated
+create policy drill_sets_select on public.drill_sets for select to authenticated
   using (is_published or (select public.is_editor()));
 
 drop policy if exists drill_sets_write on public.drill_sets;
 
-create policy drill_sets_write on public.drill_sets for all to authenticated
+drop policy if exists drill_sets_insert on public.drill_sets;
+
+create policy drill_sets_insert on public.drill_sets for insert to authenticated
+  with check ((select public.is_admin()));
+
+drop policy if exists drill_sets_update on public.drill_sets;
+
+create policy drill_sets_update on public.drill_sets for update to authenticated
   using ((select public.is_admin())) with check ((select public.is_admin()));
+
+drop policy if exists drill_sets_delete on public.drill_sets;
+
+create policy drill_sets_delete on public.drill_sets for delete to authenticated
+  using ((select public.is_admin()));

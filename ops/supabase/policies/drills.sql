@@ -1,10 +1,15 @@
 -- RLS policies on public.drills
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0009_rls_policies.sql
+drop policy if exists drills_select_anon on public.drills;
+
+create policy drills_select_anon on public.drills for select to anon
+  using (is_published);
+
 drop policy if exists drills_select on public.drills;
 
-create policy drills_select on public.drills for select to anon, authenticated
+create policy drills_select on public.drills for select to authenticated
   using (is_published or (select public.is_editor()));
 
 drop policy if exists drills_insert on public.drills;

@@ -1,5 +1,5 @@
 -- RLS policies on public.entitlements
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0018_entitlements.sql
 drop policy if exists entitlements_select on public.entitlements;

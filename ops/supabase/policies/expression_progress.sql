@@ -1,5 +1,5 @@
 -- RLS policies on public.expression_progress
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0025_expressions_pack.sql
 drop policy if exists expression_progress_select on public.expression_progress;

@@ -1,10 +1,15 @@
 -- RLS policies on public.expressions
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0025_expressions_pack.sql
+drop policy if exists expressions_select_anon on public.expressions;
+
+create policy expressions_select_anon on public.expressions for select to anon
+  using (is_published);
+
 drop policy if exists expressions_select on public.expressions;
 
-create policy expressions_select on public.expressions for select to anon, authenticated
+create policy expressions_select on public.expressions for select to authenticated
   using (is_published or (select public.is_editor()));
 
 drop policy if exists expressions_insert on public.expressions;

@@ -1,10 +1,15 @@
 -- RLS policies on public.pack_drills
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0018_entitlements.sql
+drop policy if exists pack_drills_select_anon on public.pack_drills;
+
+create policy pack_drills_select_anon on public.pack_drills for select to anon
+  using (exists (select 1 from public.practice_packs p where p.id = pack_id and p.is_published and p.is_free));
+
 drop policy if exists pack_drills_select on public.pack_drills;
 
-create policy pack_drills_select on public.pack_drills for select to anon, authenticated
+create policy pack_drills_select on public.pack_drills for select to authenticated
   using (
     exists (select 1 from public.practice_packs p where p.id = pack_id and p.is_published and p.is_free)
     or (select public.is_admin())

@@ -1,10 +1,15 @@
 -- RLS policies on public.practice_packs
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0011_practice_packs.sql
+drop policy if exists practice_packs_select_anon on public.practice_packs;
+
+create policy practice_packs_select_anon on public.practice_packs for select to anon
+  using (is_published);
+
 drop policy if exists practice_packs_select on public.practice_packs;
 
-create policy practice_packs_select on public.practice_packs for select to anon, authenticated
+create policy practice_packs_select on public.practice_packs for select to authenticated
   using (is_published or (select public.is_admin()));
 
 drop policy if exists practice_packs_insert on public.practice_packs;

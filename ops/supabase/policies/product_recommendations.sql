@@ -1,5 +1,5 @@
 -- RLS policies on public.product_recommendations
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0015_product_recs.sql
 drop policy if exists product_recommendations_select on public.product_recommendations;

@@ -1,5 +1,5 @@
 -- RLS policies on public.shop_variants
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0014_shopify_cache.sql
 drop policy if exists shop_variants_select on public.shop_variants;

@@ -1,5 +1,5 @@
 -- RLS policies on public.skill_estimates
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0013_adaptive_and_diagnostics.sql
 drop policy if exists skill_estimates_select on public.skill_estimates;

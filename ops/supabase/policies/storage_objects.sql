@@ -1,5 +1,5 @@
 -- RLS policies on storage.objects
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0008_storage_buckets.sql
 drop policy if exists "user media: owner reads own folder" on storage.objects;
@@ -29,7 +29,21 @@ create policy "user media: owner deletes own folder" on storage.objects
 
 drop policy if exists "public assets: admins write" on storage.objects;
 
-create policy "public assets: admins write" on storage.objects
-  for all to authenticated
+drop policy if exists "public assets: admins upload" on storage.objects;
+
+create policy "public assets: admins upload" on storage.objects
+  for insert to authenticated
+  with check (bucket_id = 'public-assets' and (select public.is_admin()));
+
+drop policy if exists "public assets: admins update" on storage.objects;
+
+create policy "public assets: admins update" on storage.objects
+  for update to authenticated
   using (bucket_id = 'public-assets' and (select public.is_admin()))
   with check (bucket_id = 'public-assets' and (select public.is_admin()));
+
+drop policy if exists "public assets: admins delete" on storage.objects;
+
+create policy "public assets: admins delete" on storage.objects
+  for delete to authenticated
+  using (bucket_id = 'public-assets' and (select public.is_admin()));

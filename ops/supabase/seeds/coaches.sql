@@ -7,4 +7,6 @@ insert into public.coaches (id, slug, display_name, persona, is_published) value
   ('00000000-0000-4000-8000-000000000c04', 'sol', 'Sol', 'Pronunciation specialist (draft persona, not yet published).', false)
 on conflict (id) do update set
   slug = excluded.slug, display_name = excluded.display_name, persona = excluded.persona,
-  is_published = excluded.is_published;
+  is_published = excluded.is_published
+where (coaches.slug, coaches.display_name, coaches.persona, coaches.is_published)
+  is distinct from (excluded.slug, excluded.display_name, excluded.persona, excluded.is_published);

@@ -16,7 +16,9 @@ select
 from generate_series(1, 40) n
 on conflict (id) do update set
   slug = excluded.slug, title = excluded.title, skill = excluded.skill, level = excluded.level,
-  is_published = excluded.is_published, status = excluded.status, embedding = excluded.embedding;
+  is_published = excluded.is_published, status = excluded.status, embedding = excluded.embedding
+where (drills.slug, drills.title, drills.skill, drills.level, drills.is_published, drills.status, drills.embedding::text)
+  is distinct from (excluded.slug, excluded.title, excluded.skill, excluded.level, excluded.is_published, excluded.status, excluded.embedding::text);
 
 insert into public.drill_items (id, drill_id, position, prompt, expected_answer)
 select
@@ -26,12 +28,14 @@ select
   'Prompt ' || (p + 1) || ' of demo drill ' || n,
   'Model answer ' || (p + 1)
 from generate_series(1, 40) n, generate_series(0, 2) p
-on conflict (id) do update set prompt = excluded.prompt, expected_answer = excluded.expected_answer, position = excluded.position;
+on conflict (id) do update set prompt = excluded.prompt, expected_answer = excluded.expected_answer, position = excluded.position
+where (drill_items.prompt, drill_items.expected_answer, drill_items.position) is distinct from (excluded.prompt, excluded.expected_answer, excluded.position);
 
 insert into public.drill_sets (id, slug, title, is_published) values
   ('00000000-0000-4000-8002-000000000001', 'everyday-english', 'Everyday English', true),
   ('00000000-0000-4000-8002-000000000002', 'interview-prep', 'Interview preparation', true)
-on conflict (id) do update set slug = excluded.slug, title = excluded.title, is_published = excluded.is_published;
+on conflict (id) do update set slug = excluded.slug, title = excluded.title, is_published = excluded.is_published
+where (drill_sets.slug, drill_sets.title, drill_sets.is_published) is distinct from (excluded.slug, excluded.title, excluded.is_published);
 
 insert into public.drill_set_members (set_id, drill_id, position)
 select
@@ -39,19 +43,22 @@ select
   ('00000000-0000-4000-8000-' || lpad(to_hex(1000 + n), 12, '0'))::uuid,
   n
 from generate_series(1, 16) n
-on conflict (set_id, drill_id) do update set position = excluded.position;
+on conflict (set_id, drill_id) do update set position = excluded.position
+where (drill_set_members.position) is distinct from (excluded.position);
 
 insert into public.practice_packs (id, slug, title, description, is_free, is_published) values
   ('00000000-0000-4000-8003-000000000001', 'starter-pack', 'Starter pack', 'Free drills to begin with.', true, true),
   ('00000000-0000-4000-8003-000000000002', 'expressions-pack', 'Expressions pack', 'Idioms for natural speech.', false, true)
 on conflict (id) do update set slug = excluded.slug, title = excluded.title, description = excluded.description,
-  is_free = excluded.is_free, is_published = excluded.is_published;
+  is_free = excluded.is_free, is_published = excluded.is_published
+where (practice_packs.slug, practice_packs.title, practice_packs.description, practice_packs.is_free, practice_packs.is_published) is distinct from (excluded.slug, excluded.title, excluded.description, excluded.is_free, excluded.is_published);
 
 insert into public.pack_drills (pack_id, drill_id, position)
 select ('00000000-0000-4000-8003-00000000000' || (1 + n % 2))::uuid,
        ('00000000-0000-4000-8000-' || lpad(to_hex(1000 + n), 12, '0'))::uuid, n
 from generate_series(1, 12) n
-on conflict (pack_id, drill_id) do update set position = excluded.position;
+on conflict (pack_id, drill_id) do update set position = excluded.position
+where (pack_drills.position) is distinct from (excluded.position);
 
 insert into public.expressions (id, pack_id, phrase, meaning, example, is_published) values
   ('00000000-0000-4000-8004-000000000001', '00000000-0000-4000-8003-000000000002', 'break the ice', 'start a conversation in a relaxed way', 'A quick joke helped break the ice.', true),
@@ -59,4 +66,5 @@ insert into public.expressions (id, pack_id, phrase, meaning, example, is_publis
   ('00000000-0000-4000-8004-000000000003', '00000000-0000-4000-8003-000000000002', 'a piece of cake', 'very easy', 'The quiz was a piece of cake.', true),
   ('00000000-0000-4000-8004-000000000004', '00000000-0000-4000-8003-000000000002', 'hit the books', 'study hard', 'I need to hit the books tonight.', false)
 on conflict (id) do update set phrase = excluded.phrase, meaning = excluded.meaning, example = excluded.example,
-  is_published = excluded.is_published, pack_id = excluded.pack_id;
+  is_published = excluded.is_published, pack_id = excluded.pack_id
+where (expressions.phrase, expressions.meaning, expressions.example, expressions.is_published, expressions.pack_id) is distinct from (excluded.phrase, excluded.meaning, excluded.example, excluded.is_published, excluded.pack_id);

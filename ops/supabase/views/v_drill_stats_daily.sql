@@ -1,5 +1,5 @@
--- view v_drill_stats_daily
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- view public.v_drill_stats_daily
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0007_views_progress.sql
 create materialized view if not exists public.v_drill_stats_daily as

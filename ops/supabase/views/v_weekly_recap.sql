@@ -1,5 +1,5 @@
--- view v_weekly_recap
--- Mirror of the migrations: `nox -s conventions` checks each statement equals its migration's.
+-- view public.v_weekly_recap
+-- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0026_weekly_recap_views.sql
 create or replace view public.v_weekly_recap with (security_invoker = true) as

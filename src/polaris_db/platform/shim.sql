@@ -51,7 +51,7 @@ alter default privileges in schema public grant all on sequences to anon, authen
 -- resolve unqualified names as the platform's roles do ("$user", public, extensions).
 do $$
 begin
-  execute format('alter database %I set "pgrst.db_schemas" = %L', current_database(), 'public,storage,graphql_public');
+  execute format('alter database %I set "pgrst.db_schemas" = %L', current_database(), 'public,graphql_public');
   execute format('alter database %I set search_path = "$user", public, extensions', current_database());
 end
 $$;

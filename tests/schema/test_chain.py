@@ -1,0 +1,56 @@
+"""The migration chain: applies on nothing, again on itself without change, and 0029 with or without 0022."""
+
+import shutil
+import subprocess
+
+from polaris_db import MIGRATIONS_DIR, SEEDS_DIR
+from polaris_db.migrations import migrate
+from polaris_db.psql import split_password
+from polaris_db.seeds import run_seeds
+from polaris_db.server import bin_path
+
+
+def dump(url, *args):
+    clean, password = split_password(url)
+    return subprocess.run([bin_path("pg_dump"), "--restrict-key=polaris", *args, "-d", clean], check=True,
+                          capture_output=True, text=True, env={"PGPASSWORD": password}).stdout
+
+
+def replay_chain(conn):
+    """Apply every migration file again, as if history had been lost."""
+    conn.execute("delete from supabase_migrations.schema_migrations")
+    return migrate(conn, MIGRATIONS_DIR)
+
+
+def test_chain_applies_on_an_empty_database(empty_url, connect):
+    plan = migrate(connect(empty_url), MIGRATIONS_DIR)
+    assert [m.version for m in plan.pending] == [f"{n:04d}" for n in range(1, 30)]
+
+
+def test_second_application_changes_nothing(schema_url, connect):
+    before = dump(schema_url, "--schema-only")
+    data_before = dump(schema_url, "--data-only", "--exclude-schema=supabase_migrations")
+    assert len(replay_chain(connect(schema_url)).pending) == 29
+    assert dump(schema_url, "--schema-only") == before
+    assert dump(schema_url, "--data-only", "--exclude-schema=supabase_migrations") == data_before
+
+
+def test_seeds_twice_give_identical_tables(schema_url, connect):
+    before = dump(schema_url, "--data-only", "--exclude-schema=supabase_migrations")
+    run_seeds(connect(schema_url), SEEDS_DIR)
+    assert dump(schema_url, "--data-only", "--exclude-schema=supabase_migrations") == before
+
+
+def test_0029_removes_adyen_where_0022_ran(schema_url, connect):
+    conn = connect(schema_url)
+    assert conn.execute("select to_regclass('public.adyen_notifications')").fetchone()[0] is None
+
+
+def test_0029_succeeds_where_0022_never_ran(empty_url, connect, tmp_path):
+    without = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, without)
+    (without / "0022_adyen_core.sql").unlink()
+    conn = connect(empty_url)
+    plan = migrate(conn, without)
+    assert plan.pending[-1].filename == "0029_remove_adyen.sql"
+    assert conn.execute("select count(*) from pg_tables where tablename like 'adyen%'").fetchone()[0] == 0
