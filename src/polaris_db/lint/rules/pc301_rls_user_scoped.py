@@ -4,7 +4,7 @@ from ...rls.catalog import app_schemas
 from ..base import Rule
 
 # User-scoped: a foreign key to auth.users, or to a table whose primary key is a foreign key to auth.users
-# (profiles). Clients write a table when anon or authenticated hold insert or update on any column.
+# (profiles). Clients read (write) a table when anon or authenticated hold select (insert, update) on any column.
 TABLES = """
 with owners as (
     select 'auth.users'::regclass::oid as oid
@@ -19,6 +19,8 @@ select format('%%I.%%I', n.nspname, c.relname),
                and f.confrelid in (select oid from owners)),
        exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polqual is not null),
        exists (select 1 from pg_policy p where p.polrelid = c.oid and p.polwithcheck is not null),
+       exists (select 1 from unnest(array['anon', 'authenticated']) r(role)
+               where has_any_column_privilege(r.role, c.oid, 'SELECT')),
        exists (select 1 from unnest(array['anon', 'authenticated']) r(role), unnest(array['INSERT', 'UPDATE']) m(priv)
                where has_any_column_privilege(r.role, c.oid, m.priv))
 from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -29,12 +31,13 @@ order by 1
 
 
 class RlsUserScoped(Rule):
-    """Every exposed table enables RLS; a user-scoped table has `using` and (if clients write) `with check` policies.
+    """Every exposed table enables RLS; user-scoped tables have `using` and `with check` policies for client grants.
 
     Why: with Supabase's default grants RLS is the only barrier between users. `using` decides which
     rows a user sees, `with check` which rows a user may write; without it a learner could insert rows
-    for another user id. A user-scoped table references `auth.users` or `profiles`. A table only the
-    server writes should say so by revoking insert and update from anon and authenticated.
+    for another user id. A user-scoped table references `auth.users` or `profiles`. When anon or
+    authenticated may select it, a policy needs `using`; when they may insert or update it, a policy
+    needs `with check`. A table only the server reads or writes says so by revoking those grants.
 
     **Anti-pattern**
 
@@ -64,15 +67,17 @@ class RlsUserScoped(Rule):
 
     def check_catalog(self, tree, scratch):
         conn = scratch.conn
-        for table, rls, user_scoped, has_using, has_check, clients_write in conn.execute(
+        for table, rls, user_scoped, has_using, has_check, clients_read, clients_write in conn.execute(
                 TABLES, {"schemas": app_schemas(conn)}):
             location = tree.locate("table", table)
             if not rls:
                 yield self.at_location(tree, location, f"table {table} does not enable row level security")
             if not user_scoped:
                 continue
-            if not has_using:
-                yield self.at_location(tree, location, f"user-scoped table {table} has no policy with a using clause")
+            if clients_read and not has_using:
+                yield self.at_location(tree, location,
+                                       f"user-scoped table {table} is readable by anon/authenticated but no policy "
+                                       f"has a using clause (add one, or revoke select if only the server reads)")
             if clients_write and not has_check:
                 yield self.at_location(tree, location,
                                        f"user-scoped table {table} is writable by anon/authenticated but no policy "

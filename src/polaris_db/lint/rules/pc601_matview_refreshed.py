@@ -1,20 +1,37 @@
 from __future__ import annotations
 
-from pglast import ast, enums
+import psycopg
 
+from ...rls.catalog import app_schemas
 from ..base import Rule
-from ..nodes import is_matview, qualified, relation_name
 
 REFRESH_FUNCTION = "public.refresh_views"
+MATVIEWS = """
+select format('%%I.%%I', schemaname, matviewname) from pg_matviews where schemaname = any(%(schemas)s) order by 1
+"""
+# An event trigger records every REFRESH MATERIALIZED VIEW that refresh_views() runs, dynamic SQL included.
+# Created, used and rolled back inside one transaction: the scratch database is left as it was.
+PROBE = """
+create schema lint_probe;
+create table lint_probe.refreshed (name text);
+create function lint_probe.record_refresh() returns event_trigger language plpgsql as $$
+begin
+  insert into lint_probe.refreshed
+  select object_identity from pg_event_trigger_ddl_commands() where command_tag = 'REFRESH MATERIALIZED VIEW';
+end $$;
+create event trigger lint_probe_refresh on ddl_command_end when tag in ('REFRESH MATERIALIZED VIEW')
+execute function lint_probe.record_refresh();
+"""
 
 
 class MatviewRefreshed(Rule):
     """Every materialized view is refreshed by `public.refresh_views()`, the one function cron calls.
 
     Why: a materialized view nobody refreshes serves stale numbers forever, and nothing fails.
-    Checked against the last definition of `refresh_views()` in the migrations (its body is parsed).
-    Supabase's advisor `materialized_view_in_api` is owned here: a materialized view has no RLS, so
-    one readable by anon/authenticated must hold only public aggregates (exceptions listed below).
+    Checked on the scratch database: `refresh_views()` is called under an event trigger that records
+    each view it refreshes, so dynamic SQL (`execute format('refresh materialized view %s', ...)`)
+    counts. Supabase's advisor `materialized_view_in_api` is owned here: a materialized view has no RLS,
+    so one readable by anon/authenticated must hold only public aggregates (exceptions listed below).
 
     **Anti-pattern**
 
@@ -39,30 +56,35 @@ class MatviewRefreshed(Rule):
 
     id = "PC601"
     name = "matview-refreshed"
+    catalog = True
     advisor_lints = ("materialized_view_in_api",)
     advisor_exceptions: dict[tuple[str, str], str] = {}
 
-    def check(self, tree):
-        matviews: dict[str, tuple] = {}
-        refreshed: set[str] | None = None
-        for file in tree.migrations:
-            for statement in file.statements:
-                node = statement.node
-                if is_matview(node):
-                    matviews[relation_name(node.into.rel)] = (file, statement.line)
-                elif isinstance(node, ast.DropStmt) and node.removeType == enums.ObjectType.OBJECT_MATVIEW:
-                    for name in node.objects:
-                        matviews.pop(qualified(name), None)
-            if any(_defines_refresh(s.node) for s in file.statements):
-                refreshed = {relation_name(s.node.relation) for s in file.embedded
-                             if s.function == REFRESH_FUNCTION and isinstance(s.node, ast.RefreshMatViewStmt)}
-        for name, (file, line) in sorted(matviews.items()):
-            if refreshed is None:
-                yield self.at(file, line, f"materialized view {name} is never refreshed: "
-                                          f"no {REFRESH_FUNCTION}() in the migrations")
-            elif name not in refreshed:
-                yield self.at(file, line, f"materialized view {name} is not refreshed by {REFRESH_FUNCTION}()")
+    def check_catalog(self, tree, scratch):
+        conn = scratch.conn
+        matviews = [row[0] for row in conn.execute(MATVIEWS, {"schemas": app_schemas(conn)})]
+        if not matviews:
+            return
+        function = tree.locate("function", REFRESH_FUNCTION)
+        if function is None:
+            for name in matviews:
+                yield self.at_location(tree, tree.locate("view", name),
+                                       f"materialized view {name} is never refreshed: no {REFRESH_FUNCTION}()")
+            return
+        try:
+            refreshed = _refreshed_by_function(conn)
+        except psycopg.Error as error:
+            message = (error.diag.message_primary or str(error)).strip().splitlines()[0]
+            yield self.at_location(tree, function, f"{REFRESH_FUNCTION}() fails on a fresh database: {message}")
+            return
+        for name in matviews:
+            if name not in refreshed:
+                yield self.at_location(tree, tree.locate("view", name),
+                                       f"materialized view {name} is not refreshed by {REFRESH_FUNCTION}()")
 
 
-def _defines_refresh(node) -> bool:
-    return isinstance(node, ast.CreateFunctionStmt) and qualified(node.funcname) == REFRESH_FUNCTION
+def _refreshed_by_function(conn: psycopg.Connection) -> set[str]:
+    with conn.transaction(force_rollback=True):
+        conn.execute(PROBE)
+        conn.execute(f"select {REFRESH_FUNCTION}()")
+        return {row[0] for row in conn.execute("select name from lint_probe.refreshed")}
