@@ -47,7 +47,7 @@ def clone_from_cache(url: str) -> None:
     name = sql.Identifier(database_name(url))
     with connection(_maintenance(url)) as conn:
         conn.execute(sql.SQL("drop database if exists {} with (force)").format(name))
-        conn.execute(sql.SQL("create database {} template {} strategy file_copy").format(name, sql.Identifier(TEMPLATE_DB)))
+        conn.execute(sql.SQL("create database {} template {}").format(name, sql.Identifier(TEMPLATE_DB)))
 
 
 def store(url: str, key: str) -> None:
