@@ -2,6 +2,10 @@
 -- purpose: enums, the generic updated_at trigger function, the events log, advisory lock helpers
 -- rollback: drop table public.events; drop function public.set_updated_at(), public.try_lock(text), public.unlock(text); drop type public.user_role
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 do $$
 begin
   create type public.user_role as enum ('learner', 'editor', 'admin');
@@ -12,6 +16,7 @@ comment on type public.user_role is 'App role of a profile: learner (default), e
 
 create or replace function public.set_updated_at() returns trigger
 language plpgsql
+security invoker
 set search_path = ''
 as $$
 begin
@@ -40,12 +45,14 @@ create index if not exists events_name_created_at_idx on public.events (name, cr
 -- Advisory locks for cron jobs (ops/docs/vercel-cron.md): one runner per job name.
 create or replace function public.try_lock(lock_name text) returns boolean
 language sql volatile
+security invoker
 set search_path = ''
 as $$ select pg_catalog.pg_try_advisory_lock(pg_catalog.hashtextextended(lock_name, 0)) $$;
 comment on function public.try_lock(text) is 'Take the session advisory lock named lock_name; false if another session holds it.';
 
 create or replace function public.unlock(lock_name text) returns boolean
 language sql volatile
+security invoker
 set search_path = ''
 as $$ select pg_catalog.pg_advisory_unlock(pg_catalog.hashtextextended(lock_name, 0)) $$;
 comment on function public.unlock(text) is 'Release the session advisory lock named lock_name.';

@@ -2,6 +2,10 @@
 -- purpose: profiles (1:1 with auth.users), coach personas, practice sessions and scored attempts; is_admin helpers
 -- rollback: drop table public.attempts, public.sessions, public.profiles, public.coaches; drop function public.is_admin(), public.is_editor(), public.handle_new_user(), public.protect_profile_role()
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.coaches (
   id uuid primary key default gen_random_uuid(),
   slug text not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
@@ -140,6 +144,7 @@ create or replace trigger on_auth_user_created after insert on auth.users
 -- Nobody raises their own role: only admins (and the server, which has no auth.uid()) may change it.
 create or replace function public.protect_profile_role() returns trigger
 language plpgsql
+security invoker
 set search_path = ''
 as $$
 begin

@@ -2,6 +2,10 @@
 -- purpose: drills, their items, drill sets and set membership
 -- rollback: drop table public.drill_set_members, public.drill_sets, public.drill_items, public.drills
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.drills (
   id uuid primary key default gen_random_uuid(),
   slug text not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),

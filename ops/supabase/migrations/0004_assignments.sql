@@ -2,6 +2,10 @@
 -- purpose: drills or sets assigned to a learner with a due date and status
 -- rollback: drop table public.assignments
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.assignments (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references auth.users (id) on delete cascade,

@@ -2,6 +2,10 @@
 -- purpose: support tickets and their messages; staff-only fields learners cannot write
 -- rollback: drop table public.ticket_internal_notes, public.ticket_messages, public.support_tickets
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.support_tickets (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references auth.users (id) on delete cascade default auth.uid(),

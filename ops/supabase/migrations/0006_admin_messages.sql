@@ -2,6 +2,10 @@
 -- purpose: messages from admins to one learner or to everyone, with read receipts
 -- rollback: drop table public.admin_message_reads, public.admin_messages
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.admin_messages (
   id uuid primary key default gen_random_uuid(),
   recipient_id uuid references auth.users (id) on delete cascade,

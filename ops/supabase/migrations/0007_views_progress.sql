@@ -2,6 +2,10 @@
 -- purpose: learner progress view (security_invoker) and drill statistics (materialized, aggregate-only), refresh_views()
 -- rollback: drop view public.v_user_progress; drop materialized view public.v_drill_stats_daily, public.v_drill_stats; drop function public.refresh_views()
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 -- Runs with the caller's rights, so the RLS of attempts and sessions limits it to the caller's rows.
 create or replace view public.v_user_progress with (security_invoker = true) as
 select
@@ -28,6 +32,7 @@ where d.is_published
 group by d.id
 with data;
 comment on materialized view public.v_drill_stats is 'Per published drill: attempts, distinct learners, average score. Refreshed by refresh_views().';
+-- noqa: squawk:require-concurrent-index-creation the materialized view was created by this same transaction
 create unique index if not exists v_drill_stats_drill_id_idx on public.v_drill_stats (drill_id);
 
 create materialized view if not exists public.v_drill_stats_daily as
@@ -41,6 +46,7 @@ join public.drills d on d.id = a.drill_id and d.is_published
 group by a.drill_id, (a.created_at at time zone 'UTC')::date
 with data;
 comment on materialized view public.v_drill_stats_daily is 'Per published drill and UTC day: attempts and average score. Refreshed by refresh_views().';
+-- noqa: squawk:require-concurrent-index-creation the materialized view was created by this same transaction
 create unique index if not exists v_drill_stats_daily_drill_id_day_idx on public.v_drill_stats_daily (drill_id, day);
 
 revoke all on public.v_user_progress, public.v_drill_stats, public.v_drill_stats_daily from anon, authenticated;

@@ -2,6 +2,10 @@
 -- purpose: buckets user-media (private, per-user folders) and public-assets (public read, admin/server write) with their policies
 -- rollback: drop the policies below; delete from storage.buckets where id in ('user-media', 'public-assets') once empty
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 insert into storage.buckets (id, name, public, file_size_limit, allowed_mime_types)
 values
   ('user-media', 'user-media', false, 52428800,

@@ -2,6 +2,10 @@
 -- purpose: row level security policies for the tables of 0001-0006 (mirrored in ops/supabase/policies/)
 -- rollback: drop each policy below (tables stay RLS-enabled and then deny everything but service_role)
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 -- events: insert and read own; admins read all
 drop policy if exists events_select on public.events;
 create policy events_select on public.events for select to authenticated

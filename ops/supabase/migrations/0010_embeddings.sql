@@ -2,11 +2,16 @@
 -- purpose: pgvector, 768-d drill embeddings with an HNSW index, and a similarity RPC over published drills
 -- rollback: drop function public.match_drills(extensions.vector, integer); drop index public.drills_embedding_hnsw_idx; alter table public.drills drop column embedding
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create extension if not exists vector with schema extensions;
 
 alter table public.drills add column if not exists embedding extensions.vector(768);
 comment on column public.drills.embedding is 'Text embedding (768-d) of title and items, written by the server.';
 
+-- noqa: squawk:require-concurrent-index-creation drills is a small editorial catalogue; a short write block is acceptable
 create index if not exists drills_embedding_hnsw_idx on public.drills
   using hnsw (embedding extensions.vector_cosine_ops);
 
@@ -14,6 +19,7 @@ create index if not exists drills_embedding_hnsw_idx on public.drills
 create or replace function public.match_drills(query_embedding extensions.vector, match_count integer default 10)
 returns table (drill_id uuid, slug text, title text, similarity double precision)
 language sql stable
+security invoker
 set search_path = ''
 as $$
   select d.id, d.slug, d.title, 1 - (d.embedding operator(extensions.<=>) query_embedding) as similarity

@@ -2,6 +2,10 @@
 -- purpose: practice packs (public catalogue), their drills, and the link to a shop product
 -- rollback: drop table public.pack_drills, public.practice_packs
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.practice_packs (
   id uuid primary key default gen_random_uuid(),
   slug text not null unique check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),

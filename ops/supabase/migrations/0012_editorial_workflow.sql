@@ -2,6 +2,10 @@
 -- purpose: drill status draft -> in_review -> published -> archived, revisions, reviewer, and the one transition function
 -- rollback: drop function public.transition_drill(uuid, public.drill_status, text); drop table public.drill_revisions; alter table public.drills drop column status, drop column reviewed_by
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 do $$
 begin
   create type public.drill_status as enum ('draft', 'in_review', 'published', 'archived');
@@ -11,10 +15,13 @@ $$;
 comment on type public.drill_status is 'Editorial state of a drill.';
 
 alter table public.drills add column if not exists status public.drill_status not null default 'draft';
+-- noqa: squawk:adding-foreign-key-constraint drills is a small editorial catalogue; validation scans little
 alter table public.drills add column if not exists reviewed_by uuid references auth.users (id) on delete set null;
 comment on column public.drills.status is 'Editorial state; changed only by transition_drill().';
 comment on column public.drills.reviewed_by is 'Admin who published it.';
+-- noqa: squawk:require-concurrent-index-creation drills is a small editorial catalogue
 create index if not exists drills_reviewed_by_idx on public.drills (reviewed_by);
+-- noqa: squawk:require-concurrent-index-creation drills is a small editorial catalogue
 create index if not exists drills_status_idx on public.drills (status);
 
 create table if not exists public.drill_revisions (
@@ -48,6 +55,7 @@ grant all on public.drill_revisions to service_role;
 -- Editors may not set publication state directly: status and is_published follow transitions only.
 create or replace function public.guard_drill_publication() returns trigger
 language plpgsql
+security invoker
 set search_path = ''
 as $$
 begin

@@ -2,6 +2,10 @@
 -- purpose: per-skill ability estimates (server-written) and diagnostic runs with answers
 -- rollback: drop table public.diagnostic_answers, public.diagnostic_runs, public.skill_estimates
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.skill_estimates (
   user_id uuid not null references auth.users (id) on delete cascade,
   skill text not null check (skill in ('speaking', 'listening', 'vocabulary', 'grammar', 'pronunciation')),

@@ -2,6 +2,10 @@
 -- purpose: cached shop products and variants, synced by the server; public read
 -- rollback: drop table public.shop_variants, public.shop_products
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.shop_products (
   id uuid primary key default gen_random_uuid(),
   shop_product_id text not null unique,
@@ -24,7 +28,7 @@ create table if not exists public.shop_variants (
   shop_variant_id text not null unique,
   title text not null,
   price_cents integer not null check (price_cents >= 0),
-  currency char(3) not null check (currency ~ '^[A-Z]{3}$'),
+  currency text not null check (currency ~ '^[A-Z]{3}$'),
   synced_at timestamptz not null default now()
 );
 comment on table public.shop_variants is 'Cached product variants with prices.';

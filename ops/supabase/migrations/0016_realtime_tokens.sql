@@ -2,6 +2,10 @@
 -- purpose: short-lived realtime session tokens: only a hash is stored; issued and checked by the server
 -- rollback: drop table public.realtime_tokens
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.realtime_tokens (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references auth.users (id) on delete cascade,

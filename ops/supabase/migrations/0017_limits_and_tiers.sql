@@ -2,6 +2,10 @@
 -- purpose: configurable limits, plan tiers and daily usage per learner
 -- rollback: drop table public.daily_usage, public.tiers, public.limits
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.limits (
   key text primary key check (key ~ '^[a-z]+(_[a-z]+)*$'),
   value integer not null check (value >= 0),

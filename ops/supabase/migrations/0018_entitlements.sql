@@ -2,6 +2,10 @@
 -- purpose: active plan per learner, the append-only entitlement ledger, the one transactional grant path, and session RPCs
 -- rollback: drop function public.grant_entitlement(...), public.start_session(uuid), public.finish_session(uuid); drop table public.entitlements, public.entitlement_ledger; drop type public.payment_provider
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 do $$
 begin
   create type public.payment_provider as enum ('manual', 'shopify');
@@ -18,7 +22,7 @@ create table if not exists public.entitlement_ledger (
   provider_event_id text not null,
   valid_until timestamptz,
   amount_cents integer check (amount_cents >= 0),
-  currency char(3) check (currency ~ '^[A-Z]{3}$'),
+  currency text check (currency ~ '^[A-Z]{3}$'),
   created_at timestamptz not null default now(),
   unique (provider, provider_event_id)
 );
@@ -54,6 +58,7 @@ create or replace trigger entitlements_set_updated_at before update on public.en
 
 create or replace function public.forbid_ledger_changes() returns trigger
 language plpgsql
+security invoker
 set search_path = ''
 as $$
 begin

@@ -2,6 +2,10 @@
 -- purpose: affiliate codes, referrals and commissions
 -- rollback: drop table public.affiliate_commissions, public.affiliate_referrals, public.affiliate_codes
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.affiliate_codes (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references auth.users (id) on delete cascade,

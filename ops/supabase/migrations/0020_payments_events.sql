@@ -2,6 +2,10 @@
 -- purpose: normalized provider events, unique per (provider, event id) so replays are no-ops
 -- rollback: drop table public.payment_events
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.payment_events (
   id uuid primary key default gen_random_uuid(),
   provider public.payment_provider not null,

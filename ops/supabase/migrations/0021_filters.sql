@@ -2,6 +2,10 @@
 -- purpose: saved drill filters per learner
 -- rollback: drop table public.saved_filters
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.saved_filters (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references auth.users (id) on delete cascade default auth.uid(),

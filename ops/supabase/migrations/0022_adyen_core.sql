@@ -2,7 +2,11 @@
 -- purpose: historical Adyen schema (notifications and payouts); absent in environments created after the switch
 -- rollback: superseded by 0029_remove_adyen
 
-alter type public.payment_provider add value if not exists 'adyen';
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
+alter type public.payment_provider add value if not exists 'adyen' after 'shopify';
 
 create table if not exists public.adyen_notifications (
   id uuid primary key default gen_random_uuid(),
@@ -24,7 +28,7 @@ create table if not exists public.adyen_payouts (
   id uuid primary key default gen_random_uuid(),
   notification_id uuid not null references public.adyen_notifications (id) on delete cascade,
   amount_cents integer not null check (amount_cents >= 0),
-  currency char(3) not null,
+  currency text not null,
   created_at timestamptz not null default now()
 );
 comment on table public.adyen_payouts is 'Historical: Adyen payouts (server only).';

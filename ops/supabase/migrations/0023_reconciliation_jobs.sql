@@ -2,6 +2,10 @@
 -- purpose: jobs that match provider events to ledger rows, and the mismatches they find
 -- rollback: drop table public.reconciliation_mismatches, public.reconciliation_jobs
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.reconciliation_jobs (
   id uuid primary key default gen_random_uuid(),
   provider public.payment_provider not null,

@@ -2,6 +2,10 @@
 -- purpose: coach switch history and switch_coach(), allowed once per N days (limits.coach_switch_cooldown_days)
 -- rollback: drop function public.switch_coach(uuid); drop table public.coach_switches
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.coach_switches (
   id uuid primary key default gen_random_uuid(),
   user_id uuid not null references auth.users (id) on delete cascade,

@@ -2,6 +2,10 @@
 -- purpose: expressions content pack and each learner's progress on it
 -- rollback: drop table public.expression_progress, public.expressions
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create table if not exists public.expressions (
   id uuid primary key default gen_random_uuid(),
   pack_id uuid references public.practice_packs (id) on delete set null,

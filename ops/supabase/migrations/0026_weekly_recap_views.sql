@@ -2,6 +2,10 @@
 -- purpose: weekly recap per learner for the recap job (security_invoker: own rows only)
 -- rollback: drop view public.v_weekly_recap
 
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
 create or replace view public.v_weekly_recap with (security_invoker = true) as
 with session_weeks as (
   select s.user_id, date_trunc('week', s.started_at) as week_start,

@@ -2,7 +2,11 @@
 -- purpose: PayMongo provider metadata: enum value, customers and checkout sessions (server only)
 -- rollback: drop table public.paymongo_checkouts, public.paymongo_customers (the enum value stays: Postgres cannot drop one)
 
-alter type public.payment_provider add value if not exists 'paymongo';
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
+alter type public.payment_provider add value if not exists 'paymongo' after 'shopify';
 
 create table if not exists public.paymongo_customers (
   user_id uuid primary key references auth.users (id) on delete cascade,
@@ -20,7 +24,7 @@ create table if not exists public.paymongo_checkouts (
   checkout_session_id text not null unique check (checkout_session_id ~ '^cs_[A-Za-z0-9]+$'),
   plan text not null check (plan in ('pro')),
   amount_cents integer not null check (amount_cents > 0),
-  currency char(3) not null default 'PHP' check (currency ~ '^[A-Z]{3}$'),
+  currency text not null default 'PHP' check (currency ~ '^[A-Z]{3}$'),
   payment_method text check (payment_method in ('card', 'gcash', 'grab_pay', 'paymaya', 'qrph')),
   status text not null default 'active' check (status in ('active', 'paid', 'expired')),
   created_at timestamptz not null default now()

@@ -2,7 +2,11 @@
 -- purpose: PayPal provider metadata: enum value, payers and orders (server only)
 -- rollback: drop table public.paypal_orders, public.paypal_payers (the enum value stays)
 
-alter type public.payment_provider add value if not exists 'paypal';
+-- Fail fast instead of queueing behind long transactions on a busy production database.
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
+alter type public.payment_provider add value if not exists 'paypal' after 'paymongo';
 
 create table if not exists public.paypal_payers (
   user_id uuid primary key references auth.users (id) on delete cascade,
@@ -21,7 +25,7 @@ create table if not exists public.paypal_orders (
   capture_id text unique,
   plan text not null check (plan in ('pro')),
   amount_cents integer not null check (amount_cents > 0),
-  currency char(3) not null default 'USD' check (currency ~ '^[A-Z]{3}$'),
+  currency text not null default 'USD' check (currency ~ '^[A-Z]{3}$'),
   status text not null default 'CREATED' check (status in ('CREATED', 'APPROVED', 'COMPLETED', 'VOIDED')),
   created_at timestamptz not null default now()
 );

@@ -4,6 +4,7 @@
 -- from migrations/0001_init.sql
 create or replace function public.set_updated_at() returns trigger
 language plpgsql
+security invoker
 set search_path = ''
 as $$
 begin
