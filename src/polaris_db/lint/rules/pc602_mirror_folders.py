@@ -6,14 +6,17 @@ from ..base import Rule
 from ..nodes import canonical, is_matview, qualified, relation_name
 
 OBJECT = enums.ObjectType
-MIRRORS = {"policies": "policy", "views": "view"}
+MIRRORS = ("policies", "views", "triggers")
+# Folders that must hold every object of their kind in force after the migrations (triggers/ holds a chosen few).
+COMPLETE = {"policy": "policies", "view": "views"}
 
 
 class MirrorFolders(Rule):
-    """`policies/` and `views/` mirror the migrations, compared as parsed statements.
+    """`policies/`, `views/` and `triggers/` mirror the migrations, compared as parsed statements.
 
     Each policy and view in force after the last migration is in the mirror folder with the same
-    definition, and every statement of a mirror file is one the migrations run. Definitions are compared as parsed statements (pglast-normalised),
+    definition; functions and triggers in triggers/ match their last definition in the migrations;
+    every other statement of a mirror file is one the migrations run. Definitions are compared as parsed statements (pglast-normalised),
     so spacing, case and comments may differ; `or replace` / `if not exists` are ignored.
 
     Why: reviewers and the RLS tests read the per-table files in policies/ and views/; the database
@@ -42,7 +45,7 @@ class MirrorFolders(Rule):
     def check(self, tree):
         final, statements = _migrations_state(tree)
         mirrored: set[tuple[str, str, str]] = set()
-        for folder, kind in MIRRORS.items():
+        for folder in MIRRORS:
             for file in tree.folder(folder):
                 for statement in file.statements:
                     key = _key(statement.node)
@@ -58,24 +61,30 @@ class MirrorFolders(Rule):
                     elif text not in statements:
                         yield self.at(file, statement.line, "statement does not appear in any migration")
         for key, (file, line, _) in sorted(final.items(), key=lambda item: (item[1][0].rel, item[1][1])):
-            folder = "policies" if key[0] == "policy" else "views"
-            if key not in mirrored:
+            folder = COMPLETE.get(key[0])
+            if folder and key not in mirrored:
                 yield self.at(file, line, f"{_describe(key)} is not mirrored in ops/supabase/{folder}/")
 
 
 def _key(node) -> tuple[str, str, str] | None:
-    """("policy", table, name) or ("view", name, "") for statements that define a mirrored object."""
+    """(kind, name, policy or trigger name) for statements that define a mirrored object."""
     if isinstance(node, ast.CreatePolicyStmt):
         return "policy", relation_name(node.table), node.policy_name
     if isinstance(node, ast.ViewStmt):
         return "view", relation_name(node.view), ""
     if is_matview(node):
         return "view", relation_name(node.into.rel), ""
+    if isinstance(node, ast.CreateFunctionStmt):
+        return "function", qualified(node.funcname), ""
+    if isinstance(node, ast.CreateTrigStmt):
+        return "trigger", relation_name(node.relation), node.trigname
     return None
 
 
 def _describe(key: tuple[str, str, str]) -> str:
-    return f'policy "{key[2]}" on {key[1]}' if key[0] == "policy" else f"view {key[1]}"
+    if key[0] in ("policy", "trigger"):
+        return f'{key[0]} "{key[2]}" on {key[1]}'
+    return f"{key[0]} {key[1]}"
 
 
 def _migrations_state(tree):
@@ -105,6 +114,14 @@ def _dropped(node: ast.DropStmt):
             parts = [p.sval for p in name]
             table = ".".join(parts[:-1]) if len(parts) > 2 else f"public.{parts[0]}"
             yield "policy", table, parts[-1]
+    elif node.removeType == OBJECT.OBJECT_TRIGGER:
+        for name in node.objects:
+            parts = [p.sval for p in name]
+            table = ".".join(parts[:-1]) if len(parts) > 2 else f"public.{parts[0]}"
+            yield "trigger", table, parts[-1]
     elif node.removeType in (OBJECT.OBJECT_VIEW, OBJECT.OBJECT_MATVIEW):
         for name in node.objects:
             yield "view", qualified(name), ""
+    elif node.removeType in (OBJECT.OBJECT_FUNCTION, OBJECT.OBJECT_PROCEDURE):
+        for name in node.objects:
+            yield "function", qualified(name.objname), ""
