@@ -46,3 +46,25 @@ def test_advisor_exceptions_belong_to_lints_the_rule_owns():
         for lint, _ in rule.advisor_exceptions:
             assert lint in rule.advisor_lints, f"{rule.id} lists an exception for {lint}, which it does not own"
         assert all(reason.strip() for reason in rule.advisor_exceptions.values()), "every exception says why"
+
+
+# Static rules whose examples stand alone in one file: the documented Anti-pattern fires, the Best practice not.
+EXAMPLE_FOLDER = {"PC000": "migrations", "PC101": "migrations", "PC102": "migrations", "PC103": "migrations",
+                  "PC104": "migrations", "PC201": "migrations", "PC302": "migrations", "PC303": "migrations",
+                  "PC304": "migrations", "PC401": "migrations", "PC502": "seeds"}
+
+
+@pytest.mark.parametrize("rule_id", sorted(EXAMPLE_FOLDER))
+def test_docstring_examples_behave_as_documented(rule_id, tmp_path):
+    from polaris_db.lint.registry import BY_ID
+    from polaris_db.lint.runner import Options, conventions
+
+    doc = inspect.getdoc(type(BY_ID[rule_id]))
+    for title, fires in (("Anti-pattern", True), ("Best practice", False)):
+        root = tmp_path / title.replace(" ", "_")
+        folder = root / "ops/supabase" / EXAMPLE_FOLDER[rule_id]
+        folder.mkdir(parents=True)
+        example = re.search(EXAMPLE.format(title=title), doc, re.S)["sql"]
+        (folder / "0001_example.sql").write_text(example)
+        found = conventions(Options(root=root, rules=[rule_id], squawk=False)).findings
+        assert bool(found) is fires, f"{rule_id} {title}: {[str(f) for f in found]}"
