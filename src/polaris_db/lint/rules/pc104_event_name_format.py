@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import re
 
+import psycopg
 from pglast import ast
 
+from ...rls.catalog import app_schemas
 from ..base import Rule
 from ..nodes import bare, dotted, relation_name, walk
 
@@ -12,6 +14,13 @@ EVENTS_TABLE = "events"
 EVENT_COLUMN = "name"
 # Helper functions whose first argument is an event name, e.g. record_event('practice_submitted', ...).
 EVENT_FUNCTION = re.compile(r"(?:^|_)events?(?:$|_)")
+BAD_NAME = "NotDomainAction"
+EVENT_TABLES = """
+select format('%%I.%%I', c.table_schema, c.table_name) from information_schema.columns c
+join information_schema.tables t using (table_schema, table_name)
+where c.table_schema = any(%(schemas)s) and c.table_name = 'events' and c.column_name = 'name'
+  and t.table_type = 'BASE TABLE'
+"""
 
 
 class EventNameFormat(Rule):
@@ -20,7 +29,9 @@ class EventNameFormat(Rule):
     Why: the event log is queried by prefix (`practice_%`) and grouped by name in dashboards; one shape
     keeps those queries simple and stops near-duplicates (`PracticeSubmit`, `submitted-practice`).
     Checked in inserts into `events` and in calls to helpers named `*_event(s)` with a literal first argument,
-    in migrations, function bodies and seeds.
+    in migrations, function bodies and seeds; and, because clients insert events too, on the scratch
+    database: inserting a badly named event must fail with a check violation (in a rolled-back
+    transaction; when the insert fails for another reason the check cannot tell and stays quiet).
 
     **Anti-pattern**
 
@@ -37,6 +48,7 @@ class EventNameFormat(Rule):
 
     id = "PC104"
     name = "event-name-format"
+    catalog = True
 
     def check(self, tree):
         for file in tree.all_files():
@@ -45,6 +57,18 @@ class EventNameFormat(Rule):
                     if not EVENT_NAME.match(value):
                         line = file.literal_line(statement, value)
                         yield self.at(file, line, f"event name {value!r} is not domain_action (snake_case, 2+ words)")
+
+    def check_catalog(self, tree, scratch):
+        conn = scratch.conn
+        for (table,) in conn.execute(EVENT_TABLES, {"schemas": app_schemas(conn)}).fetchall():
+            try:
+                with conn.transaction(force_rollback=True):
+                    conn.execute(f"insert into {table} (name) values (%s)", (BAD_NAME,))
+            except psycopg.Error:
+                continue  # a check violation (enforced), or another failure (a required column): cannot tell
+            location = tree.locate("column", f"{table}.name") or tree.locate("table", table)
+            yield self.at_location(tree, location, f"{table}.name accepts {BAD_NAME!r}: add a check constraint "
+                                                   f"for domain_action names (clients insert events too)")
 
 
 def _event_names(node):
