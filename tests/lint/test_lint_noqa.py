@@ -27,6 +27,8 @@ def test_catalog_findings_are_suppressed_at_the_defining_statement(lint_fixtures
                                  advisors=False))
     found = lines(result)
     assert not any("public.buffer" in line for line in found)
+    assert not any("public.ledger.amount" in line for line in found)  # comment alone above a column
+    assert f"{MIGRATION}:12: PC203 column public.ledger.id has no comment" in found
     assert f"{MIGRATION}:3: PC203 table public.import_rows has no comment" in found
 
 

@@ -5,7 +5,7 @@
     create table public.import_rows (...);
 
 A `-- noqa: ID[, ID...] reason` comment suppresses those IDs on its own line; written alone on a line it
-applies to the next statement. IDs are our rules (PC...), `squawk:<rule>` and `advisor:<lint>`. A reason
+applies to the next line of code (a statement, or a column inside `create table`). IDs are our rules (PC...), `squawk:<rule>` and `advisor:<lint>`. A reason
 is required. A suppression that no longer matches a finding is reported as `NOQA unused`, so stale
 exceptions do not pile up. Other `-- noqa: XX00` comments (sqlfluff's codes) are left to sqlfluff.
 """
@@ -66,9 +66,7 @@ def suppressions(file: SqlFile) -> tuple[list[Suppression], list[Finding]]:
             problems.append(Finding(file.rel, comment.line, NOQA,
                                     f"suppression of {', '.join(ids)} needs a reason after the ID"))
             continue
-        target = comment.line
-        if comment.alone:
-            target = next((line for line in file.code_lines if line > comment.line), comment.line)
+        target = file.next_code_line(comment.line) if comment.alone else comment.line
         found.append(Suppression(file.rel, target, comment.line, tuple(ids), reason))
     return found, problems
 

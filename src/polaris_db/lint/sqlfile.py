@@ -101,10 +101,14 @@ class SqlFile:
                     return line
         return statement.line
 
-    @cached_property
-    def code_lines(self) -> list[int]:
-        """Lines where a statement starts (a noqa comment alone on its line applies to the next of these)."""
-        return sorted({s.line for s in self.statements})
+    def next_code_line(self, line: int) -> int:
+        """The first line after `line` that is neither blank nor a `--` comment (where a comment alone applies)."""
+        lines = self.text.splitlines()
+        for number in range(line + 1, len(lines) + 1):
+            stripped = lines[number - 1].strip()
+            if stripped and not stripped.startswith("--"):
+                return number
+        return line
 
     @cached_property
     def embedded(self) -> list[Statement]:
