@@ -99,5 +99,10 @@ alter table public.drill_set_members enable row level security;
 
 revoke all on public.drills, public.drill_items, public.drill_sets, public.drill_set_members from anon, authenticated;
 grant select on public.drills, public.drill_items, public.drill_sets, public.drill_set_members to anon, authenticated;
-grant insert, update, delete on public.drills, public.drill_items, public.drill_sets, public.drill_set_members to authenticated;
+grant insert,
+update,
+delete on public.drills,
+public.drill_items,
+public.drill_sets,
+public.drill_set_members to authenticated;
 grant all on public.drills, public.drill_items, public.drill_sets, public.drill_set_members to service_role;

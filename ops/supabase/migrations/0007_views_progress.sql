@@ -27,7 +27,7 @@ select
   count(distinct a.user_id) as learners,
   round(avg(a.score), 2) as avg_score
 from public.drills d
-left join public.attempts a on a.drill_id = d.id
+left join public.attempts a on d.id = a.drill_id
 where d.is_published
 group by d.id
 with data;
@@ -42,7 +42,7 @@ select
   count(*) as attempts,
   round(avg(a.score), 2) as avg_score
 from public.attempts a
-join public.drills d on d.id = a.drill_id and d.is_published
+inner join public.drills d on a.drill_id = d.id and d.is_published
 group by a.drill_id, (a.created_at at time zone 'UTC')::date
 with data;
 comment on materialized view public.v_drill_stats_daily is 'Per published drill and UTC day: attempts and average score. Refreshed by refresh_views().';

@@ -57,7 +57,7 @@ create policy attempts_insert on public.attempts for insert to authenticated
   with check (
     user_id = (select auth.uid())
     and (session_id is null or exists (
-      select 1 from public.sessions s where s.id = session_id and s.user_id = (select auth.uid())))
+      select 1 from public.sessions s where s.id = attempts.session_id and s.user_id = (select auth.uid())))
   );
 
 -- drills and their content: published rows public; editors and admins see and write drafts
@@ -80,11 +80,11 @@ create policy drills_delete on public.drills for delete to authenticated
 drop policy if exists drill_items_select_anon on public.drill_items;
 create policy drill_items_select_anon on public.drill_items for select to anon
   using (exists (
-    select 1 from public.drills d where d.id = drill_id and d.is_published));
+    select 1 from public.drills d where d.id = drill_items.drill_id and d.is_published));
 drop policy if exists drill_items_select on public.drill_items;
 create policy drill_items_select on public.drill_items for select to authenticated
   using ((select public.is_editor()) or exists (
-    select 1 from public.drills d where d.id = drill_id and d.is_published));
+    select 1 from public.drills d where d.id = drill_items.drill_id and d.is_published));
 drop policy if exists drill_items_write on public.drill_items;
 drop policy if exists drill_items_insert on public.drill_items;
 create policy drill_items_insert on public.drill_items for insert to authenticated
@@ -116,11 +116,11 @@ create policy drill_sets_delete on public.drill_sets for delete to authenticated
 drop policy if exists drill_set_members_select_anon on public.drill_set_members;
 create policy drill_set_members_select_anon on public.drill_set_members for select to anon
   using (exists (
-    select 1 from public.drill_sets s where s.id = set_id and s.is_published));
+    select 1 from public.drill_sets s where s.id = drill_set_members.set_id and s.is_published));
 drop policy if exists drill_set_members_select on public.drill_set_members;
 create policy drill_set_members_select on public.drill_set_members for select to authenticated
   using ((select public.is_editor()) or exists (
-    select 1 from public.drill_sets s where s.id = set_id and s.is_published));
+    select 1 from public.drill_sets s where s.id = drill_set_members.set_id and s.is_published));
 drop policy if exists drill_set_members_write on public.drill_set_members;
 drop policy if exists drill_set_members_insert on public.drill_set_members;
 create policy drill_set_members_insert on public.drill_set_members for insert to authenticated
@@ -164,11 +164,12 @@ create policy support_tickets_delete on public.support_tickets for delete to aut
 drop policy if exists ticket_messages_select on public.ticket_messages;
 create policy ticket_messages_select on public.ticket_messages for select to authenticated
   using ((select public.is_admin()) or exists (
-    select 1 from public.support_tickets t where t.id = ticket_id and t.user_id = (select auth.uid())));
+    select 1 from public.support_tickets t where t.id = ticket_messages.ticket_id and t.user_id = (select auth.uid())));
 drop policy if exists ticket_messages_insert on public.ticket_messages;
 create policy ticket_messages_insert on public.ticket_messages for insert to authenticated
   with check (author_id = (select auth.uid()) and ((select public.is_admin()) or exists (
-    select 1 from public.support_tickets t where t.id = ticket_id and t.user_id = (select auth.uid()))));
+    select 1 from public.support_tickets t where t.id = ticket_messages.ticket_id and t.user_id = (select auth.uid())))
+    );
 
 drop policy if exists ticket_internal_notes_admin on public.ticket_internal_notes;
 create policy ticket_internal_notes_admin on public.ticket_internal_notes for all to authenticated

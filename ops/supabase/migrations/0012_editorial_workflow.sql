@@ -71,7 +71,9 @@ comment on function public.guard_drill_publication() is 'Blocks direct status/is
 create or replace trigger drills_guard_publication before update on public.drills
   for each row execute function public.guard_drill_publication();
 
-create or replace function public.transition_drill(target_drill uuid, to_status public.drill_status, note text default null)
+create or replace function public.transition_drill(
+  target_drill uuid, to_status public.drill_status, note text default null
+)
 returns public.drill_status
 language plpgsql security definer
 set search_path = ''

@@ -47,7 +47,7 @@ drop policy if exists shop_products_select on public.shop_products;
 create policy shop_products_select on public.shop_products for select to anon, authenticated using (is_active);
 drop policy if exists shop_variants_select on public.shop_variants;
 create policy shop_variants_select on public.shop_variants for select to anon, authenticated
-  using (exists (select 1 from public.shop_products p where p.id = product_id and p.is_active));
+  using (exists (select 1 from public.shop_products p where p.id = shop_variants.product_id and p.is_active));
 
 revoke all on public.shop_products, public.shop_variants from anon, authenticated;
 grant select on public.shop_products, public.shop_variants to anon, authenticated;

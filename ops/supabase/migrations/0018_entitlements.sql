@@ -112,17 +112,25 @@ begin
 end
 $$;
 comment on function public.grant_entitlement(uuid, text, public.payment_provider, text, timestamptz, integer, text) is 'Server only: record a paid or manual grant exactly once per provider event.';
-revoke execute on function public.grant_entitlement(uuid, text, public.payment_provider, text, timestamptz, integer, text) from public, anon, authenticated;
-grant execute on function public.grant_entitlement(uuid, text, public.payment_provider, text, timestamptz, integer, text) to service_role;
+revoke execute on function public.grant_entitlement(
+  uuid, text, public.payment_provider, text, timestamptz, integer, text
+) from public,
+anon,
+authenticated;
+grant execute on function public.grant_entitlement(
+  uuid, text, public.payment_provider, text, timestamptz, integer, text
+) to service_role;
 
 -- Paid pack contents: free packs for everyone, the rest for active pro learners and admins.
 drop policy if exists pack_drills_select_anon on public.pack_drills;
 create policy pack_drills_select_anon on public.pack_drills for select to anon
-  using (exists (select 1 from public.practice_packs p where p.id = pack_id and p.is_published and p.is_free));
+  using (
+    exists (select 1 from public.practice_packs p where p.id = pack_drills.pack_id and p.is_published and p.is_free)
+  );
 drop policy if exists pack_drills_select on public.pack_drills;
 create policy pack_drills_select on public.pack_drills for select to authenticated
   using (
-    exists (select 1 from public.practice_packs p where p.id = pack_id and p.is_published and p.is_free)
+    exists (select 1 from public.practice_packs p where p.id = pack_drills.pack_id and p.is_published and p.is_free)
     or (select public.is_admin())
     or exists (select 1 from public.entitlements e
                where e.user_id = (select auth.uid()) and e.plan = 'pro'

@@ -62,12 +62,13 @@ create policy affiliate_codes_select on public.affiliate_codes for select to aut
 drop policy if exists affiliate_referrals_select on public.affiliate_referrals;
 create policy affiliate_referrals_select on public.affiliate_referrals for select to authenticated
   using ((select public.is_admin()) or exists (
-    select 1 from public.affiliate_codes c where c.id = code_id and c.user_id = (select auth.uid())));
+    select 1 from public.affiliate_codes c where c.id = affiliate_referrals.code_id and c.user_id = (select auth.uid()))
+    );
 drop policy if exists affiliate_commissions_select on public.affiliate_commissions;
 create policy affiliate_commissions_select on public.affiliate_commissions for select to authenticated
   using ((select public.is_admin()) or exists (
-    select 1 from public.affiliate_referrals r join public.affiliate_codes c on c.id = r.code_id
-    where r.id = referral_id and c.user_id = (select auth.uid())));
+    select 1 from public.affiliate_referrals r inner join public.affiliate_codes c on r.code_id = c.id
+    where r.id = affiliate_commissions.referral_id and c.user_id = (select auth.uid())));
 revoke all on public.affiliate_codes, public.affiliate_referrals, public.affiliate_commissions from anon, authenticated;
 grant select on public.affiliate_codes, public.affiliate_referrals, public.affiliate_commissions to authenticated;
 grant all on public.affiliate_codes, public.affiliate_referrals, public.affiliate_commissions to service_role;

@@ -45,7 +45,9 @@ comment on column public.reconciliation_mismatches.kind is 'missing_ledger, miss
 comment on column public.reconciliation_mismatches.resolved_at is 'When an admin resolved it.';
 comment on column public.reconciliation_mismatches.created_at is 'Creation time.';
 create index if not exists reconciliation_mismatches_job_id_idx on public.reconciliation_mismatches (job_id);
-create index if not exists reconciliation_mismatches_payment_event_id_idx on public.reconciliation_mismatches (payment_event_id);
+create index if not exists reconciliation_mismatches_payment_event_id_idx on public.reconciliation_mismatches (
+  payment_event_id
+);
 create index if not exists reconciliation_mismatches_ledger_id_idx on public.reconciliation_mismatches (ledger_id);
 
 alter table public.reconciliation_jobs enable row level security;

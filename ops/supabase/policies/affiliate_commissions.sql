@@ -6,5 +6,5 @@ drop policy if exists affiliate_commissions_select on public.affiliate_commissio
 
 create policy affiliate_commissions_select on public.affiliate_commissions for select to authenticated
   using ((select public.is_admin()) or exists (
-    select 1 from public.affiliate_referrals r join public.affiliate_codes c on c.id = r.code_id
-    where r.id = referral_id and c.user_id = (select auth.uid())));
+    select 1 from public.affiliate_referrals r inner join public.affiliate_codes c on r.code_id = c.id
+    where r.id = affiliate_commissions.referral_id and c.user_id = (select auth.uid())));

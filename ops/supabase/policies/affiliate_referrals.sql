@@ -6,4 +6,5 @@ drop policy if exists affiliate_referrals_select on public.affiliate_referrals;
 
 create policy affiliate_referrals_select on public.affiliate_referrals for select to authenticated
   using ((select public.is_admin()) or exists (
-    select 1 from public.affiliate_codes c where c.id = code_id and c.user_id = (select auth.uid())));
+    select 1 from public.affiliate_codes c where c.id = affiliate_referrals.code_id and c.user_id = (select auth.uid()))
+    );

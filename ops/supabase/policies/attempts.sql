@@ -13,5 +13,5 @@ create policy attempts_insert on public.attempts for insert to authenticated
   with check (
     user_id = (select auth.uid())
     and (session_id is null or exists (
-      select 1 from public.sessions s where s.id = session_id and s.user_id = (select auth.uid())))
+      select 1 from public.sessions s where s.id = attempts.session_id and s.user_id = (select auth.uid())))
   );

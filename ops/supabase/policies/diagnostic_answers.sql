@@ -11,4 +11,8 @@ drop policy if exists diagnostic_answers_insert on public.diagnostic_answers;
 
 create policy diagnostic_answers_insert on public.diagnostic_answers for insert to authenticated
   with check (user_id = (select auth.uid()) and exists (
-    select 1 from public.diagnostic_runs r where r.id = run_id and r.user_id = (select auth.uid()) and r.finished_at is null));
+    select 1
+    from public.diagnostic_runs r
+    where r.id = diagnostic_answers.run_id and r.user_id = (select auth.uid()) and r.finished_at is null
+    )
+    );

@@ -6,13 +6,13 @@ drop policy if exists drill_items_select_anon on public.drill_items;
 
 create policy drill_items_select_anon on public.drill_items for select to anon
   using (exists (
-    select 1 from public.drills d where d.id = drill_id and d.is_published));
+    select 1 from public.drills d where d.id = drill_items.drill_id and d.is_published));
 
 drop policy if exists drill_items_select on public.drill_items;
 
 create policy drill_items_select on public.drill_items for select to authenticated
   using ((select public.is_editor()) or exists (
-    select 1 from public.drills d where d.id = drill_id and d.is_published));
+    select 1 from public.drills d where d.id = drill_items.drill_id and d.is_published));
 
 drop policy if exists drill_items_write on public.drill_items;
 

@@ -6,13 +6,13 @@ drop policy if exists drill_set_members_select_anon on public.drill_set_members;
 
 create policy drill_set_members_select_anon on public.drill_set_members for select to anon
   using (exists (
-    select 1 from public.drill_sets s where s.id = set_id and s.is_published));
+    select 1 from public.drill_sets s where s.id = drill_set_members.set_id and s.is_published));
 
 drop policy if exists drill_set_members_select on public.drill_set_members;
 
 create policy drill_set_members_select on public.drill_set_members for select to authenticated
   using ((select public.is_editor()) or exists (
-    select 1 from public.drill_sets s where s.id = set_id and s.is_published));
+    select 1 from public.drill_sets s where s.id = drill_set_members.set_id and s.is_published));
 
 drop policy if exists drill_set_members_write on public.drill_set_members;
 

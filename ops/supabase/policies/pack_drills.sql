@@ -5,13 +5,15 @@
 drop policy if exists pack_drills_select_anon on public.pack_drills;
 
 create policy pack_drills_select_anon on public.pack_drills for select to anon
-  using (exists (select 1 from public.practice_packs p where p.id = pack_id and p.is_published and p.is_free));
+  using (
+    exists (select 1 from public.practice_packs p where p.id = pack_drills.pack_id and p.is_published and p.is_free)
+  );
 
 drop policy if exists pack_drills_select on public.pack_drills;
 
 create policy pack_drills_select on public.pack_drills for select to authenticated
   using (
-    exists (select 1 from public.practice_packs p where p.id = pack_id and p.is_published and p.is_free)
+    exists (select 1 from public.practice_packs p where p.id = pack_drills.pack_id and p.is_published and p.is_free)
     or (select public.is_admin())
     or exists (select 1 from public.entitlements e
                where e.user_id = (select auth.uid()) and e.plan = 'pro'

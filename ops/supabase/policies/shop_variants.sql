@@ -5,4 +5,4 @@
 drop policy if exists shop_variants_select on public.shop_variants;
 
 create policy shop_variants_select on public.shop_variants for select to anon, authenticated
-  using (exists (select 1 from public.shop_products p where p.id = product_id and p.is_active));
+  using (exists (select 1 from public.shop_products p where p.id = shop_variants.product_id and p.is_active));

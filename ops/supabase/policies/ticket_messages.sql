@@ -6,10 +6,11 @@ drop policy if exists ticket_messages_select on public.ticket_messages;
 
 create policy ticket_messages_select on public.ticket_messages for select to authenticated
   using ((select public.is_admin()) or exists (
-    select 1 from public.support_tickets t where t.id = ticket_id and t.user_id = (select auth.uid())));
+    select 1 from public.support_tickets t where t.id = ticket_messages.ticket_id and t.user_id = (select auth.uid())));
 
 drop policy if exists ticket_messages_insert on public.ticket_messages;
 
 create policy ticket_messages_insert on public.ticket_messages for insert to authenticated
   with check (author_id = (select auth.uid()) and ((select public.is_admin()) or exists (
-    select 1 from public.support_tickets t where t.id = ticket_id and t.user_id = (select auth.uid()))));
+    select 1 from public.support_tickets t where t.id = ticket_messages.ticket_id and t.user_id = (select auth.uid())))
+    );

@@ -9,7 +9,7 @@ select
   count(distinct a.user_id) as learners,
   round(avg(a.score), 2) as avg_score
 from public.drills d
-left join public.attempts a on a.drill_id = d.id
+left join public.attempts a on d.id = a.drill_id
 where d.is_published
 group by d.id
 with data;

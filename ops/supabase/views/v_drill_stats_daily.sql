@@ -9,7 +9,7 @@ select
   count(*) as attempts,
   round(avg(a.score), 2) as avg_score
 from public.attempts a
-join public.drills d on d.id = a.drill_id and d.is_published
+inner join public.drills d on a.drill_id = d.id and d.is_published
 group by a.drill_id, (a.created_at at time zone 'UTC')::date
 with data;
 
