@@ -1,0 +1,60 @@
+"""Types from the full schema: what is committed, what a real supabase-js client compiles against."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from polaris_db import REPO_ROOT
+from polaris_db.typegen import DEFAULT_OUTPUT, generate, stale_diff
+
+TSC = REPO_ROOT / "node_modules" / ".bin" / "tsc"
+pytestmark = pytest.mark.cli
+
+
+def tsc(config: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(TSC), "-p", str(REPO_ROOT / "tests" / "ts" / config)], capture_output=True, text=True,
+                          cwd=REPO_ROOT, timeout=300)
+
+
+def test_committed_types_match_the_full_schema(schema_url):
+    assert stale_diff(generate(schema_url), DEFAULT_OUTPUT) == "", "run `inv db.gen-types` and commit the file"
+
+
+def test_typed_client_compiles():
+    result = tsc("tsconfig.json")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deliberate_type_error_fails_to_compile():
+    result = tsc("tsconfig.error.json")
+    assert result.returncode != 0
+    assert "type_error.ts(9," in result.stdout and "TS2322" in result.stdout
+
+
+def test_check_fails_after_a_schema_change_and_passes_after_regeneration(schema_url, connect, tmp_path):
+    output = tmp_path / "database.types.ts"
+    output.write_text(generate(schema_url))
+    connect(schema_url).execute("alter table public.saved_filters add column pinned boolean not null default false")
+    fresh = generate(schema_url)
+    diff = stale_diff(fresh, output)
+    assert '"pinned"' in diff
+    output.write_text(fresh)
+    assert stale_diff(generate(schema_url), output) == ""
+
+
+def test_gen_types_check_task_exit_codes(schema_url, connect, tmp_path):
+    output = tmp_path / "types.ts"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SUPABASE_")} | {"DATABASE_URL": schema_url}
+
+    def inv(*args):
+        return subprocess.run([sys.executable, "-m", "invoke", "db.gen-types", "--output", str(output), *args],
+                              cwd=REPO_ROOT, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+
+    assert inv().returncode == 0
+    assert inv("--check").returncode == 0
+    connect(schema_url).execute("alter table public.limits add column unit text")
+    stale = inv("--check")
+    assert stale.returncode == 8
+    assert "is stale: run `inv db.gen-types`" in stale.stderr and '+        "unit"' in stale.stdout or '"unit"' in stale.stdout
