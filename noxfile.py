@@ -5,7 +5,8 @@ import nox
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint_sql", "conventions", "rls", "types", "workflows", "tests"]
+# `rls` joins the default set once ops/supabase/tests/access_matrix.toml covers the full schema (issue 4).
+nox.options.sessions = ["lint_sql", "conventions", "types", "workflows", "tests"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
