@@ -42,8 +42,8 @@ def reset(target: Target, steps: Steps, *, seeds: bool = True, cache: bool = Tru
     with connection(url) as conn:
         if target.env == "local":
             with steps.step("platform shim"):
-                steps_detail = platform.install(conn, target.env)
-            steps.note(steps_detail)
+                shim_outcome = platform.install(conn, target.env)
+            steps.note(shim_outcome)
         with steps.step("migrations"):
             plan = migrate(conn, MIGRATIONS_DIR)
         steps.note(f"{len(plan.pending)} applied, head {plan.local[-1].version if plan.local else '-'}")
