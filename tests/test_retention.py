@@ -1,28 +1,149 @@
-"""GFS retention keeps the newest backup per day, ISO week and month."""
+"""GFS retention: exact kept sets on fixed timelines, properties on generated ones, the folder-level prune."""
 
-from datetime import datetime, timedelta
-from pathlib import Path
+import os
+import time
+from datetime import datetime, timedelta, timezone
 
-from polaris_db.retention import to_keep
+from hypothesis import given, settings, strategies as st
+
+from polaris_db.manifest import Manifest, manifest_path
+from polaris_db.retention import Backup, prune, reasons_to_keep
+
+START = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
-def backups_every_6_hours(days):
-    start = datetime(2026, 1, 1)
-    return [Path(f"prod-{(start + timedelta(hours=6 * i)):%Y%m%dT%H%M%SZ}.dump") for i in range(days * 4)]
+def every_6_hours(days, verified=()):
+    times = [START + timedelta(hours=6 * i) for i in range(days * 4)]
+    return [Backup(f"prod-{t:%Y%m%dT%H%M%SZ}.dump", t, t.strftime("%m%d%H") in verified) for t in times]
 
 
-def test_keeps_newest_per_bucket():
-    dumps = backups_every_6_hours(100)  # 2026-01-01 .. 2026-04-10
-    keep = to_keep(dumps, daily=7, weekly=4, monthly=3)
-    names = sorted(p.name for p in keep)
-    assert "prod-20260410T180000Z.dump" in names  # newest overall
-    assert "prod-20260410T120000Z.dump" not in names  # same day, older
-    assert "prod-20260331T180000Z.dump" in names  # newest of March
-    assert "prod-20260228T180000Z.dump" in names  # newest of February
-    assert "prod-20260131T180000Z.dump" not in names  # fourth month back: beyond monthly=3
-    assert len(keep) <= 7 + 4 + 3
+# -- exact expected sets -------------------------------------------------------------------------
+def test_exact_set_after_100_days_of_6_hourly_backups():
+    keep = reasons_to_keep(every_6_hours(100), daily=7, weekly=4, monthly=3)  # 2026-01-01 .. 2026-04-10
+    assert keep == {
+        "prod-20260410T180000Z.dump": ["newest", "daily 2026-04-10", "weekly 2026-W15", "monthly 2026-04"],
+        "prod-20260409T180000Z.dump": ["daily 2026-04-09"],
+        "prod-20260408T180000Z.dump": ["daily 2026-04-08"],
+        "prod-20260407T180000Z.dump": ["daily 2026-04-07"],
+        "prod-20260406T180000Z.dump": ["daily 2026-04-06"],
+        "prod-20260405T180000Z.dump": ["daily 2026-04-05", "weekly 2026-W14"],
+        "prod-20260404T180000Z.dump": ["daily 2026-04-04"],
+        "prod-20260329T180000Z.dump": ["weekly 2026-W13"],
+        "prod-20260322T180000Z.dump": ["weekly 2026-W12"],
+        "prod-20260331T180000Z.dump": ["monthly 2026-03"],
+        "prod-20260228T180000Z.dump": ["monthly 2026-02"],
+    }
+
+
+def test_last_verified_survives_beyond_every_bucket():
+    backups = every_6_hours(100, verified={"011506"})  # verified once, on 15 January
+    keep = reasons_to_keep(backups)
+    assert keep["prod-20260115T060000Z.dump"] == ["last verified"]
+    assert len(keep) == 12
+
+
+def test_only_the_newest_verified_counts():
+    keep = reasons_to_keep(every_6_hours(100, verified={"011506", "020100"}))
+    assert "prod-20260115T060000Z.dump" not in keep
+    assert keep["prod-20260201T000000Z.dump"] == ["last verified"]
 
 
 def test_nothing_to_prune_when_few():
-    dumps = backups_every_6_hours(1)[:1]
-    assert to_keep(dumps) == set(dumps)
+    backups = every_6_hours(1)[:1]
+    assert reasons_to_keep(backups) == {backups[0].name: ["newest", "daily 2026-01-01", "weekly 2026-W01", "monthly 2026-01"]}
+    assert reasons_to_keep([]) == {}
+
+
+def test_zero_limits_keep_only_newest_and_last_verified():
+    backups = every_6_hours(30, verified={"011000"})
+    assert reasons_to_keep(backups, daily=0, weekly=0, monthly=0) == {
+        "prod-20260130T180000Z.dump": ["newest"], "prod-20260110T000000Z.dump": ["last verified"]}
+
+
+# -- properties over synthetic timelines -----------------------------------------------------------
+timelines = st.lists(
+    st.tuples(st.integers(min_value=0, max_value=400 * 24 * 60), st.booleans()),  # minutes after START, verified?
+    max_size=120, unique_by=lambda pair: pair[0],
+).map(lambda pairs: [Backup(f"b{minutes:07d}", START + timedelta(minutes=minutes), verified) for minutes, verified in pairs])
+limits = st.integers(min_value=0, max_value=10)
+
+
+def kept(backups, d, w, m):
+    return set(reasons_to_keep(backups, daily=d, weekly=w, monthly=m))
+
+
+@settings(max_examples=300, deadline=None)
+@given(timelines, limits, limits, limits)
+def test_properties(backups, d, w, m):
+    keep = kept(backups, d, w, m)
+    by_name = {b.name: b for b in backups}
+    assert keep <= set(by_name)
+    assert len(keep) <= d + w + m + 2
+    if backups:
+        assert max(backups, key=lambda b: b.taken_at).name in keep  # the newest
+    verified = [b for b in backups if b.verified]
+    if verified:
+        assert max(verified, key=lambda b: b.taken_at).name in keep  # the last verified
+    # pruning twice keeps the same set
+    assert kept([by_name[n] for n in keep], d, w, m) == keep
+    # every kept daily/weekly/monthly bucket is held by the newest backup of that bucket
+    for name, why in reasons_to_keep(backups, daily=d, weekly=w, monthly=m).items():
+        for reason in why:
+            kind, _, bucket = reason.partition(" ")
+            if kind in ("daily", "weekly", "monthly"):
+                members = [b for b in backups if _bucket(kind, b.taken_at) == bucket]
+                assert max(members, key=lambda b: b.taken_at).name == name
+
+
+@settings(max_examples=200, deadline=None)
+@given(timelines, limits)
+def test_daily_keeps_one_per_most_recent_days(backups, d):
+    days = sorted({b.taken_at.date() for b in backups}, reverse=True)[:d]
+    daily = {n for n, why in reasons_to_keep(backups, daily=d, weekly=0, monthly=0).items()
+             if any(r.startswith("daily") for r in why)}
+    assert sorted({by.taken_at.date() for by in backups if by.name in daily}, reverse=True) == days
+    assert len(daily) == len(days)
+
+
+def _bucket(kind, t):
+    if kind == "daily":
+        return f"{t:%Y-%m-%d}"
+    if kind == "weekly":
+        year, week, _ = t.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{t:%Y-%m}"
+
+
+# -- the folder ------------------------------------------------------------------------------------
+def write_backup(directory, taken, verified=False):
+    name = f"prod-{taken:%Y%m%dT%H%M%SZ}.dump"
+    (directory / name).write_bytes(b"PGDMP")
+    Manifest(env="prod", created_at=f"{taken:%Y%m%dT%H%M%SZ}", file=name, bytes=5, sha256="x", server_version="17.4",
+             migration_head="0029", schemas=[], row_counts={},
+             verified_at=taken.isoformat() if verified else None).save(manifest_path(directory / name))
+    return name
+
+
+def test_prune_folder_dry_run_then_for_real(tmp_path):
+    names = [write_backup(tmp_path, START + timedelta(days=i), verified=(i == 3)) for i in range(40)]
+    expected = set(reasons_to_keep([Backup(n, START + timedelta(days=i), i == 3) for i, n in enumerate(names)]))
+    decisions = prune(tmp_path, dry_run=True)
+    assert {d.file for d in decisions if d.action == "keep"} == expected
+    assert len(list(tmp_path.glob("*.dump"))) == 40  # dry run deletes nothing
+    assert next(d for d in decisions if d.file == names[3]).why == "last verified"
+    prune(tmp_path, dry_run=False)
+    assert {p.name for p in tmp_path.glob("*.dump")} == expected
+    assert {p.stem for p in tmp_path.glob("*.json")} == {n[:-5] for n in expected}
+    assert [d.action for d in prune(tmp_path, dry_run=False)] == ["keep"] * len(expected)  # idempotent
+
+
+def test_prune_removes_stale_leftovers_of_interrupted_backups_only(tmp_path):
+    write_backup(tmp_path, START)
+    stale, fresh = tmp_path / "prod-20251201T000000Z.dump.partial", tmp_path / "prod-20260101T120000Z.dump"
+    stale.write_bytes(b"PGD")
+    fresh.write_bytes(b"PGDMP")  # renamed but its manifest not yet written: maybe in progress
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    decisions = {d.file: d for d in prune(tmp_path, dry_run=False)}
+    assert decisions[stale.name].action == "deleted" and not stale.exists()
+    assert decisions[fresh.name].action == "keep" and fresh.exists()
+    assert "incomplete" in decisions[fresh.name].why

@@ -41,3 +41,9 @@ class Aborted(PolarisError):
     """The user declined a confirmation prompt."""
 
     exit_code = 6
+
+
+class BackupError(PolarisError):
+    """A backup that cannot be taken, trusted or restored (checksum, archive, counts, history)."""
+
+    exit_code = 7

@@ -1,0 +1,278 @@
+"""Restore a backup into a fresh database and prove it whole (row counts and migration history).
+
+Order: the checksum is verified before anything is touched; then the target is made fresh (local and
+scratch: dropped and re-created with the platform shim; hosted: must already be empty, a new project);
+then one `pg_restore -L <plan> -j N`. The plan is the archive's table of contents filtered the way
+`supabase db dump` separates roles, schema and data:
+
+- `public`, `supabase_migrations` (owned by the project): everything, schema and data;
+- `auth`, `storage` (owned by the platform): only the rows and the project's own triggers and
+  policies on platform tables; the platform (or the shim) provides the definitions;
+- roles are never in the archive: the manifest lists the ones its grants name and the target must have them.
+
+Data is loaded with `session_replication_role = replica`, as Supabase's restore guide does, so
+platform triggers do not fire on loaded rows.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pglast
+import psycopg
+from pglast.stream import RawStream
+from psycopg import sql
+
+from .backup import OWNED_SCHEMAS, PLATFORM_SCHEMAS, check_checksum, migration_versions, row_counts, tool_env
+from .database import connection, recreate_database
+from .errors import BackupError
+from .manifest import Manifest, mark_verified
+from .server import bin_path
+
+_TYPES = sorted(("TABLE DATA", "SEQUENCE SET", "SEQUENCE OWNED BY", "FK CONSTRAINT", "CHECK CONSTRAINT",
+                 "ROW SECURITY", "MATERIALIZED VIEW DATA", "MATERIALIZED VIEW", "DEFAULT ACL", "EVENT TRIGGER",
+                 "FOREIGN TABLE", "LARGE OBJECT", "STATISTICS DATA", "PUBLICATION TABLE", "TABLE ATTACH",
+                 "INDEX ATTACH", "SHELL TYPE", "TEXT SEARCH CONFIGURATION", "TEXT SEARCH DICTIONARY",
+                 "OPERATOR CLASS", "OPERATOR FAMILY", "ACCESS METHOD", "PROCEDURAL LANGUAGE",
+                 "FOREIGN DATA WRAPPER", "USER MAPPING", "DATABASE PROPERTIES"), key=len, reverse=True)
+_ENTRY = re.compile(r"^\d+; \d+ \d+ (?P<rest>.*)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of `pg_restore --list`: `id; tableoid oid TYPE namespace tag owner`."""
+
+    line: str
+    type: str
+    namespace: str
+    tag: str
+
+
+def parse_list(text: str) -> list[Entry]:
+    entries = []
+    for line in text.splitlines():
+        match = _ENTRY.match(line)
+        if not match:
+            continue
+        rest = match["rest"]
+        kind = next((t for t in _TYPES if rest.startswith(t + " ")), rest.split(" ", 1)[0])
+        namespace, _, tail = rest[len(kind) + 1:].partition(" ")
+        tag = tail.rsplit(" ", 1)[0] if " " in tail else tail
+        entries.append(Entry(line, kind, namespace, tag))
+    return entries
+
+
+@dataclass
+class TargetState:
+    schemas: set[str]
+    tables: set[str]  # schema.table in the platform schemas
+    platform_objects: set[tuple[str, str]]  # (schema, "table name") of triggers and policies
+
+
+def target_state(conn: psycopg.Connection) -> TargetState:
+    platform = list(PLATFORM_SCHEMAS)
+    schemas = {s for (s,) in conn.execute("select nspname from pg_namespace")}
+    tables = {t for (t,) in conn.execute("select schemaname || '.' || tablename from pg_tables where schemaname = any(%s)",
+                                         (platform,))}
+    objects = set(conn.execute(
+        "select n.nspname, c.relname || ' ' || t.tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid"
+        " join pg_namespace n on n.oid = c.relnamespace where not t.tgisinternal and n.nspname = any(%s)"
+        " union select schemaname, tablename || ' ' || policyname from pg_policies where schemaname = any(%s)",
+        (platform, platform)).fetchall())
+    return TargetState(schemas, tables, objects)
+
+
+def keep(entry: Entry, target: TargetState) -> bool:
+    """Whether an archive entry is restored into the target (see the module docstring)."""
+    if entry.namespace in OWNED_SCHEMAS:
+        return True
+    if entry.namespace in PLATFORM_SCHEMAS:
+        if entry.type in ("TABLE DATA", "SEQUENCE SET"):
+            return f"{entry.namespace}.{entry.tag}" in target.tables
+        if entry.type in ("TRIGGER", "POLICY"):
+            return (entry.namespace, entry.tag) not in target.platform_objects
+        return False
+    if entry.type == "SCHEMA":
+        return entry.tag in OWNED_SCHEMAS and entry.tag not in target.schemas
+    if entry.tag.startswith("SCHEMA ") and entry.type in ("ACL", "COMMENT"):
+        name = entry.tag.split(" ", 1)[1]
+        return name in OWNED_SCHEMAS and (entry.type == "ACL" or name not in target.schemas)
+    return False
+
+
+def archive_list(dump: Path) -> list[Entry]:
+    result = subprocess.run([bin_path("pg_restore"), "--list", str(dump)], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BackupError(f"{dump}: unreadable archive: {(result.stderr.strip().splitlines() or ['?'])[-1]}")
+    return parse_list(result.stdout)
+
+
+# -- making the target ready ---------------------------------------------------------------------
+def align_platform_tables(conn: psycopg.Connection, dump: Path, entries: list[Entry]) -> list[str]:
+    """On a shim target, give platform tables the columns (and tables) the archive's rows need.
+
+    A hosted `auth.users` has more columns than the shim's; types the target lacks become text.
+    Scratch and local databases only: the point is to load every row, not to be the platform.
+    """
+    definitions = [e for e in entries if e.type == "TABLE" and e.namespace in PLATFORM_SCHEMAS]
+    if not definitions:
+        return []
+    with tempfile.NamedTemporaryFile("w", suffix=".list") as listing:
+        listing.write("\n".join(e.line for e in definitions) + "\n")
+        listing.flush()
+        ddl = subprocess.run([bin_path("pg_restore"), "-s", "-L", listing.name, "-f", "-", str(dump)],
+                             capture_output=True, text=True, check=True).stdout
+    notes = []
+    script = "\n".join(line for line in ddl.splitlines() if not line.startswith("\\"))
+    for raw in pglast.parse_sql(script):
+        statement = raw.stmt
+        if type(statement).__name__ != "CreateStmt":
+            continue
+        schema, table = statement.relation.schemaname, statement.relation.relname
+        existing = {c for (c,) in conn.execute(
+            "select attname from pg_attribute where attrelid = to_regclass(%s) and attnum > 0 and not attisdropped",
+            (f"{schema}.{table}",))}
+        if not existing:
+            conn.execute(sql.SQL("create table if not exists {}.{} ()").format(sql.Identifier(schema), sql.Identifier(table)))
+        added = []
+        for column in statement.tableElts or ():
+            if type(column).__name__ != "ColumnDef" or column.colname in existing:
+                continue
+            kind = RawStream()(column.typeName)
+            if "." in kind.replace("pg_catalog.", ""):
+                kind = "text"
+            conn.execute(sql.SQL("alter table {}.{} add column {} " + kind).format(
+                sql.Identifier(schema), sql.Identifier(table), sql.Identifier(column.colname)))
+            added.append(column.colname)
+        if not existing:
+            notes.append(f"{schema}.{table}: created for the restore (the shim has no such table)")
+        elif added:
+            notes.append(f"{schema}.{table}: {len(added)} platform column(s) the shim lacks added for the restore")
+    return notes
+
+
+def ensure_extensions(conn: psycopg.Connection, wanted: dict[str, str]) -> list[str]:
+    """Create the source's extensions the target has available; say which could not be."""
+    available = {n for (n,) in conn.execute("select name from pg_available_extensions")}
+    installed = {n for (n,) in conn.execute("select extname from pg_extension")}
+    notes = []
+    for name, schema in sorted(wanted.items()):
+        if name in installed:
+            continue
+        if name not in available:
+            notes.append(f"extension {name}: not available on the target")
+            continue
+        try:
+            with conn.transaction():
+                conn.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(schema)))
+                conn.execute(sql.SQL("create extension if not exists {} with schema {}").format(
+                    sql.Identifier(name), sql.Identifier(schema)))
+        except psycopg.Error as error:
+            notes.append(f"extension {name}: {str(error).strip().splitlines()[0]}")
+    return notes
+
+
+def check_roles(conn: psycopg.Connection, manifest: Manifest) -> None:
+    present = {r for (r,) in conn.execute("select rolname from pg_roles")}
+    missing = [r for r in manifest.roles if r not in present]
+    if missing:
+        raise BackupError(f"the target lacks roles the backup grants to: {', '.join(missing)} "
+                          "(the platform or the shim creates them; roles are not in the archive)")
+
+
+def check_empty(conn: psycopg.Connection, name: str) -> None:
+    tables = conn.execute("select count(*) from pg_tables where schemaname = 'public'").fetchone()[0]
+    history = len(migration_versions(conn))
+    if tables or history:
+        raise BackupError(f"{name} is not empty ({tables} tables in public, {history} migrations applied): "
+                          "restore into a new project (ops/supabase/runbook_restore.md, C) or --to scratch")
+
+
+# -- the restore ---------------------------------------------------------------------------------
+@dataclass
+class RestoreResult:
+    manifest: Manifest
+    seconds: float
+    mismatches: list[str]  # tables whose row count differs from the manifest
+    history: list[str]  # differences between the restored migration history and the manifest
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.mismatches and not self.history
+
+
+def restore_backup(dump: Path, url: str, *, fresh: bool, name: str = "target", jobs: int = 2) -> RestoreResult:
+    """Checksum, make the target fresh (or check it is), restore by plan, then compare with the manifest."""
+    manifest = check_checksum(dump)  # before anything is touched
+    entries = archive_list(dump)
+    started = time.perf_counter()
+    if fresh:
+        recreate_database(url)
+    with connection(url) as conn:
+        notes = prepare_fresh(conn, dump, entries) if fresh else []
+        if not fresh:
+            check_empty(conn, name)
+        check_roles(conn, manifest)
+        notes += ensure_extensions(conn, manifest.extensions)
+        state = target_state(conn)
+    plan = [e for e in entries if keep(e, state)]
+    notes += [f"{e.namespace}.{e.tag}: not restored (no such table on the target)"
+              for e in entries if e.type == "TABLE DATA" and e.namespace in PLATFORM_SCHEMAS and e not in plan]
+    run_pg_restore(dump, url, plan, jobs)
+    took = time.perf_counter() - started
+    result = RestoreResult(manifest, took, *compare(manifest, url, skipped=_skipped(entries, plan)), notes)
+    if result.ok:
+        try:
+            mark_verified(dump)
+        except OSError as error:  # a read-only copy restores fine; it just cannot record the fact
+            result.notes.append(f"verified_at not recorded: {error.strerror}")
+    return result
+
+
+def prepare_fresh(conn: psycopg.Connection, dump: Path, entries: list[Entry]) -> list[str]:
+    from . import platform  # local import: hosted code paths never load the shim
+
+    platform.install(conn, "local")
+    return align_platform_tables(conn, dump, entries)
+
+
+def _skipped(entries: list[Entry], plan: list[Entry]) -> set[str]:
+    return {f"{e.namespace}.{e.tag}" for e in entries if e.type == "TABLE DATA" and e not in plan}
+
+
+def run_pg_restore(dump: Path, url: str, plan: list[Entry], jobs: int) -> None:
+    clean, env = tool_env(url)
+    env["PGOPTIONS"] = (env.get("PGOPTIONS", "") + " -c session_replication_role=replica").strip()
+    with tempfile.NamedTemporaryFile("w", suffix=".list") as listing:
+        listing.write("\n".join(e.line for e in plan) + "\n")
+        listing.flush()
+        command = [bin_path("pg_restore"), "--no-owner", "--exit-on-error", "-j", str(jobs), "-L", listing.name,
+                   "-d", clean, str(dump)]
+        result = subprocess.run(command, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    if result.returncode != 0:
+        lines = [line for line in result.stderr.strip().splitlines() if "error" in line.lower()] or ["no output"]
+        raise BackupError(f"pg_restore failed: {lines[0]}")
+
+
+def compare(manifest: Manifest, url: str, *, skipped: set[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """Row counts and migration history of the restored database against the manifest."""
+    with connection(url) as conn:
+        restored = row_counts(conn)
+        versions = migration_versions(conn)
+    mismatches = [f"{table}: expected {count}, restored {restored.get(table)}"
+                  for table, count in manifest.row_counts.items()
+                  if table not in skipped and restored.get(table) != count]
+    history = []
+    if manifest.migrations and versions != manifest.migrations:
+        missing = sorted(set(manifest.migrations) - set(versions))
+        extra = sorted(set(versions) - set(manifest.migrations))
+        history.append(f"migration history differs: missing {missing or 'none'}, extra {extra or 'none'}")
+    elif (versions[-1] if versions else None) != manifest.migration_head:
+        history.append(f"migration head: expected {manifest.migration_head}, restored {versions[-1] if versions else None}")
+    return mismatches, history
