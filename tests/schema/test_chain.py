@@ -4,7 +4,7 @@ import shutil
 import subprocess
 
 from polaris_db import MIGRATIONS_DIR, SEEDS_DIR
-from polaris_db.migrations import migrate
+from polaris_db.migrations import discover, migrate
 from polaris_db.psql import split_password
 from polaris_db.seeds import run_seeds
 from polaris_db.server import bin_path
@@ -24,13 +24,15 @@ def replay_chain(conn):
 
 def test_chain_applies_on_an_empty_database(empty_url, connect):
     plan = migrate(connect(empty_url), MIGRATIONS_DIR)
-    assert [m.version for m in plan.pending] == [f"{n:04d}" for n in range(1, 30)]
+    versions = [m.version for m in plan.pending]
+    assert versions == [f"{n:04d}" for n in range(1, len(versions) + 1)]
+    assert len(versions) == len(discover(MIGRATIONS_DIR)) >= 31
 
 
 def test_second_application_changes_nothing(schema_url, connect):
     before = dump(schema_url, "--schema-only")
     data_before = dump(schema_url, "--data-only", "--exclude-schema=supabase_migrations")
-    assert len(replay_chain(connect(schema_url)).pending) == 29
+    assert len(replay_chain(connect(schema_url)).pending) == len(discover(MIGRATIONS_DIR))
     assert dump(schema_url, "--schema-only") == before
     assert dump(schema_url, "--data-only", "--exclude-schema=supabase_migrations") == data_before
 
@@ -52,5 +54,5 @@ def test_0029_succeeds_where_0022_never_ran(empty_url, connect, tmp_path):
     (without / "0022_adyen_core.sql").unlink()
     conn = connect(empty_url)
     plan = migrate(conn, without)
-    assert plan.pending[-1].filename == "0029_remove_adyen.sql"
+    assert "0029_remove_adyen.sql" in [m.filename for m in plan.pending]
     assert conn.execute("select count(*) from pg_tables where tablename like 'adyen%'").fetchone()[0] == 0

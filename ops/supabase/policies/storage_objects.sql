@@ -47,3 +47,10 @@ drop policy if exists "public assets: admins delete" on storage.objects;
 create policy "public assets: admins delete" on storage.objects
   for delete to authenticated
   using (bucket_id = 'public-assets' and (select public.is_admin()));
+
+-- from migrations/0031_public_assets_admin_read.sql
+drop policy if exists "public assets: admins read" on storage.objects;
+
+create policy "public assets: admins read" on storage.objects
+  for select to authenticated
+  using (bucket_id = 'public-assets' and (select public.is_admin()));
