@@ -177,6 +177,30 @@ def ensure_extensions(conn: psycopg.Connection, wanted: dict[str, str]) -> list[
     return notes
 
 
+_DEFAULT_ACL = """
+select n.nspname, d.defaclobjtype, array_agg(distinct a.grantee::regrole::text) filter (where a.grantee <> 0),
+       bool_or(a.grantee = 0)
+  from pg_default_acl d join pg_namespace n on n.oid = d.defaclnamespace, aclexplode(d.defaclacl) a
+ where d.defaclrole = current_user::regrole and n.nspname = any(%s) and a.grantee <> current_user::regrole
+ group by 1, 2
+"""
+_DEFAULT_ACL_KINDS = {"r": "tables", "S": "sequences", "f": "functions", "T": "types", "n": "schemas"}
+
+
+def clear_default_privileges(conn: psycopg.Connection) -> None:
+    """Drop the target's own default grants in the owned schemas before restoring into them.
+
+    The shim and the platform grant everything on new tables and functions in `public` to the API roles;
+    pg_dump writes each object's grants relative to the built-in defaults, so without this every restored
+    object the source had revoked would come back granted. The archive's DEFAULT ACL entries then
+    re-create the source's own default privileges.
+    """
+    for schema, kind, roles, public in conn.execute(_DEFAULT_ACL, (list(OWNED_SCHEMAS),)).fetchall():
+        grantees = [sql.Identifier(r) for r in roles or []] + ([sql.SQL("public")] if public else [])
+        conn.execute(sql.SQL("alter default privileges in schema {} revoke all on {} from {}").format(
+            sql.Identifier(schema), sql.SQL(_DEFAULT_ACL_KINDS[kind]), sql.SQL(", ").join(grantees)))
+
+
 def check_roles(conn: psycopg.Connection, manifest: Manifest) -> None:
     present = {r for (r,) in conn.execute("select rolname from pg_roles")}
     missing = [r for r in manifest.roles if r not in present]
@@ -220,6 +244,7 @@ def restore_backup(dump: Path, url: str, *, fresh: bool, name: str = "target", j
             check_empty(conn, name)
         check_roles(conn, manifest)
         notes += ensure_extensions(conn, manifest.extensions)
+        clear_default_privileges(conn)
         state = target_state(conn)
     plan = [e for e in entries if keep(e, state)]
     notes += [f"{e.namespace}.{e.tag}: not restored (no such table on the target)"

@@ -107,12 +107,13 @@ def restore(c, file, to="local", jobs=2, yes=False, i_know_this_is_hosted=False,
 
 @task(help={"env": "where to take the backup from (default local)", "file": "drill an existing .dump instead",
             "keep": "keep the scratch database polaris_restore_drill afterwards",
+            "dir": "where the drill's backup goes (default backups/<env>)",
             "reports": "report folder (default backups/reports)"})
 @reports_errors
-def restore_drill(c, env="local", file=None, keep=False, reports=None):
+def restore_drill(c, env="local", file=None, keep=False, dir=None, reports=None):
     """Backup, verify, restore into a fresh scratch database, check counts, history and RLS tests; dated report."""
     source = None if file else target_url(resolve(env))
-    drill = run_drill(env, source, _local_database(DRILL_DB), BACKUP_ROOT / env, file=Path(file) if file else None,
+    drill = run_drill(env, source, _local_database(DRILL_DB), Path(dir) if dir else BACKUP_ROOT / env, file=Path(file) if file else None,
                       keep_scratch=keep, on_table=_progress())
     report = write_report(drill, Path(reports) if reports else BACKUP_ROOT / "reports")
     say(table(("step", "result", "time"), drill.steps))
