@@ -18,6 +18,7 @@ import pytest
 from psycopg import sql
 
 from polaris_db import platform
+from polaris_db.database import clone_database
 from polaris_db.reset import build
 from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
 
@@ -40,10 +41,10 @@ def _admin(cluster) -> psycopg.Connection:
 
 def _create(cluster, name: str, template: str | None = None) -> str:
     with _admin(cluster) as conn:
-        statement = sql.SQL("create database {}").format(sql.Identifier(name))
         if template:
-            statement = sql.SQL("{} template {} strategy file_copy").format(statement, sql.Identifier(template))
-        conn.execute(statement)
+            clone_database(conn, template, name, strategy="file_copy")
+        else:
+            conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
     return cluster.url(name)
 
 

@@ -2,7 +2,10 @@
 
 import shutil
 
+import psycopg
+
 from polaris_db import MIGRATIONS_DIR, SEEDS_DIR
+from polaris_db.database import clone_database
 from polaris_db.template_cache import fingerprint
 
 
@@ -25,3 +28,23 @@ def test_any_change_changes_the_key(tmp_path):
     (seeds / "extra.sql").write_text("-- seed-order: 99\nselect 1;")
     after_seed = fingerprint(migrations, seeds)
     assert len({before, after_migration, after_seed}) == 3
+
+
+
+def _settings(url):
+    with psycopg.connect(url) as conn:
+        return conn.execute("select current_setting('search_path'), "
+                            "current_setting('pgrst.db_schemas', true)").fetchone()
+
+
+def test_a_clone_keeps_the_database_settings_of_its_template(cluster, empty_url, connect):
+    """The shim keeps search_path (with `extensions`) and pgrst.db_schemas on the database itself,
+    which `create database ... template` alone does not copy: a warm reset used to lose both."""
+    expected = _settings(empty_url)
+    assert "extensions" in expected[0] and expected[1] == "public,graphql_public"
+    admin = connect(cluster.url("postgres"))
+    clone_database(admin, empty_url.rsplit("/", 1)[1], "clone_settings")
+    try:
+        assert _settings(cluster.url("clone_settings")) == expected
+    finally:
+        admin.execute("drop database clone_settings with (force)")

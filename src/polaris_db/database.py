@@ -14,6 +14,7 @@ from .errors import ServerError
 from .server import local_cluster
 
 APP_NAME = "polaris_db"
+LIST_SETTINGS = frozenset({"search_path", "temp_tablespaces", "local_preload_libraries", "session_preload_libraries"})
 
 
 def target_url(target: Target) -> str:
@@ -62,10 +63,34 @@ def recreate_database(url: str, *, template: str | None = None) -> None:
     maintenance = "template1" if name == "postgres" else "postgres"
     with connection(with_database(url, maintenance)) as conn:
         conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
-        create = sql.SQL("create database {}").format(sql.Identifier(name))
         if template:
-            create = sql.SQL("{} template {} strategy file_copy").format(create, sql.Identifier(template))
-        conn.execute(create)
+            clone_database(conn, template, name, strategy="file_copy")
+        else:
+            conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+
+
+def clone_database(conn: psycopg.Connection, template: str, name: str, *, strategy: str | None = None) -> None:
+    """`create database name template template`, plus the template's `alter database ... set` settings.
+
+    Postgres does not copy per-database settings to a clone, and the shim keeps two there
+    (search_path with `extensions`, pgrst.db_schemas): without them a clone resolves `vector`
+    differently from the database it was copied from.
+    """
+    create = sql.SQL("create database {} template {}").format(sql.Identifier(name), sql.Identifier(template))
+    if strategy:
+        create = sql.SQL("{} strategy {}").format(create, sql.SQL(strategy))
+    conn.execute(create)
+    rows = conn.execute(
+        """select r.rolname, unnest(s.setconfig) from pg_db_role_setting s
+           join pg_database d on d.oid = s.setdatabase left join pg_roles r on r.oid = s.setrole
+           where d.datname = %s""", [template]).fetchall()
+    for role, setting in rows:
+        key, value = setting.split("=", 1)
+        target = sql.SQL("alter role {} in database {}").format(sql.Identifier(role), sql.Identifier(name)) \
+            if role else sql.SQL("alter database {}").format(sql.Identifier(name))
+        # A list setting is stored with its items already quoted where needed; others are one value.
+        value_sql = sql.SQL(value) if key in LIST_SETTINGS else sql.Literal(value)
+        conn.execute(sql.SQL("{} set {} = {}").format(target, sql.Identifier(*key.split(".")), value_sql))
 
 
 def server_version(conn: psycopg.Connection) -> str:

@@ -14,12 +14,12 @@ from pathlib import Path
 from psycopg import sql
 
 from . import MIGRATIONS_DIR, SEEDS_DIR
-from .database import connection, database_name, with_database
+from .database import clone_database, connection, database_name, with_database
 from .platform import SHIM_SQL
 
 TEMPLATE_DB = "polaris_reset_cache"
 KEY_PREFIX = "polaris-reset-cache:"
-ENGINE_VERSION = "1"  # bump when the reset procedure itself changes
+ENGINE_VERSION = "2"  # bump when the reset procedure itself changes
 
 
 def fingerprint(migrations: Path = MIGRATIONS_DIR, seeds: Path = SEEDS_DIR) -> str:
@@ -47,7 +47,7 @@ def clone_from_cache(url: str) -> None:
     name = sql.Identifier(database_name(url))
     with connection(_maintenance(url)) as conn:
         conn.execute(sql.SQL("drop database if exists {} with (force)").format(name))
-        conn.execute(sql.SQL("create database {} template {}").format(name, sql.Identifier(TEMPLATE_DB)))
+        clone_database(conn, TEMPLATE_DB, database_name(url))
 
 
 def store(url: str, key: str) -> None:
@@ -55,6 +55,5 @@ def store(url: str, key: str) -> None:
     template = sql.Identifier(TEMPLATE_DB)
     with connection(_maintenance(url)) as conn:
         conn.execute(sql.SQL("drop database if exists {} with (force)").format(template))
-        conn.execute(sql.SQL("create database {} template {} strategy file_copy").format(
-            template, sql.Identifier(database_name(url))))
+        clone_database(conn, database_name(url), TEMPLATE_DB, strategy="file_copy")
         conn.execute(sql.SQL("comment on database {} is {}").format(template, sql.Literal(KEY_PREFIX + key)))

@@ -75,8 +75,17 @@ order by 1
 
 
 def functions(conn: psycopg.Connection) -> list[str]:
-    """Callable functions as `schema.name(argtypes)`, the key the matrix uses."""
-    return [r[0] for r in conn.execute(_FUNCTIONS, [app_schemas(conn)])]
+    """Callable functions as `schema.name(argtypes)`, the key the matrix uses.
+
+    Argument types are printed with search_path = pg_catalog, so every other type is schema-qualified
+    (`extensions.vector`, `public.drill_status`) and the key does not depend on the caller's path.
+    """
+    schemas = app_schemas(conn)
+    with conn.transaction() as savepoint:
+        conn.execute("set local search_path = pg_catalog")
+        keys = [r[0] for r in conn.execute(_FUNCTIONS, [schemas])]
+        raise psycopg.Rollback(savepoint)  # undoes the set local
+    return keys
 
 
 def buckets(conn: psycopg.Connection) -> list[str]:

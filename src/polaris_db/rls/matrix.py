@@ -70,6 +70,7 @@ class Entry:
     folder: str = ":'owner'"
     optional: bool = False
     public_aggregate: bool = False
+    note: str | None = None
     cases: tuple[dict, ...] = ()
 
     def expand(self, touch: str | None = None) -> list[Case]:
@@ -185,7 +186,7 @@ def _entry(kind: str, raw: dict, problems: list[str]) -> Entry | None:
     if len(problems) > before:
         return None
     options = {k: raw[k] for k in ("setup", "rows", "insert", "touch", "call", "folder", "optional",
-                                   "public_aggregate") if k in raw}
+                                   "public_aggregate", "note") if k in raw}
     if kind == "bucket":
         statements = bucket_statements(name, raw.get("folder", ":'owner'"))
         options["setup"] = "\n;\n".join(s for s in (statements["setup"], raw.get("setup")) if s)

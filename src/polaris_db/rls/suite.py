@@ -84,7 +84,7 @@ def run_suite(url: str, say: Callable[[str], None], *, verbose: bool = False, ma
         report.matrix = run_matrix(conn, matrix, on_result=show)
     say(f"# matrix: {len(report.matrix)} case(s), {sum(not r.passed for r in report.matrix)} failed")
     say(f"# script: {script_path.name}")
-    run = run_script(url, script_path, on_line=say)
+    run = run_script(url, script_path, on_line=lambda line: say(line) if verbose or not line.startswith("ok ") else None)
     report.script_failures = run.failures
     report.script_ok = run.passed
     if run.returncode != 0 and run.errors:

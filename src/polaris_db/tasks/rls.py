@@ -1,13 +1,17 @@
-"""`inv db.rls-test`: catalog audits, coverage gate, access matrix and the psql RLS script."""
+"""`inv db.rls-test` (audits, coverage gate, access matrix, psql script) and `inv db.rls-script` (renders the script)."""
 
 from __future__ import annotations
 
 from invoke import Exit, task
 
+from .. import REPO_ROOT
 from ..config import resolve
 from ..console import say
-from ..database import target_url
+from ..database import connection, target_url
 from ..errors import ConfigError
+from ..rls.matrix import load
+from ..rls.render import render
+from ..rls.script import SCRIPT_PATH
 from ..rls.suite import check_at_head, fresh_database, run_suite
 from ._common import reports_errors
 
@@ -35,4 +39,21 @@ def rls_test(c, env="local", fresh=False, verbose=False):
         raise Exit(code=1)
 
 
-TASKS = [rls_test]
+@task(help={"check": "only check: exit 1 if the committed script differs from a fresh rendering"})
+@reports_errors
+def rls_script(c, check=False):
+    """Render ops/supabase/tests/rls_tests.sql from the access matrix (on a throwaway database at head)."""
+    with fresh_database(target_url(resolve("local"))) as scratch, connection(scratch) as conn:
+        script = render(load(), conn)
+    current = SCRIPT_PATH.read_text(encoding="utf-8") if SCRIPT_PATH.is_file() else ""
+    if check:
+        if script != current:
+            raise ConfigError(f"{SCRIPT_PATH.name} is stale: run `inv db.rls-script` and commit it")
+        say(f"{SCRIPT_PATH.name} is up to date")
+        return
+    SCRIPT_PATH.write_text(script, encoding="utf-8")
+    checks = script.count("select pg_temp.rls_check(")
+    say(f"{'wrote' if script != current else 'unchanged'} {SCRIPT_PATH.relative_to(REPO_ROOT)} ({checks} checks)")
+
+
+TASKS = [rls_test, rls_script]

@@ -1,0 +1,136 @@
+"""The real schema (shim + every migration + seeds) against the access matrix, the audits and the script.
+
+Every matrix case is its own pytest case (`pytest tests/rls -k "public.attempts"`), run in a savepoint of
+one long transaction on a module-scoped clone of the schema template, so 1000+ cases take seconds.
+"""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from polaris_db.database import clone_database
+from polaris_db.rls import catalog
+from polaris_db.rls.audits import run_audits
+from polaris_db.rls.matrix import MATRIX_PATH, coverage, load
+from polaris_db.rls.render import render
+from polaris_db.rls.runner import create_actors, entry_cases, exists, run_case, run_matrix
+from polaris_db.rls.script import SCRIPT_PATH, run_script
+from polaris_db.rls.suite import run_suite
+
+MATRIX = load(MATRIX_PATH)
+ENTRIES = {(e.kind, e.name): e for e in MATRIX.entries}
+
+
+@pytest.fixture(scope="module")
+def matrix_db(cluster, schema_template):
+    """A clone of the schema template for this module, dropped at the end."""
+    name = "rls_matrix"
+    with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
+        admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+        clone_database(admin, schema_template, name)
+    yield cluster.url(name)
+    with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
+        admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+
+
+@pytest.fixture(scope="module")
+def matrix_session(matrix_db):
+    """One transaction holding the throwaway users; rolled back when the module ends."""
+    conn = psycopg.connect(matrix_db)
+    actors = create_actors(conn, MATRIX)
+    yield conn, actors
+    conn.rollback()
+    conn.close()
+
+
+def _case_params():
+    for entry in MATRIX.entries:
+        # the `touch` default needs the catalog, so table updates are expanded with a stand-in here
+        for case in entry.expand(entry.touch or "<default touch>"):
+            yield pytest.param(entry.kind, entry.name, case.id, id=case.id)
+
+
+@pytest.mark.parametrize(("kind", "name", "case_id"), list(_case_params()))
+def test_matrix_case(matrix_session, kind, name, case_id):
+    conn, actors = matrix_session
+    entry = ENTRIES[(kind, name)]
+    if not exists(conn, entry):
+        if entry.optional:
+            pytest.skip(f"{name} is optional and absent from this schema")
+        pytest.fail(f"{name}: listed in the matrix but absent from the schema")
+    case = next(c for c in entry_cases(conn, entry) if c.id == case_id)
+    result = run_case(conn, case, actors)
+    assert result.passed, f"{case.title}: {result.explain()}"
+
+
+def test_audits_find_nothing(schema_url, connect):
+    assert [str(f) for f in run_audits(connect(schema_url), MATRIX.public_aggregates)] == []
+
+
+def test_every_exposed_object_is_in_the_matrix(schema_url, connect):
+    assert coverage(MATRIX, catalog.exposed(connect(schema_url))) == []
+
+
+def _row_counts(conn) -> dict[str, int]:
+    """Live rows in every table of auth, storage and the app schemas."""
+    tables = [r[0] for r in conn.execute(
+        "select format('%I.%I', schemaname, relname) from pg_stat_user_tables "
+        "where schemaname in ('public', 'auth', 'storage') order by 1")]
+    return {t: conn.execute(sql.SQL("select count(*) from {}").format(sql.SQL(t))).fetchone()[0] for t in tables}
+
+
+def test_script_runs_clean_twice_and_leaves_nothing(schema_url, connect):
+    conn = connect(schema_url)
+    before = _row_counts(conn)
+    for _ in range(2):
+        run = run_script(schema_url)
+        assert run.passed, run.failures or run.errors
+        assert run.checks >= 100
+        assert run.lines[-1].startswith(f"# {run.checks} checks: {run.checks} passed, 0 failed")
+    assert _row_counts(conn) == before
+
+
+def test_script_fails_loudly_when_a_policy_is_missing(schema_url, connect):
+    connect(schema_url).execute("drop policy attempts_select on public.attempts")
+    run = run_script(schema_url)
+    assert run.returncode == 3  # psql's exit code when ON_ERROR_STOP stops the script
+    assert any("attempts" in line for line in run.failures), run.failures
+    assert "check(s) failed" in run.errors
+
+
+def test_removing_a_policy_fails_the_matrix_naming_the_table(schema_url, connect):
+    connect(schema_url).execute("drop policy sessions_select on public.sessions")
+    failed = [r.case.id for r in run_matrix(connect(schema_url, autocommit=False), MATRIX) if not r.passed]
+    assert "public.sessions:select:owner" in failed
+
+
+def test_a_table_without_policies_fails_audit_and_coverage(schema_url, connect):
+    conn = connect(schema_url)
+    conn.execute("create table public.scratch_notes (id bigint primary key, user_id uuid, body text)")
+    assert "public.scratch_notes: rls-disabled" in {f"{f.object}: {f.rule}" for f in run_audits(conn)}
+    conn.execute("alter table public.scratch_notes enable row level security")
+    gaps = coverage(MATRIX, catalog.exposed(conn))
+    assert any(g.startswith("public.scratch_notes: exposed table has no entry") for g in gaps), gaps
+
+
+def test_committed_script_is_the_rendering_of_the_matrix(schema_url, connect):
+    assert SCRIPT_PATH.read_text(encoding="utf-8") == render(MATRIX, connect(schema_url)), (
+        "ops/supabase/tests/rls_tests.sql is stale: run `inv db.rls-script` and commit it")
+
+
+@pytest.mark.parametrize(("breakage", "table"), [
+    ("drop policy attempts_select on public.attempts", "public.attempts"),
+    ("create table public.scratch_notes (id bigint primary key, user_id uuid, body text);"
+     "grant select on public.scratch_notes to authenticated", "public.scratch_notes"),
+])
+def test_suite_fails_naming_the_table(schema_url, connect, breakage, table):
+    """What `inv db.rls-test` prints when a policy is dropped or a table ships without policies."""
+    connect(schema_url).execute(breakage)
+    lines: list[str] = []
+    report = run_suite(schema_url, lines.append)
+    assert report.failed
+    failing = [line for line in lines if line.startswith("not ok")]
+    assert failing and all(table in line for line in failing[:1]), failing[:5]
+    assert lines[-1].startswith("# rls-test FAILED")
