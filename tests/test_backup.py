@@ -1,7 +1,6 @@
 """Backups on a real database: manifest contents, atomic publication, corruption caught, interruptions leave nothing."""
 
 import json
-import os
 import subprocess
 import sys
 

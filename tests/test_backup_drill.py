@@ -21,10 +21,6 @@ def tap(tmp_path):
     return script
 
 
-def drill_db(connect, cluster, name="drill_scratch"):
-    return cluster.url(name)
-
-
 def test_drill_passes_and_reports(schema_url, cluster, connect, tmp_path, tap):
     scratch = cluster.url("drill_scratch")
     drill = run_drill("local", schema_url, scratch, tmp_path / "backups", rls_script=tap("ok 1 - restored", "ok 2 - rls"))

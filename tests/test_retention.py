@@ -1,11 +1,14 @@
 """GFS retention: exact kept sets on fixed timelines, properties on generated ones, the folder-level prune."""
 
 import os
+import subprocess
+import sys
 import time
 from datetime import datetime, timedelta, timezone
 
 from hypothesis import given, settings, strategies as st
 
+from polaris_db import REPO_ROOT
 from polaris_db.manifest import Manifest, manifest_path
 from polaris_db.retention import Backup, prune, reasons_to_keep
 
@@ -147,3 +150,18 @@ def test_prune_removes_stale_leftovers_of_interrupted_backups_only(tmp_path):
     assert decisions[stale.name].action == "deleted" and not stale.exists()
     assert decisions[fresh.name].action == "keep" and fresh.exists()
     assert "incomplete" in decisions[fresh.name].why
+
+
+def test_prune_task_prints_what_it_keeps_and_why(tmp_path):
+    for i in range(20):
+        write_backup(tmp_path, START + timedelta(days=i), verified=(i == 2))
+    command = [sys.executable, "-m", "invoke", "db.backup-prune", "--dir", str(tmp_path), "--dry-run", "--daily", "3",
+               "--weekly", "1", "--monthly", "1"]
+    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    rows = {line.split("|")[0].strip(): line for line in result.stdout.splitlines() if "prod-" in line}
+    assert "newest, daily 2026-01-20, weekly 2026-W04, monthly 2026-01" in rows["prod-20260120T000000Z.dump"]
+    assert "last verified" in rows["prod-20260103T000000Z.dump"]
+    assert "| delete " in rows["prod-20260110T000000Z.dump"] and "beyond retention" in rows["prod-20260110T000000Z.dump"]
+    assert result.stdout.strip().endswith("4 kept, 16 to delete (dry run)")  # 3 daily, newest, last verified
+    assert len(list(tmp_path.glob("*.dump"))) == 20
