@@ -34,7 +34,19 @@ def collect() -> tuple[dict, dict, list]:
                 views[re.search(r"on public\.(v_[a-z_]+)", low).group(1)].append(item)
             elif "set_updated_at" in low and low.startswith(("create or replace trigger", "create or replace function public.set_updated_at")):
                 triggers.append(item)
-    return policies, views, triggers
+    return {table: latest_only(items) for table, items in policies.items()}, views, triggers
+
+
+def latest_only(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A policy redefined by a later migration appears once, as that migration defines it."""
+    seen, kept = set(), []
+    for filename, body in reversed(items):
+        match = re.match(r'(drop policy if exists|create policy)\s+("[^"]+"|\S+)', body, re.IGNORECASE)
+        key = (match.group(1).lower(), match.group(2)) if match else body
+        if key not in seen:
+            seen.add(key)
+            kept.append((filename, body))
+    return kept[::-1]
 
 
 def render(title: str, items: list[tuple[str, str]]) -> str:

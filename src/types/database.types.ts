@@ -889,6 +889,12 @@ isOneToOne: false
             "finish_session":
 { Args: { "target_session": string }; Returns: number
                            },
+"get_owner_ceiling":
+{ Args: Record<PropertyKey, never>; Returns: string
+                           },
+"get_owner_floor":
+{ Args: Record<PropertyKey, never>; Returns: string
+                           },
 "grant_entitlement":
 { Args: { "event_id": string,"event_provider": Database["public"]['Enums']["payment_provider"],"granted_plan": string,"granted_until"?: string,"paid_cents"?: number,"paid_currency"?: string,"target_user": string }; Returns: string
                            },

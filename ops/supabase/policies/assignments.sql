@@ -2,11 +2,6 @@
 -- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0009_rls_policies.sql
-drop policy if exists assignments_select on public.assignments;
-
-create policy assignments_select on public.assignments for select to authenticated
-  using (user_id = (select auth.uid()) or (select public.is_admin()));
-
 drop policy if exists assignments_insert on public.assignments;
 
 create policy assignments_insert on public.assignments for insert to authenticated
@@ -22,3 +17,9 @@ drop policy if exists assignments_delete on public.assignments;
 
 create policy assignments_delete on public.assignments for delete to authenticated
   using ((select public.is_admin()));
+
+-- from migrations/0032_owner_range_policies.sql
+drop policy if exists assignments_select on public.assignments;
+
+create policy assignments_select on public.assignments for select to authenticated
+  using (user_id between (select public.get_owner_floor()) and (select public.get_owner_ceiling()));

@@ -2,11 +2,6 @@
 -- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
 -- from migrations/0009_rls_policies.sql
-drop policy if exists attempts_select on public.attempts;
-
-create policy attempts_select on public.attempts for select to authenticated
-  using (user_id = (select auth.uid()) or (select public.is_admin()));
-
 drop policy if exists attempts_insert on public.attempts;
 
 create policy attempts_insert on public.attempts for insert to authenticated
@@ -15,3 +10,9 @@ create policy attempts_insert on public.attempts for insert to authenticated
     and (session_id is null or exists (
       select 1 from public.sessions s where s.id = attempts.session_id and s.user_id = (select auth.uid())))
   );
+
+-- from migrations/0032_owner_range_policies.sql
+drop policy if exists attempts_select on public.attempts;
+
+create policy attempts_select on public.attempts for select to authenticated
+  using (user_id between (select public.get_owner_floor()) and (select public.get_owner_ceiling()));

@@ -1,8 +1,8 @@
 -- RLS policies on public.daily_usage
 -- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
 
--- from migrations/0017_limits_and_tiers.sql
+-- from migrations/0032_owner_range_policies.sql
 drop policy if exists daily_usage_select on public.daily_usage;
 
 create policy daily_usage_select on public.daily_usage for select to authenticated
-  using (user_id = (select auth.uid()) or (select public.is_admin()));
+  using (user_id between (select public.get_owner_floor()) and (select public.get_owner_ceiling()));

@@ -291,7 +291,7 @@ insert into rls_setup values ('function public.unlock(text)', $q$select pg_catal
 insert into rls_setup values ('bucket user-media', $q$insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-media', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 insert into rls_setup values ('bucket public-assets', $q$insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1378
+\echo 1..1398
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'table public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -1753,6 +1753,30 @@ select pg_temp.rls_check('other may not be told they are an editor (public.is_ed
 select pg_temp.rls_check('editor may be told they are an editor (public.is_editor())', 'editor', 'select', 'function public.is_editor()', $q$select 1 where public.is_editor()$q$, 'allow');
 select pg_temp.rls_check('admin may be told they are an editor (public.is_editor())', 'admin', 'select', 'function public.is_editor()', $q$select 1 where public.is_editor()$q$, 'allow');
 select pg_temp.rls_check('service_role may not be told they are an editor (public.is_editor())', 'service_role', 'select', 'function public.is_editor()', $q$select 1 where public.is_editor()$q$, 'deny');
+
+-- function public.get_owner_floor(): policy helper (0032): the caller's own id, or the smallest uuid for an admin
+select pg_temp.rls_check('anon may not execute public.get_owner_floor()', 'anon', 'execute', 'function public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'deny');
+select pg_temp.rls_check('owner may execute public.get_owner_floor()', 'owner', 'execute', 'function public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
+select pg_temp.rls_check('other may execute public.get_owner_floor()', 'other', 'execute', 'function public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
+select pg_temp.rls_check('editor may execute public.get_owner_floor()', 'editor', 'execute', 'function public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
+select pg_temp.rls_check('admin may execute public.get_owner_floor()', 'admin', 'execute', 'function public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
+select pg_temp.rls_check('service_role may execute public.get_owner_floor()', 'service_role', 'execute', 'function public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
+select pg_temp.rls_check('owner may not get a lower bound other than their own id (public.get_owner_floor())', 'owner', 'select', 'function public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'deny');
+select pg_temp.rls_check('other may not get a lower bound other than their own id (public.get_owner_floor())', 'other', 'select', 'function public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'deny');
+select pg_temp.rls_check('editor may not get a lower bound other than their own id (public.get_owner_floor())', 'editor', 'select', 'function public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'deny');
+select pg_temp.rls_check('admin may get a lower bound other than their own id (public.get_owner_floor())', 'admin', 'select', 'function public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'allow');
+
+-- function public.get_owner_ceiling(): policy helper (0032): the caller's own id, or the largest uuid for an admin
+select pg_temp.rls_check('anon may not execute public.get_owner_ceiling()', 'anon', 'execute', 'function public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'deny');
+select pg_temp.rls_check('owner may execute public.get_owner_ceiling()', 'owner', 'execute', 'function public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
+select pg_temp.rls_check('other may execute public.get_owner_ceiling()', 'other', 'execute', 'function public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
+select pg_temp.rls_check('editor may execute public.get_owner_ceiling()', 'editor', 'execute', 'function public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
+select pg_temp.rls_check('admin may execute public.get_owner_ceiling()', 'admin', 'execute', 'function public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
+select pg_temp.rls_check('service_role may execute public.get_owner_ceiling()', 'service_role', 'execute', 'function public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
+select pg_temp.rls_check('owner may not get an upper bound other than their own id (public.get_owner_ceiling())', 'owner', 'select', 'function public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'deny');
+select pg_temp.rls_check('other may not get an upper bound other than their own id (public.get_owner_ceiling())', 'other', 'select', 'function public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'deny');
+select pg_temp.rls_check('editor may not get an upper bound other than their own id (public.get_owner_ceiling())', 'editor', 'select', 'function public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'deny');
+select pg_temp.rls_check('admin may get an upper bound other than their own id (public.get_owner_ceiling())', 'admin', 'select', 'function public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'allow');
 
 -- function public.start_session(uuid): `other` has used up today's free minutes in the setup, so the daily limit refuses them
 select pg_temp.rls_check('anon may not execute public.start_session(uuid)', 'anon', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null)$q$, 'deny');

@@ -2,8 +2,8 @@
 -- Fails (psql exits non-zero) unless the schema is at head and the catalogue answers.
 do $$
 begin
-  if (select max(version) from supabase_migrations.schema_migrations) < '0031' then
-    raise exception 'database is not at migration head 0031';
+  if (select max(version) from supabase_migrations.schema_migrations) < '0032' then
+    raise exception 'database is not at migration head 0032';
   end if;
   if not exists (select 1 from public.limits where key = 'free_minutes_daily') then
     raise exception 'limits are missing: seeds or migrations incomplete';
