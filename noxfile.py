@@ -5,8 +5,7 @@ import nox
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
-# `rls` joins the default set once ops/supabase/tests/access_matrix.toml covers the full schema (issue 4).
-nox.options.sessions = ["lint_sql", "conventions", "types", "workflows", "tests"]
+nox.options.sessions = ["lint_sql", "conventions", "types", "rls", "workflows", "tests"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
@@ -49,6 +48,7 @@ def rls(session: nox.Session) -> None:
     """RLS audits, coverage gate, access matrix and the psql script, on throwaway databases."""
     install(session, "test")
     session.run("pytest", "tests/rls", *session.posargs)
+    session.run("inv", "db.rls-script", "--check")
     session.run("inv", "db.rls-test", "--fresh")
 
 
