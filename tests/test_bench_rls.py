@@ -1,0 +1,29 @@
+"""scripts/bench_rls.py end to end at a toy size: it builds, generates, measures and prints every read's ratio."""
+
+import subprocess
+import sys
+
+from polaris_db import REPO_ROOT
+
+READS = ("recent attempts", "sessions this week", "attempts per drill", "progress (v_user_progress)",
+         "weekly recap (v_weekly_recap)", "one session's attempts", "profile", "open assignments",
+         "skill estimates", "plan (entitlements)")
+
+
+def test_quick_run_prints_a_ratio_per_read():
+    result = subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "bench_rls.py"), "--learners", "200",
+                             "--attempts", "5000", "--repeat", "3"],
+                            capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for read in READS:
+        line = next((row for row in result.stdout.splitlines() if row.startswith(read)), None)
+        assert line is not None, f"no figures for {read!r}"
+        assert line.split()[-1] in ("ok", "OVER") and "x" in line
+    assert "reads within 1.5x of their explicit-filter twin" in result.stdout
+
+
+def test_bad_arguments_are_one_line_and_exit_2():
+    result = subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "bench_rls.py"), "--learners", "0"],
+                            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2
+    assert "must be positive" in result.stderr
