@@ -161,6 +161,21 @@ def test_hosted_restore_needs_the_flag_and_the_name(source_with_notes, empty_tem
     assert again.returncode == 7 and "staging is not empty" in again.stderr
 
 
+def test_restore_to_local_replaces_it_after_confirmation(source_with_notes, empty_template, cluster, connect, tmp_path):
+    dump, _ = take_backup(source_with_notes, "local", tmp_path)
+    admin = connect(cluster.url("postgres"))
+    admin.execute("drop database if exists local_standin")
+    admin.execute(f"create database local_standin template {empty_template}")
+    local = {"DATABASE_URL": cluster.url("local_standin")}
+    connect(local["DATABASE_URL"]).execute("create table public.damaged (id int)")
+    declined = inv("db.restore", "--file", str(dump), "--to", "local", env=local)
+    assert declined.returncode == 6 and "pass --yes" in declined.stderr
+    done = inv("db.restore", "--file", str(dump), "--to", "local", "--yes", env=local)
+    assert done.returncode == 0, done.stderr
+    conn = connect(local["DATABASE_URL"])
+    assert conn.execute("select to_regclass('public.damaged'), count(*) from public.notes").fetchone() == (None, 500)
+
+
 @pytest.fixture
 def source_with_notes(empty_url, connect):
     conn = connect(empty_url)

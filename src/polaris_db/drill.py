@@ -14,11 +14,13 @@ from typing import Callable
 
 from psycopg import sql
 
+from . import MIGRATIONS_DIR
 from .backup import Progress, take_backup, verify_archive
 from .config import mask
 from .database import connection, database_name, with_database
 from .errors import PolarisError
 from .manifest import Manifest
+from .migrations import discover
 from .restore import RestoreResult, restore_backup
 from .rls.script import SCRIPT_PATH, run_script
 
@@ -92,6 +94,10 @@ def _check(drill: Drill, result: RestoreResult, scratch_url: str, rls_script: Pa
     history = (f"{len(manifest.migrations)} versions, head {manifest.migration_head}"
                + (": matches the manifest" if not result.history else f": {'; '.join(result.history)}"))
     drill.steps.append(("migration history", history, ""))
+    repo = [m.version for m in discover(MIGRATIONS_DIR)]
+    if repo and manifest.migration_head != repo[-1]:
+        drill.notes.append(f"the backup's head {manifest.migration_head} differs from this checkout's {repo[-1]}"
+                           " (migrations not yet deployed there, or an old checkout)")
 
     def rls() -> str:
         if not rls_script.exists():
