@@ -1,5 +1,6 @@
 """The Supabase shim: faithful where needed, a no-op on the real platform, refused for hosted targets."""
 
+import psycopg
 import pytest
 
 from polaris_db import platform
@@ -36,6 +37,19 @@ def test_storage_path_helpers(empty_url, connect):
         "select storage.foldername('u1/rec/take.webm'), storage.filename('u1/rec/take.webm'), storage.extension('u1/rec/take.webm')"
     ).fetchone()
     assert row == (["u1", "rec"], "take.webm", "webm")
+
+
+def test_sql_deletes_on_storage_need_the_storage_api_flag(empty_url, connect):
+    conn = connect(empty_url)
+    conn.execute("insert into storage.buckets (id, name) values ('b', 'b')")
+    conn.execute("insert into storage.objects (bucket_id, name) values ('b', 'u1/x.txt')")
+    for table in ("storage.objects", "storage.buckets"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Use the Storage API"):
+            conn.execute(f"delete from {table} where false")  # statement-level: refused even for 0 rows
+    with conn.transaction():
+        conn.execute("select set_config('storage.allow_delete_query', 'true', true)")
+        assert conn.execute("delete from storage.objects where bucket_id = 'b'").rowcount == 1
+        assert conn.execute("delete from storage.buckets where id = 'b'").rowcount == 1
 
 
 def test_no_op_where_the_real_platform_exists(bare_url, connect):

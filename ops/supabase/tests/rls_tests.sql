@@ -261,8 +261,10 @@ insert into public.affiliate_commissions (referral_id, ledger_id, amount_cents)
 values (md5(:'run' || '-ref')::uuid, md5(:'run' || '-ledger')::uuid, 100)$q$);
 insert into rls_setup values ('table public.realtime_tokens', $q$insert into public.realtime_tokens (user_id, token_sha256, expires_at)
 values (:'owner', encode(sha256(convert_to(:'run', 'UTF8')), 'hex'), now() + interval '1 hour')$q$);
-insert into rls_setup values ('table storage.buckets', $q$insert into storage.buckets (id, name) values ('rls-' || :'run', 'rls-' || :'run')$q$);
-insert into rls_setup values ('table storage.objects', $q$insert into storage.buckets (id, name) values ('rls-' || :'run', 'rls-' || :'run');
+insert into rls_setup values ('table storage.buckets', $q$select set_config('storage.allow_delete_query', 'true', true);
+insert into storage.buckets (id, name) values ('rls-' || :'run', 'rls-' || :'run')$q$);
+insert into rls_setup values ('table storage.objects', $q$select set_config('storage.allow_delete_query', 'true', true);
+insert into storage.buckets (id, name) values ('rls-' || :'run', 'rls-' || :'run');
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('rls-' || :'run', :'owner' || '/x.txt', :'owner', :'owner')$q$);
 insert into rls_setup values ('view public.v_user_progress', $q$insert into public.attempts (user_id, score) values (:'owner', 70)$q$);
 insert into rls_setup values ('view public.v_weekly_recap', $q$insert into public.sessions (user_id, minutes_used) values (:'owner', 3);
@@ -288,10 +290,12 @@ values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'spe
 insert into public.drills (id, slug, title, skill, status)
 values (md5(:'run' || '-review')::uuid, 'rls-review-' || :'run', 'RLS review', 'speaking', 'in_review')$q$);
 insert into rls_setup values ('function public.unlock(text)', $q$select pg_catalog.pg_advisory_lock(pg_catalog.hashtextextended('rls-' || :'run', 0))$q$);
-insert into rls_setup values ('bucket user-media', $q$insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-media', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
-insert into rls_setup values ('bucket public-assets', $q$insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
+insert into rls_setup values ('bucket user-media', $q$select set_config('storage.allow_delete_query', 'true', true);
+insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-media', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
+insert into rls_setup values ('bucket public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
+insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1398
+\echo 1..1401
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'table public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -1691,6 +1695,12 @@ select pg_temp.rls_check('other may not delete storage.objects', 'other', 'delet
 select pg_temp.rls_check('editor may not delete storage.objects', 'editor', 'delete', 'table storage.objects', $q$delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete storage.objects', 'admin', 'delete', 'table storage.objects', $q$delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete storage.objects', 'service_role', 'delete', 'table storage.objects', $q$delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'allow');
+select pg_temp.rls_check('owner may not delete storage rows in SQL, bypassing the Storage API (storage.objects)', 'owner', 'delete', 'table storage.objects', $q$select set_config('storage.allow_delete_query', 'false', true);
+delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
+select pg_temp.rls_check('admin may not delete storage rows in SQL, bypassing the Storage API (storage.objects)', 'admin', 'delete', 'table storage.objects', $q$select set_config('storage.allow_delete_query', 'false', true);
+delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
+select pg_temp.rls_check('service_role may not delete storage rows in SQL, bypassing the Storage API (storage.objects)', 'service_role', 'delete', 'table storage.objects', $q$select set_config('storage.allow_delete_query', 'false', true);
+delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
 
 -- view public.v_user_progress
 select pg_temp.rls_check('anon may not select public.v_user_progress', 'anon', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');

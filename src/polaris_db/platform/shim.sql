@@ -165,6 +165,25 @@ alter table storage.objects enable row level security;
 
 grant all on storage.buckets, storage.objects to anon, authenticated, service_role;
 
+-- Newer storage versions refuse any SQL delete on these tables, for every role, unless the
+-- transaction sets storage.allow_delete_query (the Storage API does): a row deleted in SQL would
+-- orphan its file. Same statement-level trigger, message and SQLSTATE as the platform's.
+create or replace function storage.protect_delete() returns trigger
+language plpgsql
+as $$
+begin
+  if coalesce(current_setting('storage.allow_delete_query', true), 'false') != 'true' then
+    raise exception 'Direct deletion from storage tables is not allowed. Use the Storage API instead.'
+      using hint = 'This prevents accidental data loss from orphaned objects.', errcode = '42501';
+  end if;
+  return null;
+end
+$$;
+create or replace trigger protect_buckets_delete before delete on storage.buckets
+  for each statement execute function storage.protect_delete();
+create or replace trigger protect_objects_delete before delete on storage.objects
+  for each statement execute function storage.protect_delete();
+
 create or replace function storage.foldername(name text) returns text[]
 language plpgsql immutable
 as $$

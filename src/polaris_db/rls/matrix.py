@@ -106,7 +106,9 @@ def bucket_statements(bucket: str, folder: str) -> dict[str, str]:
     fixture = f"{folder} || '/rls-fixture-' || :'run' || '.txt'"
     rows = f"bucket_id = {literal} and name = {fixture}"
     return {
-        "setup": f"insert into storage.objects (bucket_id, name, owner, owner_id) "
+        # as the Storage API does before a delete (the platform refuses SQL deletes without it)
+        "setup": f"select set_config('storage.allow_delete_query', 'true', true);\n"
+                 f"insert into storage.objects (bucket_id, name, owner, owner_id) "
                  f"values ({literal}, {fixture}, :'owner', :'owner')",
         "select": f"select 1 from storage.objects where {rows}",
         "insert": f"insert into storage.objects (bucket_id, name, owner, owner_id) "
