@@ -188,9 +188,9 @@ def run_pg_dump(url: str, args: list[str], *, total: int, on_table: Progress | N
 # -- checking one --------------------------------------------------------------------------------
 def check_checksum(dump: Path) -> Manifest:
     """The manifest exists and the archive's sha256 matches it: cheap, done before anything else."""
-    manifest = Manifest.load(manifest_path(dump))
     if not dump.exists():
         raise BackupError(f"{dump}: backup file not found")
+    manifest = Manifest.load(manifest_path(dump))
     actual = sha256_of(dump)
     if actual != manifest.sha256:
         raise BackupError(f"{dump}: sha256 mismatch (manifest {manifest.sha256[:12]}, file {actual[:12]}): "
