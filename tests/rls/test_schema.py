@@ -23,16 +23,21 @@ MATRIX = load(MATRIX_PATH)
 ENTRIES = {(e.kind, e.name): e for e in MATRIX.entries}
 
 
-@pytest.fixture(scope="module")
-def matrix_db(cluster, schema_template):
-    """A clone of the schema template for this module, dropped at the end."""
-    name = "rls_matrix"
+def _schema_clone(cluster, schema_template, name):
+    """A named clone of the schema template (settings included), dropped when the fixture ends."""
+    drop = sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
     with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
-        admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+        admin.execute(drop)
         clone_database(admin, schema_template, name)
     yield cluster.url(name)
     with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
-        admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+        admin.execute(drop)
+
+
+@pytest.fixture(scope="module")
+def matrix_db(cluster, schema_template):
+    """A clone of the schema template for this module's matrix cases."""
+    yield from _schema_clone(cluster, schema_template, "rls_matrix")
 
 
 @pytest.fixture(scope="module")
@@ -84,13 +89,7 @@ def _row_counts(conn) -> dict[str, int]:
 @pytest.fixture
 def second_schema_url(cluster, schema_template):
     """Another database with the full schema, for runs that must not depend on one database's state."""
-    name = "rls_second"
-    with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
-        admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
-        clone_database(admin, schema_template, name)
-    yield cluster.url(name)
-    with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
-        admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+    yield from _schema_clone(cluster, schema_template, "rls_second")
 
 
 def test_script_runs_clean_twice_on_two_databases_and_leaves_nothing(schema_url, second_schema_url, connect):
