@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import MIGRATIONS_DIR, REPO_ROOT, STATE_DIR
 from .config import mask
-from .errors import ConfigError
+from .errors import ConfigError, ServerError
 
 CLI_PATH = REPO_ROOT / "node_modules" / ".bin" / "supabase"
 
@@ -41,8 +41,11 @@ def run(args: list[str], url: str, *, migrations: Path = MIGRATIONS_DIR, workdir
     root = workdir(migrations, workdir_root) if workdir_root else workdir(migrations)
     command = [str(cli_path()), *args, f"--remote={url}", "--workdir", str(root)]
     env = {**os.environ, "SUPABASE_TELEMETRY_DISABLED": "1", "DO_NOT_TRACK": "1", "CI": os.environ.get("CI", "true")}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL,
-                            timeout=timeout, cwd=root)
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL,
+                                timeout=timeout, cwd=root)
+    except subprocess.TimeoutExpired:
+        raise ServerError(f"supabase {' '.join(args[:2])} did not finish within {timeout:.0f}s") from None
     result.stdout, result.stderr = mask(result.stdout), mask(result.stderr)
     if check and result.returncode != 0:
         lines = (result.stderr.strip() or result.stdout.strip() or "no output").splitlines()
