@@ -30,6 +30,7 @@ SECRET_VARS = (
     "PGPASSWORD",
 )
 MASK = "****"
+WELL_KNOWN_PASSWORDS = {"postgres"}  # Supabase local's, public: replacing it everywhere would garble output
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def _secret_values() -> set[str]:
             userinfo = value.partition("://")[2].rpartition("@")[0]
             password = userinfo.partition(":")[2]
             values.update((password, unquote(password)))
-    return {v for v in values if len(v) >= 6}
+    return {v for v in values if len(v) >= 6 and v not in WELL_KNOWN_PASSWORDS}
 
 
 def mask(text: str) -> str:

@@ -62,7 +62,7 @@ def push(c, env="local", yes=False, dry_run=False):
             raise ConfigError(f"{len(problems)} parse error(s) in the pending migrations (first: {problems[0]}); "
                               "nothing applied")
         if dry_run:
-            say(f"dry run: {len(plan.pending)} file(s) parse; nothing applied")
+            say(f"dry run: nothing applied ({len(plan.pending)} file(s) parse)")
             return
         if env == "prod":
             confirm(f"Apply {len(plan.pending)} migration(s) to PRODUCTION?", assume_yes=yes)
