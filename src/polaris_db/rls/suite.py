@@ -52,12 +52,12 @@ class SuiteReport:
                 f"gap(s), matrix {matrix_failed}/{len(self.matrix)} failed, script {script}")
 
 
-def check_at_head(url: str) -> None:
+def check_at_head(url: str, *, local: bool = False) -> None:
     """The suite tests the schema in the files: refuse a database that is behind or has drifted."""
     with connection(url) as conn:
         plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
     if plan.drift:
-        raise DriftError(describe_drift(plan))
+        raise DriftError(describe_drift(plan, local=local))
     if plan.pending:
         raise ConfigError(f"{len(plan.pending)} migration(s) not applied (first: {plan.pending[0].filename}): "
                           "run `inv db.reset` or `inv db.push` first, or pass --fresh")
