@@ -277,12 +277,14 @@ def test_released_means_on_main(tmp_path):
         subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], cwd=tmp_path,
                        check=True, capture_output=True, timeout=30)
 
-    (tmp_path / "0001_shipped.sql").write_text("select 1;\n")
-    assert released(discover(tmp_path)[0]) is None  # no repository: cannot tell
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "0001_shipped.sql").write_text("select 1;\n")
+    assert released(discover(folder)[0]) is None  # no repository: cannot tell
     git("init", "-q", "-b", "main")
-    git("add", "0001_shipped.sql")
+    git("add", "migrations/0001_shipped.sql")
     git("commit", "-q", "-m", "ship")
     git("checkout", "-q", "-b", "feature")
-    (tmp_path / "0002_draft.sql").write_text("select 2;\n")
-    shipped, draft = discover(tmp_path)
+    (folder / "0002_draft.sql").write_text("select 2;\n")
+    shipped, draft = discover(folder)
     assert released(shipped) is True and released(draft) is False
