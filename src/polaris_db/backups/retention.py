@@ -11,13 +11,14 @@ same policy in a few lines, tested with property-based tests over synthetic time
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Callable, Hashable
 
-from .manifest import PARTIAL, Manifest
+from ..errors import ConfigError
+from .fetch import manifests
+from .manifest import ARCHIVE_SUFFIX, MANIFEST_SUFFIX
+from .store import PARTIAL, Store, age_of, store_errors
 
 DEFAULTS = {"daily": 7, "weekly": 4, "monthly": 3}
 
@@ -67,7 +68,7 @@ def reasons_to_keep(backups: list[Backup], *, daily: int = DEFAULTS["daily"], we
     return keep
 
 
-# -- a folder of backups -------------------------------------------------------------------------
+# -- a store of backups --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Decision:
     file: str
@@ -77,28 +78,37 @@ class Decision:
     why: str
 
 
-def prune(directory: Path, *, dry_run: bool, daily: int = DEFAULTS["daily"], weekly: int = DEFAULTS["weekly"],
+def prune(store: Store, *, dry_run: bool, daily: int = DEFAULTS["daily"], weekly: int = DEFAULTS["weekly"],
           monthly: int = DEFAULTS["monthly"], incomplete_after: float = 3600) -> list[Decision]:
-    """Apply the policy to `<dir>/*.json` + `*.dump`; leftovers of interrupted backups go once an hour old."""
-    manifests = {path: Manifest.load(path) for path in sorted(directory.glob("*.json"))}
-    backups = [Backup(m.file, m.taken_at, bool(m.verified_at)) for m in manifests.values()]
-    keep = reasons_to_keep(backups, daily=daily, weekly=weekly, monthly=monthly)
+    """Apply the policy to the store's complete backups; leftovers of interrupted ones go once an hour old.
+
+    Leftovers (never counted as backups): an archive without its manifest, a `*.partial` file, an S3
+    multipart upload never completed. Younger than `incomplete_after` they may still be in progress.
+    """
+    for name, value in (("daily", daily), ("weekly", weekly), ("monthly", monthly)):
+        if value < 0:
+            raise ConfigError(f"--{name} must be a whole number >= 0, got {value}")
+    complete = manifests(store)
+    keep = reasons_to_keep([Backup(m.name, m.taken_at, bool(m.verified_at)) for m in complete.values()],
+                           daily=daily, weekly=weekly, monthly=monthly)
     gone = "delete" if dry_run else "deleted"
     decisions = []
-    for path, manifest in manifests.items():
-        why = keep.get(manifest.file)
-        if not why and not dry_run:
-            (directory / manifest.file).unlink(missing_ok=True)
-            path.unlink()
-        decisions.append(Decision(manifest.file, f"{manifest.taken_at:%Y-%m-%d %H:%M}", "yes" if manifest.verified_at else "",
-                                  "keep" if why else gone, ", ".join(why or ["beyond retention"])))
-    listed = {m.file for m in manifests.values()}
-    for path in sorted(directory.glob("*.dump")) + sorted(directory.glob("*" + PARTIAL)):
-        if path.name in listed:
-            continue
-        old = time.time() - path.stat().st_mtime > incomplete_after
-        if old and not dry_run:
-            path.unlink()
-        decisions.append(Decision(path.name, "", "", gone if old else "keep",
-                                  "incomplete backup (no manifest)" + ("" if old else ": may be in progress")))
+    with store_errors(store.url):
+        for name, manifest in sorted(complete.items()):
+            why = keep.get(name)
+            if not why and not dry_run:
+                store.delete(manifest.file)
+                store.delete(name + MANIFEST_SUFFIX)  # last: until then it is still a (doomed) backup
+            decisions.append(Decision(manifest.file, f"{manifest.taken_at:%Y-%m-%d %H:%M}",
+                                      "yes" if manifest.verified_at else "", "keep" if why else gone,
+                                      ", ".join(why or ["beyond retention"])))
+        listed = {m.file for m in complete.values()}
+        leftovers = [(i.name, i.modified, None) for i in store.items()
+                     if i.name not in listed and (i.name.endswith(ARCHIVE_SUFFIX) or i.name.endswith(PARTIAL))]
+        for name, modified, upload in leftovers + store.uploads():
+            old = age_of(modified) > incomplete_after
+            if old and not dry_run:
+                store.abort_upload(name, upload) if upload else store.delete(name)
+            what = "unfinished upload" if upload else "incomplete backup (no manifest)"
+            decisions.append(Decision(name, "", "", gone if old else "keep", what + ("" if old else ": may be in progress")))
     return decisions
