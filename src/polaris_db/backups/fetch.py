@@ -107,7 +107,9 @@ def download(store: Store, manifest: Manifest, identities, path: Path) -> None:
             else:
                 while chunk := source.read(1 << 20):
                     split.write(chunk)
-        except pyrage.DecryptError as error:
+        except (pyrage.DecryptError, OSError) as error:  # pyrage reports a failed decryption as an OSError
+            if split.error:
+                raise split.error from None
             raise BackupError(f"{where}: cannot decrypt ({error}): corrupt or truncated object, refused") from None
         if source.size != manifest.object_bytes or source.digest.hexdigest() != manifest.object_sha256:
             raise BackupError(f"{where}: sha256 mismatch (manifest {manifest.object_sha256[:12]}, object "

@@ -106,10 +106,16 @@ class HeaderReader:
 
     def __init__(self, sink) -> None:
         self.sink, self.buffer, self.sealed = sink, b"", None
-        self.digest, self.size = hashlib.sha256(), 0
+        self.digest, self.size, self.error = hashlib.sha256(), 0, None
 
     def write(self, data) -> int:
-        data = bytes(data)
+        try:
+            return self._write(bytes(data))
+        except BackupError as error:  # kept: a caller in Rust (pyrage) turns it into a generic OSError
+            self.error = error
+            raise
+
+    def _write(self, data: bytes) -> int:
         if self.sealed is None:
             self.buffer += data
             if not self.buffer.startswith(MAGIC[: len(self.buffer)]) or (len(self.buffer) > 64 and b"\n" not in self.buffer[len(MAGIC):]):
