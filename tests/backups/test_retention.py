@@ -8,9 +8,13 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import given, settings, strategies as st
 
+import pytest
+
 from polaris_db import REPO_ROOT
-from polaris_db.manifest import Manifest, manifest_path
-from polaris_db.retention import Backup, prune, reasons_to_keep
+from polaris_db.backups.manifest import Manifest
+from polaris_db.backups.retention import Backup, prune, reasons_to_keep
+from polaris_db.backups.store import LocalStore
+from polaris_db.errors import BackupError
 
 START = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
@@ -117,51 +121,96 @@ def _bucket(kind, t):
     return f"{t:%Y-%m}"
 
 
-# -- the folder ------------------------------------------------------------------------------------
-def write_backup(directory, taken, verified=False):
-    name = f"prod-{taken:%Y%m%dT%H%M%SZ}.dump"
-    (directory / name).write_bytes(b"PGDMP")
-    Manifest(env="prod", created_at=f"{taken:%Y%m%dT%H%M%SZ}", file=name, bytes=5, sha256="x", server_version="17.4",
-             migration_head="0029", schemas=[], row_counts={},
-             verified_at=taken.isoformat() if verified else None).save(manifest_path(directory / name))
-    return name
+# -- the store -------------------------------------------------------------------------------------
+def write_backup(store, taken, verified=False):
+    """A synthetic backup pair in the store (retention reads only manifests and listings)."""
+    name = f"prod-{taken:%Y%m%dT%H%M%SZ}"
+    store.put(name + ".backup", b"POLARIS-BACKUP 1\n")
+    manifest = Manifest(env="prod", created_at=f"{taken:%Y%m%dT%H%M%SZ}", file=name + ".backup", bytes=5, sha256="x",
+                        server_version="17.4", migration_head="0029", schemas=[], row_counts={},
+                        verified_at=taken.isoformat() if verified else None)
+    store.put(name + ".json", manifest.to_bytes())
+    return name + ".backup"
 
 
-def test_prune_folder_dry_run_then_for_real(tmp_path):
-    names = [write_backup(tmp_path, START + timedelta(days=i), verified=(i == 3)) for i in range(40)]
-    expected = set(reasons_to_keep([Backup(n, START + timedelta(days=i), i == 3) for i, n in enumerate(names)]))
-    decisions = prune(tmp_path, dry_run=True)
-    assert {d.file for d in decisions if d.action == "keep"} == expected
-    assert len(list(tmp_path.glob("*.dump"))) == 40  # dry run deletes nothing
+def stored(store, suffix):
+    return {item.name for item in store.items() if item.name.endswith(suffix)}
+
+
+def test_prune_bucket_dry_run_then_for_real(s3_store):
+    names = [write_backup(s3_store, START + timedelta(days=i), verified=(i == 3)) for i in range(40)]
+    expected = {n.removesuffix(".backup") for n in reasons_to_keep(
+        [Backup(n.removesuffix(".backup"), START + timedelta(days=i), i == 3) for i, n in enumerate(names)])}
+    decisions = prune(s3_store, dry_run=True)
+    assert {d.file.removesuffix(".backup") for d in decisions if d.action == "keep"} == expected
+    assert len(stored(s3_store, ".backup")) == 40  # dry run deletes nothing
     assert next(d for d in decisions if d.file == names[3]).why == "last verified"
-    prune(tmp_path, dry_run=False)
-    assert {p.name for p in tmp_path.glob("*.dump")} == expected
-    assert {p.stem for p in tmp_path.glob("*.json")} == {n[:-5] for n in expected}
-    assert [d.action for d in prune(tmp_path, dry_run=False)] == ["keep"] * len(expected)  # idempotent
+    prune(s3_store, dry_run=False)
+    assert stored(s3_store, ".backup") == {n + ".backup" for n in expected}
+    assert stored(s3_store, ".json") == {n + ".json" for n in expected}
+    assert [d.action for d in prune(s3_store, dry_run=False)] == ["keep"] * len(expected)  # idempotent
 
 
-def test_prune_removes_stale_leftovers_of_interrupted_backups_only(tmp_path):
-    write_backup(tmp_path, START)
-    stale, fresh = tmp_path / "prod-20251201T000000Z.dump.partial", tmp_path / "prod-20260101T120000Z.dump"
+def test_prune_cleans_unfinished_uploads_and_never_counts_them(s3_store):
+    import boto3
+
+    write_backup(s3_store, START)
+    client = boto3.client("s3")
+    client.put_object(Bucket=s3_store.bucket, Key=s3_store.prefix + "prod-20260301T000000Z.backup", Body=b"half")  # no manifest
+    upload = client.create_multipart_upload(Bucket=s3_store.bucket, Key=s3_store.prefix + "prod-20260302T000000Z.backup")
+    young = {d.file: d for d in prune(s3_store, dry_run=False, incomplete_after=600)}  # maybe still in progress
+    assert young["prod-20260301T000000Z.backup"].action == "keep" and "may be in progress" in young["prod-20260301T000000Z.backup"].why
+    assert young["prod-20260302T000000Z.backup"].why.startswith("unfinished upload")  # (moto dates uploads 2010: old)
+    assert young["prod-20260101T000000Z.backup"].why.startswith("newest")  # the half archive is not "newest"
+    old = {d.file: d for d in prune(s3_store, dry_run=False, incomplete_after=-1)}
+    assert old["prod-20260301T000000Z.backup"].action == "deleted"
+    assert stored(s3_store, ".backup") == {"prod-20260101T000000Z.backup"} and s3_store.uploads() == []
+    assert upload["UploadId"]
+
+
+def test_prune_removes_stale_partial_files_in_a_folder(tmp_path):
+    store = LocalStore(tmp_path)
+    write_backup(store, START)
+    stale = tmp_path / "prod-20251201T000000Z.backup.partial"
     stale.write_bytes(b"PGD")
-    fresh.write_bytes(b"PGDMP")  # renamed but its manifest not yet written: maybe in progress
     os.utime(stale, (time.time() - 7200, time.time() - 7200))
-    decisions = {d.file: d for d in prune(tmp_path, dry_run=False)}
+    decisions = {d.file: d for d in prune(store, dry_run=False)}
     assert decisions[stale.name].action == "deleted" and not stale.exists()
-    assert decisions[fresh.name].action == "keep" and fresh.exists()
-    assert "incomplete" in decisions[fresh.name].why
+
+
+def inv_prune(*args):
+    return subprocess.run([sys.executable, "-m", "invoke", "db.backup-prune", *args], cwd=REPO_ROOT, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=120)
 
 
 def test_prune_task_prints_what_it_keeps_and_why(tmp_path):
     for i in range(20):
-        write_backup(tmp_path, START + timedelta(days=i), verified=(i == 2))
-    command = [sys.executable, "-m", "invoke", "db.backup-prune", "--dir", str(tmp_path), "--dry-run", "--daily", "3",
-               "--weekly", "1", "--monthly", "1"]
-    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        write_backup(LocalStore(tmp_path), START + timedelta(days=i), verified=(i == 2))
+    result = inv_prune("--store", str(tmp_path), "--dry-run", "--daily", "3", "--weekly", "1", "--monthly", "1")
     assert result.returncode == 0, result.stderr
     rows = {line.split("|")[0].strip(): line for line in result.stdout.splitlines() if "prod-" in line}
-    assert "newest, daily 2026-01-20, weekly 2026-W04, monthly 2026-01" in rows["prod-20260120T000000Z.dump"]
-    assert "last verified" in rows["prod-20260103T000000Z.dump"]
-    assert "| delete " in rows["prod-20260110T000000Z.dump"] and "beyond retention" in rows["prod-20260110T000000Z.dump"]
+    assert "newest, daily 2026-01-20, weekly 2026-W04, monthly 2026-01" in rows["prod-20260120T000000Z.backup"]
+    assert "last verified" in rows["prod-20260103T000000Z.backup"]
+    assert "| delete " in rows["prod-20260110T000000Z.backup"] and "beyond retention" in rows["prod-20260110T000000Z.backup"]
     assert result.stdout.strip().endswith("4 kept, 16 to delete (dry run)")  # 3 daily, newest, last verified
-    assert len(list(tmp_path.glob("*.dump"))) == 20
+    assert len(list(tmp_path.glob("*.backup"))) == 20
+
+
+@pytest.mark.parametrize("args, stray, code, message", [
+    (["--daily", "abc"], None, 2, "--daily must be a whole number, got 'abc'"),
+    (["--weekly", "-1"], None, 2, "--weekly must be >= 0"),
+    ([], "notes.json", 7, "notes.json: not a backup manifest"),
+    ([], "prod-20260105T000000Z.json", 7, "not a backup manifest (invalid JSON"),
+])
+def test_prune_bad_input_is_one_error_line(tmp_path, args, stray, code, message):
+    write_backup(LocalStore(tmp_path), START)
+    if stray:
+        (tmp_path / stray).write_text('{"hello": 1}' if stray == "notes.json" else "{not json")
+    result = inv_prune("--store", str(tmp_path), *args)
+    assert result.returncode == code, result.stderr
+    assert result.stderr.startswith("error: ") and message in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "Traceback" not in result.stderr
+    assert len(list(tmp_path.glob("*.backup"))) == 1
+    if stray:
+        with pytest.raises(BackupError, match="not a backup manifest"):
+            prune(LocalStore(tmp_path), dry_run=True)

@@ -15,10 +15,10 @@ from ..backups.dump import take_backup
 from ..backups.fetch import copy, fetched, mark_verified, split_ref
 from ..backups.retention import DEFAULTS, prune
 from ..backups.store import open_store
-from ..backups.targets import prove_in_scratch, restore_beside, restore_hosted, scratch_url
+from ..backups.targets import drop_database, prove_in_scratch, restore_beside, restore_hosted, scratch_url
 from ..config import resolve
 from ..console import confirm as confirm_yes, say, table
-from ..database import target_url
+from ..database import target_url, with_database
 from ..errors import Aborted, BackupError, ConfigError
 from ._common import reports_errors
 
@@ -121,12 +121,12 @@ def backup_download(c, backup, to=None):
             "jobs": "pg_restore parallel jobs (default 2)", "yes": "local: skip the confirmation",
             "i_know_this_is_hosted": "required for staging and prod", "confirm": "staging/prod: the target name, typed"})
 @reports_errors
-def restore(c, file, to="local", jobs=2, yes=False, i_know_this_is_hosted=False, confirm=None):
+def restore(c, file, to="local", jobs="2", yes=False, i_know_this_is_hosted=False, confirm=None):
     """Restore a backup beside the target, compare counts and history with the manifest, then swap it in."""
     if to not in ("local", "scratch", *HOSTED):
         raise ConfigError(f"unknown restore target {to!r}: use local, scratch, staging or prod")
     store, name = split_ref(file)
-    jobs = _whole(jobs, "jobs") or 1
+    jobs = _whole(jobs, "jobs") or 1  # (a str default: invoke would turn --jobs x into a traceback)
     if to in HOSTED:
         _confirm_hosted(to, i_know_this_is_hosted, confirm)
     elif to == "local":
@@ -138,6 +138,9 @@ def restore(c, file, to="local", jobs=2, yes=False, i_know_this_is_hosted=False,
             url = scratch_url(SCRATCH_DB) if to == "scratch" else target_url(resolve("local"))
             replaced = restore_beside(archive, manifest, url, jobs=jobs)
             result, previous = replaced.result, replaced.previous
+            if to == "scratch" and previous:  # the last inspection copy: nothing to keep
+                drop_database(with_database(url, previous))
+                previous = None
     for note in result.notes:
         say(f"note: {note}", err=True)
     mark_verified(store, manifest)
@@ -172,10 +175,11 @@ def restore_drill(c, env="local", store=None, file=None, keep=False, reports=Non
             "daily": f"days to keep (default {DEFAULTS['daily']})", "weekly": f"ISO weeks (default {DEFAULTS['weekly']})",
             "monthly": f"months (default {DEFAULTS['monthly']})", "dry_run": "show what would be deleted, delete nothing"})
 @reports_errors
-def backup_prune(c, store=None, env="local", daily=DEFAULTS["daily"], weekly=DEFAULTS["weekly"],
-                 monthly=DEFAULTS["monthly"], dry_run=False):
+def backup_prune(c, store=None, env="local", daily=None, weekly=None, monthly=None, dry_run=False):
     """GFS retention on the store: newest per day, ISO week and month, the newest and the last verified; the rest go."""
-    limits = {k: _whole(v, k) for k, v in (("daily", daily), ("weekly", weekly), ("monthly", monthly))}
+    # Options are parsed here, not by invoke (an int default makes `--daily abc` a traceback in its parser).
+    given = {"daily": daily, "weekly": weekly, "monthly": monthly}
+    limits = {k: _whole(DEFAULTS[k] if v is None else v, k) for k, v in given.items()}
     decisions = prune(_store(store, env), dry_run=dry_run, **limits)
     say(table(("backup", "taken (UTC)", "verified", "action", "why"),
               [(d.file, d.taken_at, d.verified, d.action, d.why) for d in decisions]))
