@@ -99,3 +99,27 @@ def test_failing_drill_task_writes_the_report_and_exits_7(schema_url, tmp_path, 
     assert result.stderr.strip().count("\n") == 0
     report = next((tmp_path / "r").glob("drill-*.md")).read_text()
     assert "FAIL (1 failure)" in report and "migrations differ" in report
+
+
+def test_drill_from_a_platform_like_cluster_as_non_superuser(schema_url, tmp_path, scratch_on_test_cluster, connect):
+    """DATABASE_URL as hosted's `postgres`: no superuser, no CREATEDB here, platform roles on the cluster.
+
+    The backup runs as that role; the scratch database goes to the scratch server (the embedded cluster),
+    never to DATABASE_URL's, so nothing is created or altered there and the drill passes."""
+    admin = connect(schema_url)
+    admin.execute("do $$ begin if not exists (select from pg_roles where rolname = 'supabase_admin') then"
+                  " create role supabase_admin superuser; end if;"
+                  " if not exists (select from pg_roles where rolname = 'hosted_postgres') then"
+                  " create role hosted_postgres login password 'hosted-pw' nosuperuser nocreatedb bypassrls; end if; end $$")
+    admin.execute("grant usage on schema public, auth, storage, supabase_migrations, extensions to hosted_postgres;"
+                  " grant select on all tables in schema public, auth, storage, supabase_migrations to hosted_postgres;"
+                  " grant select on all sequences in schema public, auth, storage, supabase_migrations to hosted_postgres")
+    roles_before = admin.execute("select rolname, rolsuper, rolconfig::text from pg_roles order by 1").fetchall()
+    hosted = schema_url.replace("postgres:postgres@", "hosted_postgres:hosted-pw@")
+    result = subprocess.run([sys.executable, "-m", "invoke", "db.restore-drill", "--store", str(tmp_path / "b"),
+                             "--reports", str(tmp_path / "r")], cwd=REPO_ROOT, env={**os.environ, "DATABASE_URL": hosted},
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+    assert list((tmp_path / "r").glob("drill-*.md"))
+    assert result.returncode == 0, result.stdout[-1500:] + result.stderr
+    assert "hosted-pw" not in result.stdout + result.stderr
+    assert admin.execute("select rolname, rolsuper, rolconfig::text from pg_roles order by 1").fetchall() == roles_before

@@ -154,7 +154,7 @@ def take_backup(url: str, env: str, store: Store, *, on_table: Progress | None =
     if not encrypt and store.url.startswith("s3://"):
         raise ConfigError(f"backups leave this machine only encrypted: set {keys.RECIPIENTS_VAR} (ops/supabase/backup.md)")
     with cleanup_on_sigterm(), store_errors(store.url), connection(url, autocommit=False) as conn:
-        taken = {item.name.split(".")[0] for item in store.items()} if _exists(store) else set()
+        taken = {item.name.split(".")[0] for item in store.items(missing_ok=True)}
         while name_for(env, datetime.now(timezone.utc)) in taken:  # one backup per second and name
             time.sleep(0.2)
         manifest, snapshot = _describe(conn, env, lock_wait_timeout)
@@ -181,10 +181,6 @@ def take_backup(url: str, env: str, store: Store, *, on_table: Progress | None =
             store.delete(manifest.file)
             raise
     return manifest
-
-
-def _exists(store: Store) -> bool:
-    return not isinstance(getattr(store, "root", None), os.PathLike) or store.root.is_dir()
 
 
 def _describe(conn: psycopg.Connection, env: str, lock_wait_timeout: str) -> tuple[Manifest, str]:

@@ -113,8 +113,10 @@ class LocalStore:
         with handle:
             yield handle
 
-    def items(self) -> list[Item]:
+    def items(self, missing_ok: bool = False) -> list[Item]:
         if not self.root.is_dir():
+            if missing_ok:
+                return []
             raise ConfigError(f"{self.root}: no such folder of backups")
         return [Item(p.name, p.stat().st_mtime, p.stat().st_size) for p in sorted(self.root.iterdir()) if p.is_file()]
 
@@ -215,7 +217,7 @@ class S3Store:
         finally:
             body.close()
 
-    def items(self) -> list[Item]:
+    def items(self, missing_ok: bool = False) -> list[Item]:
         found = []
         for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix):
             for obj in page.get("Contents", []):

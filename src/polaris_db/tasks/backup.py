@@ -81,8 +81,9 @@ REF_HELP = "<store>/<env>-<stamp> or <store>/latest, e.g. s3://polaris-backups/p
 @reports_errors
 def backup(c, env="local", store=None, lock_wait="30s"):
     """pg_dump -Fc of public, auth, storage and history, encrypted to the age recipients, into the store; manifest last."""
-    manifest = take_backup(target_url(resolve(env)), env, _store(store, env), on_table=_progress(), lock_wait_timeout=lock_wait)
-    say(f"backup {manifest.name} in {_store(store, env).url} ({manifest.object_bytes / 1e6:.1f} MB, "
+    where = _store(store, env)
+    manifest = take_backup(target_url(resolve(env)), env, where, on_table=_progress(), lock_wait_timeout=lock_wait)
+    say(f"backup {manifest.name} in {where.url} ({manifest.object_bytes / 1e6:.1f} MB, "
         f"{'encrypted' if manifest.encryption == 'age' else 'not encrypted'}, sha256 {manifest.sha256[:12]}, "
         f"head {manifest.migration_head}, {sum(manifest.row_counts.values())} rows in {len(manifest.row_counts)} tables)")
 
