@@ -194,3 +194,19 @@ def test_backup_task_into_the_bucket(source, s3_store, age_key):
     assert "encrypted" in result.stdout and "postgres:postgres@" not in result.stdout + result.stderr
     names = [item.name for item in s3_store.items()]
     assert len(names) == 2 and names[0].endswith(".backup") and names[1].endswith(".json")
+
+
+def test_a_hung_tool_is_one_error_line(tmp_path):
+    from polaris_db.backups.dump import run_tool
+
+    with pytest.raises(BackupError, match=r"^python.* timed out after 1 s$"):
+        run_tool([sys.executable, "-c", "import time; time.sleep(30)"], timeout=1)
+
+
+def test_a_hung_pg_dump_is_stopped_with_nothing_left(source, tmp_path, monkeypatch):
+    from polaris_db.backups import dump
+
+    monkeypatch.setattr(dump, "DUMP_TIMEOUT", 0.01)
+    with pytest.raises(BackupError, match="pg_dump timed out after"):
+        take_backup(source, "local", LocalStore(tmp_path))
+    assert list(tmp_path.iterdir()) == []

@@ -287,3 +287,21 @@ def source_with_notes(empty_url, connect):
     conn.execute("create table public.notes (id int primary key, body text)")
     conn.execute("insert into public.notes select g, 'note ' || g from generate_series(1, 500) g")
     return empty_url
+
+
+def test_failed_hosted_restore_rolls_back_with_default_privileges_intact(source_with_notes, empty_template, cluster,
+                                                                          connect, tmp_path):
+    """pg_restore fails half-way (a view in the way of a table): one transaction, nothing half-restored."""
+    store = LocalStore(tmp_path)
+    manifest = take_backup(source_with_notes, "prod", store)
+    target = fresh_db(cluster, connect, "hosted_failing", empty_template)
+    conn = connect(target)
+    conn.execute("create view public.notes as select 1 as id")
+    acl = "select string_agg(defaclobjtype::text || defaclacl::text, ',' order by defaclobjtype::text || defaclacl::text) from pg_default_acl"
+    before = conn.execute(acl).fetchone()
+    assert before[0]  # the shim's default grants, which the restore revokes before loading
+    with pytest.raises(BackupError, match="pg_restore failed"):
+        with fetched(store, manifest.name) as (archive, proven):
+            restore_hosted(archive, proven, target, "staging")
+    assert conn.execute(acl).fetchone() == before
+    assert conn.execute("select relkind from pg_class where oid = 'public.notes'::regclass").fetchone() == ("v",)

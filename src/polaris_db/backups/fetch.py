@@ -71,18 +71,25 @@ def load(store: Store, name: str) -> Manifest:
 
 
 class _Hashing(io.RawIOBase):
+    """The object's bytes, hashed, read from the store 1 MiB at a time (pyrage asks for 8 KiB)."""
+
     def __init__(self, body) -> None:
         self.body, self.digest, self.size = body, hashlib.sha256(), 0
+        self.pending = memoryview(b"")
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
-        chunk = self.body.read(len(buffer))
-        self.digest.update(chunk)
-        self.size += len(chunk)
-        buffer[: len(chunk)] = chunk
-        return len(chunk)
+        if not self.pending:
+            chunk = self.body.read(1 << 20)
+            self.digest.update(chunk)
+            self.size += len(chunk)
+            self.pending = memoryview(chunk)
+        n = min(len(buffer), len(self.pending))
+        buffer[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
 
 
 @contextmanager

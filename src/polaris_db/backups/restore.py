@@ -189,7 +189,7 @@ select n.nspname, d.defaclobjtype, array_agg(distinct a.grantee::regrole::text) 
 _DEFAULT_ACL_KINDS = {"r": "tables", "S": "sequences", "f": "functions", "T": "types", "n": "schemas"}
 
 
-def clear_default_privileges(conn: psycopg.Connection) -> None:
+def clear_default_privileges(conn: psycopg.Connection) -> list[tuple]:
     """Drop the target's own default grants in the owned schemas before restoring into them.
 
     The shim and the platform grant everything on new tables and functions in `public` to the API roles;
@@ -197,10 +197,28 @@ def clear_default_privileges(conn: psycopg.Connection) -> None:
     object the source had revoked would come back granted. The archive's DEFAULT ACL entries then
     re-create the source's own default privileges.
     """
+    before = conn.execute(_DEFAULT_GRANTS, (list(OWNED_SCHEMAS),)).fetchall()
     for schema, kind, roles, public in conn.execute(_DEFAULT_ACL, (list(OWNED_SCHEMAS),)).fetchall():
         grantees = [sql.Identifier(r) for r in roles or []] + ([sql.SQL("public")] if public else [])
         conn.execute(sql.SQL("alter default privileges in schema {} revoke all on {} from {}").format(
             sql.Identifier(schema), sql.SQL(_DEFAULT_ACL_KINDS[kind]), sql.SQL(", ").join(grantees)))
+    return before
+
+
+_DEFAULT_GRANTS = """
+select n.nspname, d.defaclobjtype, coalesce(a.grantee::regrole::text, 'public'), a.privilege_type
+  from pg_default_acl d join pg_namespace n on n.oid = d.defaclnamespace,
+       aclexplode(d.defaclacl) a
+ where d.defaclrole = current_user::regrole and n.nspname = any(%s) and a.grantee <> current_user::regrole
+"""
+
+
+def regrant_default_privileges(conn: psycopg.Connection, grants: list[tuple]) -> None:
+    """Put back what `clear_default_privileges` revoked (a hosted restore that failed leaves them as they were)."""
+    for schema, kind, grantee, privilege in grants:
+        who = sql.SQL("public") if grantee in ("public", "-") else sql.Identifier(grantee)
+        conn.execute(sql.SQL("alter default privileges in schema {} grant {} on {} to {}").format(
+            sql.Identifier(schema), sql.SQL(privilege), sql.SQL(_DEFAULT_ACL_KINDS[kind]), who))
 
 
 def check_roles(conn: psycopg.Connection, manifest: Manifest) -> None:
@@ -259,12 +277,18 @@ def restore_archive(dump: Path, manifest: Manifest, url: str, *, fresh: bool, na
         notes = prepare_fresh(conn, dump, entries) if fresh else []
         check_roles(conn, manifest)
         notes += ensure_extensions(conn, manifest.extensions)
-        clear_default_privileges(conn)
+        revoked = clear_default_privileges(conn)
         state = target_state(conn)
     plan = [e for e in entries if keep(e, state)]
     notes += [f"{e.namespace}.{e.tag}: not restored (no such table on the target)"
               for e in entries if e.type == "TABLE DATA" and e.namespace in PLATFORM_SCHEMAS and e not in plan]
-    run_pg_restore(dump, url, plan, jobs, single_transaction=not fresh)
+    try:
+        run_pg_restore(dump, url, plan, jobs, single_transaction=not fresh)
+    except BaseException:
+        if not fresh:  # pg_restore's transaction rolled back; so do our default privileges
+            with connection(url) as conn:
+                regrant_default_privileges(conn, revoked)
+        raise
     took = time.perf_counter() - started
     return RestoreResult(manifest, took, *compare(manifest, url, skipped=_skipped(entries, plan)), notes)
 
