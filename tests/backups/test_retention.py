@@ -214,3 +214,18 @@ def test_prune_bad_input_is_one_error_line(tmp_path, args, stray, code, message)
     if stray:
         with pytest.raises(BackupError, match="not a backup manifest"):
             prune(LocalStore(tmp_path), dry_run=True)
+
+
+def test_prune_with_env_leaves_other_environments_alone(tmp_path):
+    """One store, two timelines: pruning prod never counts or deletes a local backup."""
+    store = LocalStore(tmp_path)
+    for i in range(10):
+        write_backup(store, START + timedelta(days=i))
+    store.put("local-20260201T000000Z.backup", b"x")
+    store.put("local-20260201T000000Z.json", Manifest(
+        env="local", created_at="20260201T000000Z", file="local-20260201T000000Z.backup", bytes=1, sha256="x",
+        server_version="18", migration_head=None, schemas=[], row_counts={}).to_bytes())
+    decisions = {d.file: d for d in prune(store, dry_run=False, daily=1, weekly=0, monthly=0, env="prod")}
+    assert "local-20260201T000000Z.backup" not in decisions and (tmp_path / "local-20260201T000000Z.json").exists()
+    assert decisions["prod-20260110T000000Z.backup"].why.startswith("newest")  # not pushed out by the newer local one
+    assert stored(store, ".backup") == {"prod-20260110T000000Z.backup", "local-20260201T000000Z.backup"}

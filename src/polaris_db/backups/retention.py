@@ -79,7 +79,7 @@ class Decision:
 
 
 def prune(store: Store, *, dry_run: bool, daily: int = DEFAULTS["daily"], weekly: int = DEFAULTS["weekly"],
-          monthly: int = DEFAULTS["monthly"], incomplete_after: float = 3600) -> list[Decision]:
+          monthly: int = DEFAULTS["monthly"], incomplete_after: float = 3600, env: str | None = None) -> list[Decision]:
     """Apply the policy to the store's complete backups; leftovers of interrupted ones go once an hour old.
 
     Leftovers (never counted as backups): an archive without its manifest, a `*.partial` file, an S3
@@ -88,7 +88,7 @@ def prune(store: Store, *, dry_run: bool, daily: int = DEFAULTS["daily"], weekly
     for name, value in (("daily", daily), ("weekly", weekly), ("monthly", monthly)):
         if value < 0:
             raise ConfigError(f"--{name} must be a whole number >= 0, got {value}")
-    complete = manifests(store)
+    complete = {n: m for n, m in manifests(store).items() if env is None or m.env == env}  # one env's timeline
     keep = reasons_to_keep([Backup(m.name, m.taken_at, bool(m.verified_at)) for m in complete.values()],
                            daily=daily, weekly=weekly, monthly=monthly)
     gone = "delete" if dry_run else "deleted"
@@ -103,9 +103,11 @@ def prune(store: Store, *, dry_run: bool, daily: int = DEFAULTS["daily"], weekly
                                       "yes" if manifest.verified_at else "", "keep" if why else gone,
                                       ", ".join(why or ["beyond retention"])))
         listed = {m.file for m in complete.values()}
-        leftovers = [(i.name, i.modified, None) for i in store.items()
-                     if i.name not in listed and (i.name.endswith(ARCHIVE_SUFFIX) or i.name.endswith(PARTIAL))]
-        for name, modified, upload in leftovers + store.uploads():
+        leftovers = [(i.name, i.modified, None) for i in store.items() if i.name not in listed
+                     and (i.name.endswith(ARCHIVE_SUFFIX) or i.name.endswith(PARTIAL))
+                     and (env is None or i.name.startswith(env + "-"))]
+        uploads = [u for u in store.uploads() if env is None or u[0].startswith(env + "-")]
+        for name, modified, upload in leftovers + uploads:
             old = age_of(modified) > incomplete_after
             if old and not dry_run:
                 store.abort_upload(name, upload) if upload else store.delete(name)

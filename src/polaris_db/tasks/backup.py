@@ -172,16 +172,16 @@ def restore_drill(c, env="local", store=None, file=None, keep=False, reports=Non
     say(f"restore drill ok: report {report}")
 
 
-@task(help={"store": STORE_HELP, "env": "which backups/<env> (default local)",
+@task(help={"store": STORE_HELP, "env": "prune only this environment's backups (and default store backups/<env>)",
             "daily": f"days to keep (default {DEFAULTS['daily']})", "weekly": f"ISO weeks (default {DEFAULTS['weekly']})",
             "monthly": f"months (default {DEFAULTS['monthly']})", "dry_run": "show what would be deleted, delete nothing"})
 @reports_errors
-def backup_prune(c, store=None, env="local", daily=None, weekly=None, monthly=None, dry_run=False):
+def backup_prune(c, store=None, env=None, daily=None, weekly=None, monthly=None, dry_run=False):
     """GFS retention on the store: newest per day, ISO week and month, the newest and the last verified; the rest go."""
     # Options are parsed here, not by invoke (an int default makes `--daily abc` a traceback in its parser).
     given = {"daily": daily, "weekly": weekly, "monthly": monthly}
     limits = {k: _whole(DEFAULTS[k] if v is None else v, k) for k, v in given.items()}
-    decisions = prune(_store(store, env), dry_run=dry_run, **limits)
+    decisions = prune(_store(store, env or "local"), dry_run=dry_run, env=env, **limits)
     say(table(("backup", "taken (UTC)", "verified", "action", "why"),
               [(d.file, d.taken_at, d.verified, d.action, d.why) for d in decisions]))
     kept = sum(d.action == "keep" for d in decisions)
