@@ -65,3 +65,9 @@ def test_missing_backup_exits_2(tmp_path, task):
     result = inv(task, str(tmp_path / "prod" / "prod-20260101T000000Z.backup"))
     assert result.returncode == 2 and "backup not found" in result.stderr, result.stderr
     assert result.stderr.strip().count("\n") == 0
+
+
+def test_a_missing_bucket_is_bad_configuration(s3_env):
+    result = inv("db.backup-prune", "--store", "s3://no-such-bucket-here/prod", "--dry-run")
+    assert result.returncode == 2 and "NoSuchBucket" in result.stderr, result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "polaris-test-secret" not in result.stderr

@@ -249,6 +249,9 @@ def open_store(location: str) -> Store:
     return S3Store(location) if location.startswith("s3://") else LocalStore(Path(location))
 
 
+_CONFIGURATION = ("NoSuchBucket", "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "AllAccessDisabled")
+
+
 @contextmanager
 def store_errors(where: str):
     """botocore's exceptions as one line: no traceback, no secret (its messages never carry keys)."""
@@ -260,7 +263,8 @@ def store_errors(where: str):
         raise ConfigError(f"{where}: no S3 credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY") from None
     except ClientError as error:
         info = error.response.get("Error", {})
-        raise BackupError(f"{where}: {info.get('Code', '?')}: {info.get('Message', error)}") from None
+        kind = ConfigError if info.get("Code") in _CONFIGURATION else BackupError
+        raise kind(f"{where}: {info.get('Code', '?')}: {info.get('Message', error)}") from None
     except BotoCoreError as error:
         raise BackupError(f"{where}: {error}") from None
 
