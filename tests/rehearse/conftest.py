@@ -1,0 +1,75 @@
+"""Rehearsal fixtures: a production-like database (attempts by the hundred thousand) backed up once per session.
+
+  big_backup     (store, manifest): a verified, unencrypted backup of it in a folder store, env "prod"
+  scratch_here   POLARIS_SCRATCH_URL at the test cluster: rehearsal databases go there
+  pending        pending(case) -> a migrations folder: the repo's files plus tests/rehearse/fixtures/<case>
+
+Size: POLARIS_REHEARSE_ROWS (default 300000 rows, ~240k attempts) keeps the suite quick on 2 cores
+while a rewrite of attempts still takes far longer than a catalog-only change; the 1M-row figures
+are measured by scripts/bench_rehearse.py (README).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from polaris_db import MIGRATIONS_DIR, REPO_ROOT
+from polaris_db.backups.dump import take_backup
+from polaris_db.backups.fetch import mark_verified
+from polaris_db.backups.store import open_store
+from polaris_db.database import clone_database
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROWS = int(os.environ.get("POLARIS_REHEARSE_ROWS", 300_000))
+NULL_RESPONSES = 25  # attempts without a response: `set not null` on it fails
+
+
+def fill_database(url: str, rows: int) -> int:
+    sys.path.insert(0, str(REPO_ROOT / "scripts"))
+    try:
+        from bench_backup import fill  # the benchmark's generator: generate_series inserts
+    finally:
+        sys.path.pop(0)
+    total = fill(url, rows)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("update public.attempts set response = null where id in "
+                     "(select id from public.attempts order by id limit %s)", (NULL_RESPONSES,))
+    return total
+
+
+@pytest.fixture(scope="session")
+def big_backup(cluster, schema_template, tmp_path_factory):
+    with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
+        clone_database(conn, schema_template, "rh_big", strategy="file_copy")
+    fill_database(cluster.url("rh_big"), ROWS)
+    store = open_store(str(tmp_path_factory.mktemp("rehearse-store") / "prod"))
+    manifest = take_backup(cluster.url("rh_big"), "prod", store, encrypt=False)
+    mark_verified(store, manifest)
+    return store, manifest
+
+
+@pytest.fixture
+def scratch_here(cluster, monkeypatch):
+    monkeypatch.setenv("POLARIS_SCRATCH_URL", cluster.url("postgres"))
+    for key in ("SUPABASE_PROD_URL", "SUPABASE_STAGING_URL", "POLARIS_BACKUP_STORE", "DATABASE_URL"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setattr("polaris_db.config.load_environment", lambda: None)  # no developer .env
+    return cluster
+
+
+@pytest.fixture
+def pending(tmp_path):
+    def make(case: str) -> Path:
+        folder = tmp_path / f"migrations-{case}"
+        shutil.copytree(MIGRATIONS_DIR, folder)
+        for path in sorted((FIXTURES / case).glob("*.sql")):
+            shutil.copy(path, folder / path.name)
+        return folder
+
+    return make
