@@ -2,6 +2,7 @@
 """Benchmark: our backup + verify + restore through the store vs raw pg_dump/upload/download/pg_restore, same run.
 
   raw   pg_dump -Fc to a file, upload_file to the bucket; download_file, create database, pg_restore -j2
+        (as the cluster's superuser, whole database: the floor)
   ours  backups.dump.take_backup (snapshot row counts, pg_dump streamed through sha256 + age into a
         multipart upload with per-part SHA-256, checksum read back, manifest last)
         + backup-verify (download, decrypt, header and checksums, restore into a scratch database, compare)
@@ -113,13 +114,14 @@ def main() -> None:
             keys = ("raw dump+upload", "raw download+restore", "our backup", "our verify", "our restore")
             series: dict[str, list[float]] = {k: [] for k in keys}
             for i in range(args.runs):
-                def raw_out() -> None:
-                    run([bin_path("pg_dump"), "-Fc", "-f", str(raw_dump)], source)
+                def raw_out() -> None:  # as the superuser: a whole-database dump and restore, no plan, no checks
+                    run([bin_path("pg_dump"), "-Fc", "-f", str(raw_dump)], cluster.admin_url("bench"))
                     client.upload_file(str(raw_dump), "bench-backups", "raw/raw.dump")
 
                 def raw_in() -> None:
                     client.download_file("bench-backups", "raw/raw.dump", str(raw_back))
-                    run([bin_path("pg_restore"), "-j", "2", str(raw_back)], recreate(cluster, "raw_target"))
+                    recreate(cluster, "raw_target")
+                    run([bin_path("pg_restore"), "-j", "2", str(raw_back)], cluster.admin_url("raw_target"))
 
                 series["raw dump+upload"].append(timed(raw_out))
                 series["raw download+restore"].append(timed(raw_in))
