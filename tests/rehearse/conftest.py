@@ -1,5 +1,6 @@
 """Rehearsal fixtures: a production-like database (attempts by the hundred thousand) backed up once per session.
 
+  s3_store, age_key   as in tests/backups (moto's S3 server, an age identity)
   big_backup     (store, manifest): a verified, unencrypted backup of it in a folder store, env "prod"
   scratch_here   POLARIS_SCRATCH_URL at the test cluster: rehearsal databases go there
   pending        pending(case) -> a migrations folder: the repo's files plus tests/rehearse/fixtures/<case>
@@ -11,36 +12,28 @@ are measured by scripts/bench_rehearse.py (README).
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from polaris_db import MIGRATIONS_DIR, REPO_ROOT
+from polaris_db import MIGRATIONS_DIR
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import mark_verified
 from polaris_db.backups.store import open_store
 from polaris_db.database import clone_database
+from rehearse_data import fill_database
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The S3 test server and age keys of tests/backups (a real moto server on loopback), shared, not copied.
+_spec = importlib.util.spec_from_file_location("backups_fixtures", Path(__file__).parents[1] / "backups" / "conftest.py")
+_backups = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_backups)
+s3_endpoint, s3_env, s3_store, age_key = _backups.s3_endpoint, _backups.s3_env, _backups.s3_store, _backups.age_key
 ROWS = int(os.environ.get("POLARIS_REHEARSE_ROWS", 300_000))
-NULL_RESPONSES = 25  # attempts without a response: `set not null` on it fails
-
-
-def fill_database(url: str, rows: int) -> int:
-    sys.path.insert(0, str(REPO_ROOT / "scripts"))
-    try:
-        from bench_backup import fill  # the benchmark's generator: generate_series inserts
-    finally:
-        sys.path.pop(0)
-    total = fill(url, rows)
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("update public.attempts set response = null where id in "
-                     "(select id from public.attempts order by id limit %s)", (NULL_RESPONSES,))
-    return total
 
 
 @pytest.fixture(scope="session")
