@@ -22,6 +22,8 @@ from ..migrations.history import record
 from ..migrations.statements import code_offset, statement_spans
 from .safer import advice
 
+STRENGTH = ("AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock",
+            "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock")
 BLOCKS_WRITES = ("ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock")
 BLOCKS_READS = ("AccessExclusiveLock",)
 _USER_RELATIONS = ("n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%%'"
@@ -38,8 +40,8 @@ _LOCKS = ("select l.relation::int8, l.mode from pg_locks l join pg_class c on c.
 class Lock:
     relation: str
     mode: str
-    rows: int  # of the relation before the statement (table: reltuples after ANALYZE)
-    table: bool  # a table or materialized view (not an index)
+    rows: int  # of the table before the statement (reltuples after ANALYZE)
+    table: bool  # a table or materialized view (index locks are not listed)
     acquired: float  # perf_counter when the statement that took it started
     held: float = 0.0  # seconds until released (commit, or the statement's end outside a transaction)
 
@@ -79,30 +81,37 @@ def _snapshot(conn: psycopg.Connection) -> dict[int, tuple]:
     return {row[0]: row[1:] for row in conn.execute(_SNAPSHOT)}
 
 
-def _size(conn: psycopg.Connection, oid: int) -> str:
-    size = conn.execute("select pg_relation_size(%s::oid)", (oid,)).fetchone()[0] or 0
-    return f"{size / 1e6:.1f} MB"
+def _size(conn: psycopg.Connection, oid: int) -> int:
+    return conn.execute("select pg_relation_size(%s::oid)", (oid,)).fetchone()[0] or 0
 
 
 def _changes(conn: psycopg.Connection, before: dict[int, tuple], after: dict[int, tuple], result: StatementResult) -> None:
+    """New indexes and rewritten relations; a rewritten table's own index rebuilds are summed up on its line."""
+    rebuilt: list[tuple[str, int]] = []  # (index, bytes) rewritten along with a table
     for oid, (name, kind, filenode, rows) in after.items():
         old = before.get(oid)
         if old is None and kind in ("i", "I"):
-            result.rewrites.append(f"index {name} built ({_size(conn, oid)})")
+            result.rewrites.append(f"index {name} built ({_size(conn, oid) / 1e6:.1f} MB)")
+        elif old is not None and old[2] != filenode and kind in ("i", "I"):
+            rebuilt.append((name, _size(conn, oid)))
         elif old is not None and old[2] != filenode:
-            what = "table" if kind in ("r", "p", "m") else "index"
-            result.rewrites.append(f"{what} {name} rewritten ({old[3]} rows, {_size(conn, oid)})")
-            if what == "table":
-                result.rows = max(result.rows or 0, old[3])
+            result.rewrites.insert(0, f"table {name} rewritten ({old[3]} rows, {_size(conn, oid) / 1e6:.1f} MB)")
+            result.rows = max(result.rows or 0, old[3])
+    if rebuilt and any(r.startswith("table ") for r in result.rewrites):
+        result.rewrites.insert(1, f"{len(rebuilt)} of its indexes rebuilt ({sum(b for _, b in rebuilt) / 1e6:.1f} MB)")
+    else:
+        result.rewrites += [f"index {name} rewritten ({size / 1e6:.1f} MB)" for name, size in rebuilt]
 
 
 def _new_locks(held: set, before: dict[int, tuple], started: float) -> list[Lock]:
-    locks = []
-    for oid, mode in sorted(held):
-        if oid in before and mode != "AccessShareLock":
-            name, kind, _, rows = before[oid]
-            locks.append(Lock(name, mode, rows, kind in ("r", "p", "m"), started))
-    return locks
+    """The strongest new lock per pre-existing table (index locks follow their table's)."""
+    strongest: dict[int, str] = {}
+    for oid, mode in held:
+        if oid in before and before[oid][1] in ("r", "p", "m") and mode in STRENGTH:
+            if STRENGTH.index(mode) > STRENGTH.index(strongest.get(oid, "AccessShareLock")):
+                strongest[oid] = mode
+    return [Lock(before[oid][0], mode, before[oid][3], True, started)
+            for oid, mode in sorted(strongest.items(), key=lambda item: before[item[0]][0])]
 
 
 class _Sampler(threading.Thread):

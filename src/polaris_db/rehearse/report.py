@@ -60,12 +60,12 @@ def terminal(run: Rehearsal) -> str:
     return mask("\n".join(lines))
 
 
-def _details(migration: MigrationResult, indent: str) -> list[str]:
+def _details(migration: MigrationResult, indent: str, nested: str = "    ") -> list[str]:
     out = []
     for statement in migration.flagged:
         out += [f"{indent}{migration.migration.path.name}:{statement.line}: {flag}" for flag in statement.flags]
         if statement.advice:
-            out.append(f"{indent}  safer: {statement.advice}")
+            out.append(f"{nested}safer: {statement.advice}")
     return out
 
 
@@ -85,7 +85,7 @@ def markdown(run: Rehearsal, when: datetime | None = None) -> str:
     for migration in run.migrations:
         lines += [f"### {title(migration)}", "", "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
         lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows(migration)]
-        details = _details(migration, "- ")
+        details = _details(migration, "- ", "  - ")
         lines += [""] + details if details else []
         lines.append("")
     if not run.migrations:

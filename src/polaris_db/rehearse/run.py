@@ -206,7 +206,7 @@ def check_types(url: str) -> tuple[bool, str]:
     if diff:
         changed = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
         return False, (f"{DEFAULT_OUTPUT.name} differs from the rehearsed schema ({len(changed)} lines, first: "
-                       f"{changed[0].strip() if changed else '?'}): run `inv db.gen-types` and commit it")
+                       f"{changed[0].strip()[:80] if changed else '?'}): run `inv db.gen-types` and commit it")
     return True, f"{DEFAULT_OUTPUT.name} matches the rehearsed schema"
 
 
