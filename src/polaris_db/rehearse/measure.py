@@ -17,6 +17,7 @@ import psycopg
 
 from ..database import connection
 from ..errors import MigrationFailed
+from ..migrations.apply import _failure_line  # the same file:line message as db.push
 from ..migrations.files import Migration
 from ..migrations.history import record
 from ..migrations.statements import code_offset, statement_spans
@@ -137,12 +138,6 @@ def _statement_line(migration: Migration, offset: int, text: str) -> tuple[int, 
     return migration.line_of(offset + code_offset(text)), (first[:70] + "…") if len(first) > 70 else first
 
 
-def _failure(migration: Migration, line: int, error: psycopg.Error, note: str) -> str:
-    message = (error.diag.message_primary or str(error)).strip().splitlines()[0]
-    code = f" [{error.sqlstate}]" if error.sqlstate else ""
-    return f"{migration.path}:{line}: {message}{code} ({note})"
-
-
 def apply_measured(conn: psycopg.Connection, url: str, migration: Migration, *, max_lock: float,
                    release: bool = True) -> MigrationResult:
     """Apply and measure one file on the rehearsal database (`url`, autocommit `conn`); flag long blocking locks.
@@ -193,8 +188,8 @@ def _run_in_transaction(conn, pid, migration, offset, text) -> StatementResult:
     try:
         cursor = conn.execute(text.encode())
     except psycopg.Error as error:
-        raise _StatementFailed(_failure(migration, line, error, "rolled back; the file's transaction and history "
-                                                                "row are not applied")) from None
+        raise _StatementFailed(_failure_line(migration, offset + code_offset(text), error, "rolled back; the file's "
+                                                  "transaction and history row are not applied")) from None
     result.seconds = time.perf_counter() - began
     result.rows = cursor.rowcount if cursor.rowcount >= 0 else None
     result.locks = _new_locks(set(conn.execute(_LOCKS, (pid,)).fetchall()) - held, before, began)
@@ -213,8 +208,9 @@ def _run_alone(conn, url, pid, migration, offset, text, done, total) -> Statemen
     try:
         cursor = conn.execute(text.encode())
     except psycopg.Error as error:
-        raise _StatementFailed(_failure(migration, line, error, f"runs outside a transaction: {done} of {total} "
-                                                                "statements had run; no history row written")) from None
+        raise _StatementFailed(_failure_line(migration, offset + code_offset(text), error, f"runs outside a "
+                                                  f"transaction: {done} of {total} statements had run; no history row "
+                                                  "written")) from None
     finally:
         sampler.stop.set()
         sampler.join(10)
