@@ -112,6 +112,7 @@ def test_supautils_allowances_and_nothing_left_behind(bare_url, empty_url, conne
     conn.execute("create function public.on_signup() returns trigger language plpgsql as 'begin return new; end'")
     conn.execute("create trigger on_signup after insert on auth.users for each row execute function public.on_signup()")
     conn.execute("insert into storage.buckets (id, name) values ('b', 'b')")
+    conn.execute("set session_replication_role = replica; reset session_replication_role")
     assert conn.execute(IS_SUPERUSER).fetchone()[0] is False
     assert conn.execute("select pg_has_role('postgres', 'supabase_storage_admin', 'member'), "
                         "pg_has_role('postgres', 'supabase_auth_admin', 'member')").fetchone() == (False, False)
