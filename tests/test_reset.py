@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 
+import psycopg
 import pytest
 
 from polaris_db import MIGRATIONS_DIR
@@ -89,3 +90,15 @@ def test_a_migration_needing_more_than_hosted_fails_with_file_and_line(empty_url
     monkeypatch.setattr(reset_module, "MIGRATIONS_DIR", migrations)
     with pytest.raises(MigrationFailed, match=r"0999_needs_superuser\.sql:3: (must be owner|permission denied)"):
         reset(Target("local", empty_url), Steps(), seeds=False, cache=False)
+
+
+def test_migrations_run_as_a_non_superuser(empty_url, tmp_path, monkeypatch):
+    migrations = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, migrations)
+    (migrations / "0999_who_am_i.sql").write_text(
+        "create table public.who_ran_migrations as select current_user::text as name, rolsuper as superuser\n"
+        "from pg_roles where rolname = current_user;\n")
+    monkeypatch.setattr(reset_module, "MIGRATIONS_DIR", migrations)
+    reset(Target("local", empty_url), Steps(), seeds=False, cache=False)
+    with psycopg.connect(empty_url) as conn:
+        assert conn.execute("select name, superuser from public.who_ran_migrations").fetchone() == ("postgres", False)
