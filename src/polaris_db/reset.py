@@ -11,7 +11,7 @@ from .database import connection, recreate_database, target_url
 from .migrations import migrate
 from .seeds import run_seeds
 
-# What the project's migrations created, and nothing of the platform's: `public` itself keeps its owner,
+# What the project's migrations created (policies on platform tables included), and nothing of the platform's: `public` itself keeps its owner,
 # ACL and default privileges (postgres could not recreate supabase_admin's), auth and storage keep their
 # rows. Extension members are left to their extension; cascades take triggers on platform tables along.
 CLEAN_PROJECT = """
@@ -22,7 +22,7 @@ begin
   -- Names first, drops after: a cascade may take later objects along (hence `if exists`).
   foreach ddl in array array(
     select format('drop policy %I on %I.%I', policyname, schemaname, tablename)
-    from pg_policies where schemaname = 'storage'
+    from pg_policies where schemaname in ('auth', 'storage')
     union all
     select format('drop %s if exists %s cascade', case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
                   when 'S' then 'sequence' when 'f' then 'foreign table' else 'table' end, c.oid::regclass)
