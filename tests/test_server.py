@@ -15,10 +15,10 @@ from polaris_db.server import Cluster, free_port_from
 
 
 def test_start_is_idempotent_and_picks_a_free_port(tmp_path, capsys):
-    port = free_port_from(56100)
     with socket.socket() as squatter:
-        squatter.bind(("127.0.0.1", port))
+        squatter.bind(("127.0.0.1", 0))  # a port the OS picks: no race with other test runs
         squatter.listen()
+        port = squatter.getsockname()[1]
         cluster = Cluster(root=tmp_path / "pg", port=port, settings={"fsync": "off"})
         try:
             chosen, started = cluster.start()
