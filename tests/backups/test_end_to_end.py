@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import psycopg
+import pytest
 
 from polaris_db import REPO_ROOT
 from polaris_db.server import free_port_from
@@ -42,3 +43,34 @@ def test_backup_store_prune_drill_restore_on_the_embedded_default(tmp_path, s3_s
     finally:
         subprocess.run([sys.executable, "-m", "invoke", "db.stop"], cwd=REPO_ROOT, env=env, capture_output=True,
                        stdin=subprocess.DEVNULL, timeout=120)
+
+
+def test_swap_waits_out_autovacuum_and_names_foreign_sessions(empty_url, cluster, connect, tmp_path):
+    """The rename as non-superuser: our own sessions are closed; another role's session is named, nothing lost."""
+    from polaris_db.backups.dump import take_backup
+    from polaris_db.backups.fetch import fetched
+    from polaris_db.backups.store import LocalStore
+    from polaris_db.backups.targets import restore_beside
+    from polaris_db.errors import BackupError
+
+    store = LocalStore(tmp_path)
+    manifest = take_backup(empty_url, "local", store)
+    admin = psycopg.connect(cluster.admin_url("postgres"), autocommit=True)
+    admin.execute("drop database if exists swap_target with (force)")
+    admin.execute("create database swap_target owner postgres")
+    own = connect(cluster.url("swap_target"))  # our role: closed for the swap
+    foreign = psycopg.connect(cluster.admin_url("swap_target"), autocommit=True)  # the superuser's: not ours to close
+    try:
+        with pytest.raises(BackupError, match="other sessions are connected .*swap_target is unchanged, the proven copy is swap_target_restoring"):
+            with fetched(store, manifest.name) as (archive, proven):
+                restore_beside(archive, proven, cluster.url("swap_target"))
+    finally:
+        foreign.close()
+    names = {d for (d,) in admin.execute("select datname from pg_database where datname like 'swap_target%'")}
+    assert "swap_target" in names
+    with fetched(store, manifest.name) as (archive, proven):
+        replaced = restore_beside(archive, proven, cluster.url("swap_target"))
+    assert replaced.previous and replaced.previous.startswith("swap_target_before_")
+    with pytest.raises(psycopg.OperationalError):  # our own session was closed for the swap
+        own.execute("select 1")
+    admin.close()

@@ -55,15 +55,17 @@ def _exists(conn: psycopg.Connection, name: str) -> bool:
 
 
 def _rename(conn: psycopg.Connection, old: str, new: str) -> None:
-    for attempt in range(5):  # sessions may reconnect between the terminate and the rename
-        conn.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = %s and pid <> pg_backend_pid()",
-                     (old,))
+    for attempt in range(3):  # sessions may reconnect between the terminate and the rename
+        # Our own role's client sessions only: autovacuum workers are stopped by the rename itself, and a
+        # non-superuser may not signal them (nor other roles' sessions: the rename then says who is in the way).
+        conn.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = %s and pid <> pg_backend_pid()"
+                     " and backend_type = 'client backend' and usename = current_user", (old,))
         try:
             conn.execute(sql.SQL("alter database {} rename to {}").format(sql.Identifier(old), sql.Identifier(new)))
             return
         except psycopg.errors.ObjectInUse:
             time.sleep(0.2 * (attempt + 1))
-    raise BackupError(f"could not rename database {old}: sessions keep reconnecting")
+    raise BackupError(f"could not rename database {old}: other sessions are connected (close them and run the restore again)")
 
 
 @dataclass
@@ -89,7 +91,10 @@ def restore_beside(dump: Path, manifest: Manifest, url: str, *, jobs: int = 2) -
     with connection(_maintenance(url)) as conn:
         if _exists(conn, target):
             previous = f"{target}_before_{datetime.now(timezone.utc):%Y%m%d%H%M%S}"[:63]
-            _rename(conn, target, previous)
+            try:
+                _rename(conn, target, previous)
+            except BackupError as error:
+                raise BackupError(f"{error}; {target} is unchanged, the proven copy is {side}") from None
         try:
             _rename(conn, side, target)
         except BaseException:
