@@ -57,7 +57,7 @@ def test_rewrite_and_plain_index_are_flagged_nullable_column_and_concurrent_inde
     assert not concurrent.flagged and not concurrent.error
     (online,) = concurrent.statements
     assert any(r.startswith("index public.attempts_created_idx built") for r in online.rewrites)
-    assert all(lock.blocks is None for lock in online.locks)
+    assert [lock.mode for lock in online.locks] == ["ShareUpdateExclusiveLock"]  # sampled from a second connection
 
     assert run.checks[0][:2] == ("smoke", True)
     assert not run.passed and "2 statement(s) flagged" in report.verdict(run)
@@ -127,3 +127,23 @@ def test_safer_patterns():
     assert advice("alter table t add constraint c check (score > 0) not valid") is None
     assert "batches" in advice("-- fix\nupdate public.attempts set score = 0")
     assert parse_checks(None) == ("rls", "smoke", "types") and parse_checks("none") == ()
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (("--max-lock", "soon"), 2, "error: --max-lock must be seconds"),
+    (("--checks", "rls,lint"), 2, "error: unknown check 'lint'"),
+    ((), 7, "error: {store}: no verified backup of prod"),
+])
+def test_task_errors_are_one_line_with_their_exit_code(tmp_path, args, code, message):
+    import subprocess
+    import sys
+
+    from polaris_db import REPO_ROOT
+
+    store = tmp_path / "empty-store"
+    store.mkdir()
+    result = subprocess.run([sys.executable, "-m", "invoke", "db.rehearse", "--from", str(store), *args],
+                            cwd=REPO_ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    assert result.returncode == code
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith(message.format(store=store))
