@@ -52,7 +52,8 @@ def scratch_here(cluster, monkeypatch):
     monkeypatch.setenv("POLARIS_SCRATCH_URL", cluster.url("postgres"))
     for key in ("SUPABASE_PROD_URL", "SUPABASE_STAGING_URL", "POLARIS_BACKUP_STORE", "DATABASE_URL"):
         monkeypatch.delenv(key, raising=False)
-    monkeypatch.setattr("polaris_db.config.load_environment", lambda: None)  # no developer .env
+    monkeypatch.setattr("polaris_db.rehearse.run.load_environment", lambda: None)  # no developer .env
+    monkeypatch.setattr("polaris_db.config.load_environment", lambda: None)
     return cluster
 
 

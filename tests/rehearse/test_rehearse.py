@@ -132,6 +132,7 @@ def test_safer_patterns():
 @pytest.mark.parametrize(("args", "code", "message"), [
     (("--max-lock", "soon"), 2, "error: --max-lock must be seconds"),
     (("--checks", "rls,lint"), 2, "error: unknown check 'lint'"),
+    (("--env", "production"), 2, "error: unknown environment 'production'"),
     ((), 7, "error: {store}: no verified backup of prod"),
 ])
 def test_task_errors_are_one_line_with_their_exit_code(tmp_path, args, code, message):

@@ -21,7 +21,7 @@ from ..backups.fetch import fetched, manifests, split_ref
 from ..backups.manifest import Manifest
 from ..backups.store import open_store
 from ..backups.targets import drop_database, prove_in_scratch, scratch_url
-from ..config import resolve
+from ..config import ENVIRONMENTS, REMOTE_URL_VARS, load_environment, resolve
 from ..database import connection
 from ..errors import BackupError, ConfigError, DriftError, MigrationFailed
 from ..migrations import discover, make_plan, read_history
@@ -85,15 +85,12 @@ def choose_backup(env: str, file: str | None, source: str | None):
 
 def target_history(env: str, manifest: Manifest) -> tuple[list[AppliedMigration], str]:
     """The target's applied migrations, read on a read-only connection; the backup's history without a URL."""
-    try:
-        url = resolve(env).url
-    except ConfigError as error:
-        url, reason = None, str(error).split(":")[0]
-    else:
-        reason = "no DATABASE_URL (the embedded default)"
-    if not url:
+    load_environment()
+    var = REMOTE_URL_VARS.get(env, "DATABASE_URL")
+    if not os.environ.get(var):
         applied = [AppliedMigration(v, None, None) for v in manifest.migrations]
-        return applied, f"the backup's own history (head {manifest.migration_head}): {reason}"
+        return applied, f"the backup's own history (head {manifest.migration_head}): {var} is not set"
+    url = resolve(env).url  # a URL that does not parse is refused (2), never silently replaced
     with connection(url, options="-c default_transaction_read_only=on") as conn:
         return read_history(conn), f"{env}'s history, read-only"
 
@@ -102,6 +99,8 @@ def rehearse(env: str, *, file: str | None = None, source: str | None = None, mi
              max_lock: float = 2.0, jobs: int = 2, keep: bool = False, checks=CHECKS, database: str | None = None,
              say=lambda text: None) -> Rehearsal:
     """Run the rehearsal; the result holds everything the report shows (raises only before any database work)."""
+    if env not in ENVIRONMENTS:
+        raise ConfigError(f"unknown environment {env!r}: use prod or staging (or local)")
     store, name = choose_backup(env, file, source)
     local = discover(migrations_dir)
     url = scratch_url(database or f"polaris_rehearse_{env}")
