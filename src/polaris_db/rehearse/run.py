@@ -98,7 +98,8 @@ def target_history(env: str, manifest: Manifest) -> tuple[list[AppliedMigration]
 def rehearse(env: str, *, file: str | None = None, source: str | None = None, migrations_dir: Path = MIGRATIONS_DIR,
              max_lock: float = 2.0, jobs: int = 2, keep: bool = False, checks=CHECKS, database: str | None = None,
              say=lambda text: None) -> Rehearsal:
-    """Run the rehearsal; the result holds everything the report shows (raises only before any database work)."""
+    """Run the rehearsal. Refusals raise (no backup, drift, a restore that differs); a failed migration, flags and
+    checks are in the result, which holds everything the report shows. The scratch database is dropped unless `keep`."""
     if env not in ENVIRONMENTS:
         raise ConfigError(f"unknown environment {env!r}: use prod or staging (or local)")
     store, name = choose_backup(env, file, source)
