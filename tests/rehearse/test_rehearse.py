@@ -53,6 +53,7 @@ def test_rewrite_and_plain_index_are_flagged_nullable_column_and_concurrent_inde
     assert any(f.startswith("ShareLock on public.attempts") and "blocks writes" in f for f in build.flags)
     assert any(r.startswith("index public.attempts_score_idx built") for r in build.rewrites)
     assert "create index concurrently" in build.advice
+    assert build.rows == rewrite.rows  # the build read every row
 
     assert not concurrent.flagged and not concurrent.error
     (online,) = concurrent.statements

@@ -93,6 +93,9 @@ def _changes(conn: psycopg.Connection, before: dict[int, tuple], after: dict[int
         old = before.get(oid)
         if old is None and kind in ("i", "I"):
             result.rewrites.append(f"index {name} built ({_size(conn, oid) / 1e6:.1f} MB)")
+            table = conn.execute("select indrelid::int8 from pg_index where indexrelid = %s::oid", (oid,)).fetchone()
+            if table and table[0] in before:  # an index build reads every row of its table
+                result.rows = max(result.rows or 0, before[table[0]][3])
         elif old is not None and old[2] != filenode and kind in ("i", "I"):
             rebuilt.append((name, _size(conn, oid)))
         elif old is not None and old[2] != filenode:
