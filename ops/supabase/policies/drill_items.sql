@@ -1,5 +1,5 @@
 -- RLS policies on public.drill_items
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0009_rls_policies.sql
 drop policy if exists drill_items_select_anon on public.drill_items;
@@ -13,8 +13,6 @@ drop policy if exists drill_items_select on public.drill_items;
 create policy drill_items_select on public.drill_items for select to authenticated
   using ((select public.is_editor()) or exists (
     select 1 from public.drills d where d.id = drill_items.drill_id and d.is_published));
-
-drop policy if exists drill_items_write on public.drill_items;
 
 drop policy if exists drill_items_insert on public.drill_items;
 
