@@ -72,6 +72,7 @@ def listed_versions(listing):
     return [(row[0], row[1]) for row in rows if len(row) >= 2 and (row[0][:4].isdigit() or row[1][:4].isdigit())]
 
 
+@pytest.mark.cli
 def test_cli_list_and_push_dry_run_agree_with_ours(empty_url, tmp_path):
     url = empty_url
     local = discover(MIGRATIONS_DIR)
@@ -86,6 +87,7 @@ def test_cli_list_and_push_dry_run_agree_with_ours(empty_url, tmp_path):
     assert [m.filename for m in local if m.filename in dry_run] == [m.filename for m in local[20:]]
 
 
+@pytest.mark.cli
 def test_cli_reset_builds_schema_and_seeds(empty_url, schema_url, connect):
     url = empty_url
     output = npx_supabase("db", "reset", "--yes", f"--remote={url}")
