@@ -122,9 +122,18 @@ create or replace trigger pack_drills_refresh_pack_counts after insert or update
 create or replace trigger expressions_refresh_pack_counts after insert or update or delete on public.expressions
   for each row execute function public.refresh_pack_counts();
 
+with counted as (
+  select
+    p.id,
+    (select count(*) from public.pack_drills pd where pd.pack_id = p.id) as drills,
+    (select count(*) from public.expressions e where e.pack_id = p.id and e.is_published) as expressions
+  from public.practice_packs p
+)
+
 update public.practice_packs p
-   set drill_count = (select count(*) from public.pack_drills pd where pd.pack_id = p.id),
-       expression_count = (select count(*) from public.expressions e where e.pack_id = p.id and e.is_published);
+set drill_count = c.drills, expression_count = c.expressions
+from counted c
+where c.id = p.id and (p.drill_count, p.expression_count) is distinct from (c.drills, c.expressions);
 
 -- Admins write packs but not the counts.
 revoke insert, update on public.practice_packs from authenticated;
