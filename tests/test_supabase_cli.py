@@ -17,6 +17,13 @@ def _cli_installed():
     supabase_cli.cli_path()  # raises with the install hint if scripts/setup was skipped
 
 
+def fixture_workdir(root: Path, migrations: Path) -> Path:
+    """A CLI project whose supabase/migrations links to a fixture folder (the repo's own is supabase/)."""
+    (root / "supabase").mkdir(parents=True)
+    (root / "supabase" / "migrations").symlink_to(migrations.resolve(), target_is_directory=True)
+    return root
+
+
 def history_rows(conn):
     return conn.execute("select version, name, statements from supabase_migrations.schema_migrations order by 1").fetchall()
 
@@ -25,14 +32,14 @@ def test_history_rows_are_byte_for_byte_what_the_cli_writes(bare_url, empty_url,
     migrations = FIXTURES / "statements" / "migrations"
     ours = connect(bare_url)
     migrate(ours, migrations)
-    supabase_cli.run(["db", "push", "--yes"], empty_url, migrations=migrations, workdir_root=tmp_path)
+    supabase_cli.run(["db", "push", "--yes"], empty_url, workdir=fixture_workdir(tmp_path, migrations))
     assert history_rows(ours) == history_rows(connect(empty_url))
 
 
 def test_cli_lists_our_history_as_applied(bare_url, connect, tmp_path):
     migrate(connect(bare_url), FIXTURES / "migrations" / "good")
-    listing = supabase_cli.run(["migration", "list"], bare_url, migrations=FIXTURES / "migrations" / "good",
-                               workdir_root=tmp_path).stdout
+    listing = supabase_cli.run(["migration", "list"], bare_url,
+                               workdir=fixture_workdir(tmp_path, FIXTURES / "migrations" / "good")).stdout
     cells = [[cell.strip().strip("`") for cell in line.split("|")] for line in listing.splitlines()]
     rows = [row for row in cells if row[0][:4].isdigit()]
     assert [(local, remote) for local, remote, *_ in rows] == [("0001", "0001"), ("0002", "0002"), ("0003", "0003")]
@@ -41,8 +48,8 @@ def test_cli_lists_our_history_as_applied(bare_url, connect, tmp_path):
 def test_cli_push_after_ours_applies_nothing(bare_url, connect, tmp_path):
     conn = connect(bare_url)
     migrate(conn, FIXTURES / "migrations" / "good")
-    result = supabase_cli.run(["db", "push", "--yes"], bare_url, migrations=FIXTURES / "migrations" / "good",
-                              workdir_root=tmp_path)
+    result = supabase_cli.run(["db", "push", "--yes"], bare_url,
+                              workdir=fixture_workdir(tmp_path, FIXTURES / "migrations" / "good"))
     assert "Applying migration" not in result.stdout + result.stderr
     assert conn.execute("select count(*) from public.notes").fetchone()[0] == 1
 
@@ -52,15 +59,15 @@ def test_we_continue_where_the_cli_stopped(bare_url, connect, tmp_path):
     partial.mkdir()
     for name in ("0001_create_notes.sql", "0002_add_note_function.sql"):
         shutil.copy(FIXTURES / "migrations" / "good" / name, partial)
-    supabase_cli.run(["db", "push", "--yes"], bare_url, migrations=partial, workdir_root=tmp_path / "wd")
+    supabase_cli.run(["db", "push", "--yes"], bare_url, workdir=fixture_workdir(tmp_path / "wd", partial))
     plan = migrate(connect(bare_url), FIXTURES / "migrations" / "good")
     assert [m.version for m in plan.pending] == ["0003"]
     assert [row.version for row in read_history(connect(bare_url))] == ["0001", "0002", "0003"]
 
 
-def test_full_schema_push_agrees_with_the_cli(schema_url, connect, tmp_path):
-    """The real migrations: after our build the CLI sees every version applied and pushes nothing."""
-    result = supabase_cli.run(["db", "push", "--yes", "--dry-run"], schema_url, workdir_root=tmp_path)
+def test_full_schema_push_agrees_with_the_cli(schema_url):
+    """The committed supabase/ folder: after our build the CLI sees every version applied and pushes nothing."""
+    result = supabase_cli.run(["db", "push", "--yes", "--dry-run"], schema_url)
     output = result.stdout + result.stderr
     assert "Would push" not in output
     assert "up to date" in output

@@ -2,7 +2,10 @@
 
 
 class PolarisError(Exception):
-    """A failure the user can act on; its message is the whole story in one line."""
+    """A failure the user can act on; its message is the whole story in one line.
+
+    Exit 1 is also what a check with findings returns (lint, rls-test): the findings are the output.
+    """
 
     exit_code = 1
 
@@ -47,3 +50,15 @@ class BackupError(PolarisError):
     """A backup that cannot be taken, trusted or restored (checksum, archive, counts, history)."""
 
     exit_code = 7
+
+
+class StaleFile(PolarisError):
+    """A generated file (types, rls_tests.sql, mirrors) differs from a fresh generation: run `inv db.sync`."""
+
+    exit_code = 8
+
+
+class SqlFileFailed(PolarisError):
+    """`db.psql --file`: the SQL file raised; its single transaction was rolled back."""
+
+    exit_code = 9

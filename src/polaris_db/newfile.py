@@ -20,7 +20,12 @@ TEMPLATE = """\
 -- Rules (checked by `nox -s conventions`): idempotent forms (if not exists / create or replace),
 -- RLS with using + with check on user-scoped tables, comments on every table and column,
 -- an index per foreign key. Add `-- polaris: transaction=false` above only for statements
--- that cannot run in a transaction (create index concurrently).
+-- that cannot run in a transaction (create index concurrently; then drop the `local`s below).
+-- Fill in the release-notes entry too (PC701 rejects the TODO stub), then `inv db.sync && inv db.check`.
+
+-- Fail fast instead of queueing behind a lock on a busy table (squawk requires both).
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
 
 """
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from .errors import ConfigError
+from .config import mask
+from .errors import ConfigError, ServerError, SqlFileFailed
 from .server import bin_path
+
+FILE_TIMEOUT = 3600  # seconds for `--file`: a long data fix, not a hung server
+INTERACTIVE_TIMEOUT = 12 * 3600  # an interactive session ends with the user, or after a working day
+# psql's exit codes: 1 its own fatal error, 2 the connection failed or went bad, 3 the script raised
+_PSQL_ERROR = re.compile(r"^psql:(?P<file>.+?):(?P<line>\d+): ERROR:\s+(?P<message>.*)$", re.M)
 
 
 def split_password(url: str) -> tuple[str, str | None]:
@@ -33,10 +41,30 @@ def psql_command(url: str, *args: str) -> tuple[list[str], dict[str, str]]:
 
 
 def run_psql(url: str, *, file: str | None = None) -> int:
-    args: list[str] = []
-    if file:
-        if not Path(file).is_file():
-            raise ConfigError(f"{file}: no such SQL file")
-        args = ["-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", file]
-    command, env = psql_command(url, *args)
-    return subprocess.run(command, env=env).returncode
+    """Interactive psql (its exit code), or `file` in one transaction: a failure raises one line, rolled back."""
+    if not file:
+        command, env = psql_command(url)
+        return _run(command, env, timeout=INTERACTIVE_TIMEOUT).returncode
+    if not Path(file).is_file():
+        raise ConfigError(f"{file}: no such SQL file")
+    command, env = psql_command(url, "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", file)
+    result = _run(command, env, timeout=FILE_TIMEOUT, stderr=subprocess.PIPE)
+    errors = result.stderr or ""
+    if result.returncode == 0:
+        sys.stderr.write(mask(errors))  # notices and warnings, as psql would show them
+        return 0
+    last = (errors.strip().splitlines() or ["no output"])[-1]
+    if result.returncode == 3:
+        found = _PSQL_ERROR.search(errors)
+        where = f"{file}:{found['line']}: {found['message']}" if found else f"{file}: {last}"
+        raise SqlFileFailed(f"{where} (rolled back: the file runs in one transaction, nothing was changed)")
+    if result.returncode == 2:
+        raise ServerError(f"psql lost the connection: {last}")
+    raise ConfigError(f"psql failed ({result.returncode}): {last}")
+
+
+def _run(command: list[str], env: dict[str, str], *, timeout: float, **kwargs) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(command, env=env, timeout=timeout, text=True, **kwargs)
+    except subprocess.TimeoutExpired:
+        raise ServerError(f"psql did not finish within {timeout:.0f}s: stopped") from None

@@ -6,13 +6,13 @@ import difflib
 from pathlib import Path
 
 from . import REPO_ROOT, supabase_cli
-from .errors import PolarisError
+from .errors import PolarisError, StaleFile
 
 DEFAULT_OUTPUT = REPO_ROOT / "src" / "types" / "database.types.ts"
 
 
-class StaleTypes(PolarisError):
-    exit_code = 8
+class StaleTypes(StaleFile):
+    """The committed types differ from `supabase gen types` (exit 8)."""
 
 
 def generate(url: str, schema: str = "public") -> str:

@@ -1,13 +1,11 @@
 -- RLS policies on public.admin_messages
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0009_rls_policies.sql
 drop policy if exists admin_messages_select on public.admin_messages;
 
 create policy admin_messages_select on public.admin_messages for select to authenticated
   using (recipient_id is null or recipient_id = (select auth.uid()) or (select public.is_admin()));
-
-drop policy if exists admin_messages_write on public.admin_messages;
 
 drop policy if exists admin_messages_insert on public.admin_messages;
 

@@ -1,5 +1,5 @@
 -- RLS policies on public.affiliate_referrals
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0019_affiliates.sql
 drop policy if exists affiliate_referrals_select on public.affiliate_referrals;

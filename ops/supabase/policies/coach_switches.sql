@@ -1,5 +1,5 @@
 -- RLS policies on public.coach_switches
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0024_coach_switch_cooldown.sql
 drop policy if exists coach_switches_select on public.coach_switches;

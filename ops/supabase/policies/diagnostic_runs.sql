@@ -1,5 +1,5 @@
 -- RLS policies on public.diagnostic_runs
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0013_adaptive_and_diagnostics.sql
 drop policy if exists diagnostic_runs_select on public.diagnostic_runs;

@@ -1,8 +1,5 @@
 -- RLS policies on public.drill_items
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
-
--- from migrations/0009_rls_policies.sql
-drop policy if exists drill_items_write on public.drill_items;
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0034_paywall.sql
 drop policy if exists drill_items_select_anon on public.drill_items;

@@ -1,5 +1,5 @@
 -- RLS policies on public.drill_set_members
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0009_rls_policies.sql
 drop policy if exists drill_set_members_select_anon on public.drill_set_members;
@@ -13,8 +13,6 @@ drop policy if exists drill_set_members_select on public.drill_set_members;
 create policy drill_set_members_select on public.drill_set_members for select to authenticated
   using ((select public.is_editor()) or exists (
     select 1 from public.drill_sets s where s.id = drill_set_members.set_id and s.is_published));
-
-drop policy if exists drill_set_members_write on public.drill_set_members;
 
 drop policy if exists drill_set_members_insert on public.drill_set_members;
 

@@ -1,5 +1,5 @@
 -- RLS policies on public.drill_sets
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0009_rls_policies.sql
 drop policy if exists drill_sets_select_anon on public.drill_sets;
@@ -11,8 +11,6 @@ drop policy if exists drill_sets_select on public.drill_sets;
 
 create policy drill_sets_select on public.drill_sets for select to authenticated
   using (is_published or (select public.is_editor()));
-
-drop policy if exists drill_sets_write on public.drill_sets;
 
 drop policy if exists drill_sets_insert on public.drill_sets;
 

@@ -1,5 +1,5 @@
 -- RLS policies on public.drills
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0009_rls_policies.sql
 drop policy if exists drills_insert on public.drills;

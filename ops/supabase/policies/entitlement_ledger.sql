@@ -1,5 +1,5 @@
 -- RLS policies on public.entitlement_ledger
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0018_entitlements.sql
 drop policy if exists entitlement_ledger_select on public.entitlement_ledger;

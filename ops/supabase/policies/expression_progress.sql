@@ -1,5 +1,5 @@
 -- RLS policies on public.expression_progress
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0025_expressions_pack.sql
 drop policy if exists expression_progress_select on public.expression_progress;

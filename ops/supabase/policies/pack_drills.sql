@@ -1,5 +1,5 @@
 -- RLS policies on public.pack_drills
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0034_paywall.sql
 drop policy if exists pack_drills_select_anon on public.pack_drills;

@@ -1,5 +1,5 @@
 -- RLS policies on public.payment_events
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0020_payments_events.sql
 drop policy if exists payment_events_admin_select on public.payment_events;

@@ -1,5 +1,5 @@
 -- RLS policies on public.practice_packs
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0011_practice_packs.sql
 drop policy if exists practice_packs_select_anon on public.practice_packs;

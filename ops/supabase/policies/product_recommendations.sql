@@ -1,5 +1,5 @@
 -- RLS policies on public.product_recommendations
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0015_product_recs.sql
 drop policy if exists product_recommendations_select on public.product_recommendations;

@@ -1,5 +1,5 @@
 -- RLS policies on public.reconciliation_jobs
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0023_reconciliation_jobs.sql
 drop policy if exists reconciliation_jobs_admin_select on public.reconciliation_jobs;

@@ -1,5 +1,5 @@
 -- RLS policies on public.saved_filters
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0021_filters.sql
 drop policy if exists saved_filters_select on public.saved_filters;

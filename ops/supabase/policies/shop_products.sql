@@ -1,5 +1,5 @@
 -- RLS policies on public.shop_products
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0014_shopify_cache.sql
 drop policy if exists shop_products_select on public.shop_products;

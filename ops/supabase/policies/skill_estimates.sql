@@ -1,5 +1,5 @@
 -- RLS policies on public.skill_estimates
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0032_owner_range_policies.sql
 drop policy if exists skill_estimates_select on public.skill_estimates;

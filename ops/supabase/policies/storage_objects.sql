@@ -1,5 +1,5 @@
 -- RLS policies on storage.objects
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0008_storage_buckets.sql
 drop policy if exists "user media: owner reads own folder" on storage.objects;
@@ -26,8 +26,6 @@ drop policy if exists "user media: owner deletes own folder" on storage.objects;
 create policy "user media: owner deletes own folder" on storage.objects
   for delete to authenticated
   using (bucket_id = 'user-media' and (storage.foldername(name))[1] = (select auth.uid())::text);
-
-drop policy if exists "public assets: admins write" on storage.objects;
 
 drop policy if exists "public assets: admins upload" on storage.objects;
 

@@ -1,5 +1,5 @@
 -- RLS policies on public.ticket_internal_notes
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0009_rls_policies.sql
 drop policy if exists ticket_internal_notes_admin on public.ticket_internal_notes;

@@ -1,5 +1,5 @@
 -- RLS policies on public.tiers
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0017_limits_and_tiers.sql
 drop policy if exists tiers_select on public.tiers;

@@ -1,5 +1,5 @@
 -- updated_at: the generic trigger function and every table that uses it
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0001_init.sql
 create or replace function public.set_updated_at() returns trigger

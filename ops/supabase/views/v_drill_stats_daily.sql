@@ -1,5 +1,5 @@
 -- view public.v_drill_stats_daily
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0007_views_progress.sql
 create materialized view if not exists public.v_drill_stats_daily as

@@ -1,5 +1,5 @@
 -- view public.v_weekly_recap
--- Mirror of the migrations (scripts/sync_mirrors.py); `nox -s conventions` checks they agree.
+-- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0026_weekly_recap_views.sql
 create or replace view public.v_weekly_recap with (security_invoker = true) as

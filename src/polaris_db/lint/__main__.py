@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -51,9 +52,13 @@ def main(argv: list[str] | None = None) -> int:
                                  advisors=not args.no_advisors,
                                  server_url=None if args.static else server_url(args.url))
         return runner.report(runner.conventions(options), say)
-    except (PolarisError, KeyError) as error:
+    except PolarisError as error:
         say(mask(f"error: {error}"), err=True)
-        return getattr(error, "exit_code", 2)
+        return error.exit_code
+    except BrokenPipeError:
+        # the reader went away (`... rules | head`): stop quietly, and keep Python's exit flush from failing too
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..errors import ConfigError
 from .base import Rule
 from .rules.pc000_sql_parses import SqlParses
 from .rules.pc001_migrations_apply import MigrationsApply
@@ -55,5 +56,5 @@ def select(ids: list[str] | None) -> tuple[Rule, ...]:
         return RULES
     unknown = sorted(set(ids) - set(BY_ID))
     if unknown:
-        raise KeyError(f"unknown rule(s): {', '.join(unknown)}")
+        raise ConfigError(f"unknown rule(s): {', '.join(unknown)}; `python -m polaris_db.lint rules` lists them")
     return tuple(rule for rule in RULES if rule.id in ids)

@@ -229,3 +229,17 @@ def _plpgsql_queries(tree) -> Iterator[tuple[str, int]]:
             stack.extend((value, lineno) for value in current.values())
         elif isinstance(current, list):
             stack.extend((value, lineno) for value in current)
+
+
+def parse_problems(paths: list[Path], root: Path) -> list[str]:
+    """`path:line: message` for every statement and function body in these files that pglast rejects."""
+    problems = []
+    for path in paths:
+        try:
+            rel = path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        file = SqlFile.load(path, rel)
+        file.embedded  # parses the function and DO bodies; their errors land in file.errors
+        problems.extend(f"{rel}:{error.line}: {error.message}" for error in file.errors)
+    return problems

@@ -17,13 +17,14 @@ import sys
 from pathlib import Path
 
 from .. import REPO_ROOT
-from ..errors import ConfigError
+from ..errors import ConfigError, PolarisError
 from ..migrations.files import OPTION_PATTERN
 from .base import Finding
 from .sqlfile import SqlFile
 
 CONFIG = REPO_ROOT / ".squawk.toml"
 PREFIX = "squawk:"
+TIMEOUT = 120  # seconds; squawk takes a fraction of one
 
 
 def binary() -> str:
@@ -48,7 +49,10 @@ def run_squawk(files: list[SqlFile], config: Path = CONFIG) -> list[Finding]:
         if not group:
             continue
         command = [binary(), "--config", str(config), flag, "--reporter", "json", *(str(f.path) for f in group)]
-        result = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise PolarisError(f"squawk did not finish within {TIMEOUT}s") from None
         try:
             reports = json.loads(result.stdout or "[]")
         except json.JSONDecodeError:

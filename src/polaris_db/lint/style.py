@@ -16,11 +16,12 @@ import sys
 from pathlib import Path
 
 from .. import REPO_ROOT
-from ..errors import ConfigError
+from ..errors import ConfigError, PolarisError
 from .base import Finding
 
 CONFIG = REPO_ROOT / ".sqlfluff"
 NOT_LINTED = "SKIP"
+TIMEOUT = 900  # seconds for all of ops/ (a few seconds today)
 
 
 def sql_files(paths: list[Path]) -> list[Path]:
@@ -43,7 +44,11 @@ def run_sqlfluff(paths: list[Path], root: Path, processes: int | None = None) ->
     processes = processes or os.cpu_count() or 1
     command = [sys.executable, "-m", "sqlfluff", "lint", "--config", str(CONFIG), "--format", "json",
                "--disable-progress-bar", "--processes", str(processes), *(str(p) for p in paths)]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=root, stdin=subprocess.DEVNULL, timeout=900)
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, cwd=root, stdin=subprocess.DEVNULL,
+                                timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise PolarisError(f"sqlfluff did not finish within {TIMEOUT}s") from None
     try:
         records = json.loads(result.stdout)
     except json.JSONDecodeError:

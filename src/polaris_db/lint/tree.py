@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pglast import ast, enums
-
-from .nodes import is_matview, qualified, relation_name
+from .nodes import defines
 from .sqlfile import SqlFile
 
 SUPABASE = Path("ops") / "supabase"
@@ -87,45 +85,6 @@ class Tree:
 
 
 def _defines(node, file: SqlFile, line: int):
-    """(kind, name), line for each object a statement creates."""
-    if isinstance(node, ast.CreateStmt):
-        table = relation_name(node.relation)
-        yield ("table", table), line
-        for element in node.tableElts or ():
-            if isinstance(element, ast.ColumnDef):
-                yield ("column", f"{table}.{element.colname}"), file.line_at(element.location) if element.location else line
-    elif isinstance(node, ast.AlterTableStmt):
-        table = relation_name(node.relation)
-        for command in node.cmds:
-            if command.subtype == enums.AlterTableType.AT_AddColumn:
-                column = command.def_
-                yield ("column", f"{table}.{column.colname}"), file.line_at(column.location) if column.location else line
-    elif isinstance(node, ast.CreateFunctionStmt):
-        yield ("function", qualified(node.funcname)), line
-    elif isinstance(node, ast.ViewStmt):
-        yield ("view", relation_name(node.view)), line
-    elif is_matview(node):
-        yield ("view", relation_name(node.into.rel)), line
-    elif isinstance(node, ast.CreatePolicyStmt):
-        yield ("policy", f"{relation_name(node.table)}.{node.policy_name}"), line
-    elif isinstance(node, (ast.CreateEnumStmt, ast.CompositeTypeStmt)):
-        names = node.typeName if isinstance(node, ast.CreateEnumStmt) else None
-        if names:
-            yield ("type", qualified(names)), line
-    elif isinstance(node, ast.CreateSchemaStmt):
-        yield ("schema", node.schemaname), line
-    elif isinstance(node, ast.InsertStmt) and relation_name(node.relation) == "storage.buckets":
-        for value in _first_column_values(node):
-            yield ("bucket", value), line
-
-
-def _first_column_values(insert: ast.InsertStmt):
-    """String values of the `id` column (or the first column) of an insert ... values."""
-    select = insert.selectStmt
-    if not isinstance(select, ast.SelectStmt) or not select.valuesLists:
-        return
-    columns = [c.name for c in insert.cols or ()]
-    index = columns.index("id") if "id" in columns else 0
-    for row in select.valuesLists:
-        if index < len(row) and isinstance(row[index], ast.A_Const) and isinstance(row[index].val, ast.String):
-            yield row[index].val.sval
+    """(kind, name), line for each object a statement creates (policies as `schema.table.policy`)."""
+    for kind, name, location in defines(node):
+        yield (kind, name), file.line_at(location) if location else line

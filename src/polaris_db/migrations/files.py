@@ -15,6 +15,8 @@ NAME_PATTERN = re.compile(r"^(?P<version>\d{4})_(?P<name>[a-z0-9]+(?:_[a-z0-9]+)
 OPTION_PATTERN = re.compile(r"^--\s*polaris:\s*(?P<key>[a-z_]+)\s*=\s*(?P<value>\S+)\s*$", re.M)
 KNOWN_OPTIONS = {"transaction": {"true", "false"}}
 IGNORED_FILES = {".gitkeep", "README.md"}
+# What `supabase migration new` writes: a 14-digit timestamp version (20261130120000_name.sql).
+TIMESTAMP_PATTERN = re.compile(r"^\d{14}_(?P<name>.+)\.sql$")
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ def discover(directory: Path) -> list[Migration]:
         if path.is_dir() or path.suffix != ".sql":
             raise MigrationFileError(f"{path}: unexpected file in the migrations folder (only NNNN_name.sql)")
         match = NAME_PATTERN.match(path.name)
+        if not match and TIMESTAMP_PATTERN.match(path.name):
+            raise MigrationFileError(_timestamp_hint(path))
         if not match:
             raise MigrationFileError(f"{path}: bad migration name; expected NNNN_snake_case_name.sql")
         version = match["version"]
@@ -81,3 +85,12 @@ def discover(directory: Path) -> list[Migration]:
                 raise MigrationFileError(f"{path}: unknown header option 'polaris: {key}={value}'")
         migrations[version] = migration
     return [migrations[v] for v in sorted(migrations)]
+
+
+def _timestamp_hint(path: Path) -> str:
+    """Rename advice for a file named like `supabase migration new` output."""
+    numbers = [int(m["version"]) for p in path.parent.iterdir() if (m := NAME_PATTERN.match(p.name))]
+    name = re.sub(r"[^a-z0-9]+", "_", TIMESTAMP_PATTERN.match(path.name)["name"].lower()).strip("_") or "name"
+    target = f"{max(numbers, default=0) + 1:04d}_{name}.sql"
+    return (f"{path}: named like `supabase migration new` output (a timestamp); this repo numbers migrations: "
+            f"rename it to {target} (or start with `inv db.new-migration {name}`)")

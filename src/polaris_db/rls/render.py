@@ -14,8 +14,9 @@ from pathlib import Path
 
 import psycopg
 
+from ..errors import ConfigError
 from .matrix import USER_ACTORS, Matrix
-from .runner import entry_cases, exists
+from .runner import SetupFailed, entry_cases, exists
 from .script import SCRIPT_PATH
 
 HEAD_PATH = SCRIPT_PATH.with_name(SCRIPT_PATH.name + ".head")
@@ -59,7 +60,11 @@ def render(matrix: Matrix, conn: psycopg.Connection, head_path: Path = HEAD_PATH
         if entry.setup:
             fixtures.append(f"insert into rls_setup values ({literal(key)}, {dollar_quoted(entry.setup.strip())});")
         checks.append(f"\n-- {key}" + (f": {entry.note}" if entry.note else ""))
-        for case in entry_cases(conn, entry):
+        try:
+            cases = entry_cases(conn, entry)
+        except SetupFailed as error:  # e.g. a table without a primary key and no `touch`
+            raise ConfigError(f"{matrix.path.name}: {key}: {error}") from None
+        for case in cases:
             expect = "allow" if case.allowed else "deny"
             checks.append(f"select pg_temp.rls_check({literal(case.title)}, '{case.actor}', '{case.command}', "
                           f"{literal(key)}, {dollar_quoted(case.sql.strip())}, '{expect}');")

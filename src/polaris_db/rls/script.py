@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from .. import OPS_DIR
 from ..psql import psql_command
 
 SCRIPT_PATH = OPS_DIR / "tests" / "rls_tests.sql"
+TIMEOUT = 600  # seconds: the script takes a few; a hung server must not hang CI
 
 
 @dataclass(frozen=True)
@@ -31,12 +33,15 @@ class ScriptRun:
         return self.returncode == 0 and not self.failures and self.checks > 0
 
 
-def run_script(url: str, path: Path = SCRIPT_PATH, on_line=None) -> ScriptRun:
-    """`psql -X -v ON_ERROR_STOP=1 -f rls_tests.sql`; `on_line` sees each stdout line as it arrives."""
+def run_script(url: str, path: Path = SCRIPT_PATH, on_line=None, timeout: float = TIMEOUT) -> ScriptRun:
+    """`psql -X -v ON_ERROR_STOP=1 -f rls_tests.sql`; `on_line` sees each stdout line as it arrives.
+    Past `timeout` seconds psql is killed and the run fails, saying so."""
     command, env = psql_command(url, "-v", "ON_ERROR_STOP=1", "-f", str(path))
     lines: list[str] = []
     with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           stdin=subprocess.DEVNULL) as process:
+        watchdog = threading.Timer(timeout, process.kill)
+        watchdog.start()
         for raw in process.stdout:
             line = raw.rstrip("\n")
             if not line:
@@ -45,4 +50,9 @@ def run_script(url: str, path: Path = SCRIPT_PATH, on_line=None) -> ScriptRun:
             if on_line:
                 on_line(line)
         errors = process.stderr.read()
+        process.wait()
+        timed_out = not watchdog.is_alive()
+        watchdog.cancel()
+    if timed_out:
+        errors += f"\npsql did not finish within {timeout:.0f}s: killed"
     return ScriptRun(process.returncode, lines, errors.strip())

@@ -15,13 +15,14 @@ from psycopg import sql
 
 from .. import MIGRATIONS_DIR
 from ..database import connection, database_name, with_database
-from ..errors import ConfigError
+from ..errors import ConfigError, DriftError
 from ..migrations import discover, make_plan, read_history
 from ..migrations.plan import describe_drift
 from ..reset import build
 from . import catalog
 from .audits import run_audits
-from .matrix import MATRIX_PATH, coverage, load
+from .matrix import MATRIX_PATH, Matrix, coverage, load
+from .render import render
 from .runner import Result, run_matrix
 from .script import SCRIPT_PATH, run_script
 
@@ -33,39 +34,46 @@ class SuiteReport:
     matrix: list[Result] = field(default_factory=list)
     script_failures: list[str] = field(default_factory=list)
     script_ok: bool = True
+    script_stale: bool = False  # the committed script is not the rendering of the matrix
 
     @property
     def failed(self) -> int:
         broken = [r for r in self.matrix if not r.passed]
-        return len(self.audits) + len(self.coverage) + len(broken) + len(self.script_failures) + (not self.script_ok)
+        return (len(self.audits) + len(self.coverage) + len(broken) + len(self.script_failures)
+                + (not self.script_ok) + self.script_stale)
 
     def summary(self) -> str:
         matrix_failed = sum(not r.passed for r in self.matrix)
         verdict = "FAILED" if self.failed else "passed"
+        script = "ok" if self.script_ok else f"{len(self.script_failures) or 1} failure(s)"
+        if self.script_stale:
+            script += ", STALE (run `inv db.sync`)"
         return (f"# rls-test {verdict}: audits {len(self.audits)} finding(s), coverage {len(self.coverage)} "
-                f"gap(s), matrix {matrix_failed}/{len(self.matrix)} failed, script "
-                f"{'ok' if self.script_ok else f'{len(self.script_failures) or 1} failure(s)'}")
+                f"gap(s), matrix {matrix_failed}/{len(self.matrix)} failed, script {script}")
 
 
-def check_at_head(url: str) -> None:
+def check_at_head(url: str, *, local: bool = False) -> None:
     """The suite tests the schema in the files: refuse a database that is behind or has drifted."""
     with connection(url) as conn:
         plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
     if plan.drift:
-        raise ConfigError(describe_drift(plan))
+        raise DriftError(describe_drift(plan, local=local))
     if plan.pending:
         raise ConfigError(f"{len(plan.pending)} migration(s) not applied (first: {plan.pending[0].filename}): "
                           "run `inv db.reset` or `inv db.push` first, or pass --fresh")
 
 
 def run_suite(url: str, say: Callable[[str], None], *, verbose: bool = False, matrix_path: Path = MATRIX_PATH,
-              script_path: Path = SCRIPT_PATH) -> SuiteReport:
+              script_path: Path = SCRIPT_PATH, check_script: bool = True) -> SuiteReport:
+    """`check_script`: the committed script must be the rendering of the matrix on this database."""
     report = SuiteReport()
     matrix = load(matrix_path)
     with connection(url) as conn:
         report.audits = [str(f) for f in run_audits(conn, matrix.public_aggregates)]
         exposed = catalog.exposed(conn)
         report.coverage = coverage(matrix, exposed)
+        if check_script:
+            report.script_stale = script_is_stale(matrix, conn, script_path)
     say(f"# audits: {len(report.audits)} finding(s)")
     for finding in report.audits:
         say(f"not ok - audit {finding}")
@@ -84,6 +92,8 @@ def run_suite(url: str, say: Callable[[str], None], *, verbose: bool = False, ma
         report.matrix = run_matrix(conn, matrix, on_result=show)
     say(f"# matrix: {len(report.matrix)} case(s), {sum(not r.passed for r in report.matrix)} failed")
     say(f"# script: {script_path.name}")
+    if report.script_stale:
+        say(f"not ok - script {script_path.name} is stale: the matrix or the schema changed; run `inv db.sync`")
     run = run_script(url, script_path, on_line=lambda line: say(line) if verbose or not line.startswith("ok ") else None)
     report.script_failures = run.failures
     report.script_ok = run.passed
@@ -91,6 +101,11 @@ def run_suite(url: str, say: Callable[[str], None], *, verbose: bool = False, ma
         say(f"# psql exited {run.returncode}: {run.errors.splitlines()[-1]}")
     say(report.summary())
     return report
+
+
+def script_is_stale(matrix: Matrix, conn, script_path: Path = SCRIPT_PATH) -> bool:
+    committed = script_path.read_text(encoding="utf-8") if script_path.is_file() else ""
+    return committed != render(matrix, conn)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from ..console import say
 from ..database import target_url
 from ..errors import ConfigError
 from ..lint import runner
+from ..lint.registry import select
 from ._common import reports_errors
 
 
@@ -22,6 +23,7 @@ def lint(c, only="", static=False, rule=None):
     """Lint ops/: `path:line: ID message` per finding, exit 1 on any. Scratch databases go on the local target."""
     if only not in ("", "sql", "conventions"):
         raise ConfigError(f"--only takes sql or conventions, not {only!r}")
+    select(rule or None)  # an unknown rule ID fails here (exit 2), before anything runs
     failed = False
     if only in ("", "sql"):
         failed |= runner.report(runner.style(REPO_ROOT, [REPO_ROOT / "ops"]), say) != 0

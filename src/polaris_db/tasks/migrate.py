@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 from invoke import task
 
-from .. import MIGRATIONS_DIR, SEEDS_DIR, platform
+from .. import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, platform
 from ..config import resolve
 from ..console import Steps, confirm, say, table
 from ..database import connection, target_url
-from ..errors import DriftError
-from ..listing import migration_rows
+from ..errors import ConfigError, DriftError
+from ..lint.sqlfile import parse_problems
+from ..listing import migration_records, migration_rows
 from ..migrations import discover, make_plan, migrate, read_history
-from ..migrations.plan import describe_drift
+from ..migrations.plan import counts, describe_drift, summary
 from ..newfile import create_migration
 from ..psql import run_psql
 from ..reset import reset as reset_database
@@ -38,23 +40,29 @@ def reset(c, env="local", yes=False, no_seed=False, no_cache=False):
 
 
 @task(help={"env": ENV_HELP, "yes": "apply to prod without the interactive confirmation",
-            "dry_run": "print the plan and change nothing"})
+            "dry_run": "print the plan, parse every pending file (pglast), change nothing"})
 @reports_errors
 def push(c, env="local", yes=False, dry_run=False):
-    """Apply pending migrations only; prints the plan first and refuses on drift."""
+    """Apply pending migrations only; prints the plan first, refuses on drift (3) or a file that does not parse (2)."""
     target = resolve(env)
     url = target_url(target)
     with connection(url) as conn:
         plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
         if plan.drift:
-            raise DriftError(describe_drift(plan))
+            raise DriftError(describe_drift(plan, local=env == "local"))
         if not plan.pending:
             say(f"{env} is up to date (head {plan.head or 'none'})")
             return
         say(f"plan for {env} ({url}): {len(plan.pending)} pending")
         say(table(("version", "file", "transaction"), [(m.version, m.filename, "yes" if m.transactional else "NO") for m in plan.pending]))
+        problems = parse_problems([m.path for m in plan.pending], REPO_ROOT)
+        for problem in problems:
+            say(problem)
+        if problems:
+            raise ConfigError(f"{len(problems)} parse error(s) in the pending migrations (first: {problems[0]}); "
+                              "nothing applied")
         if dry_run:
-            say("dry run: nothing applied")
+            say(f"dry run: nothing applied ({len(plan.pending)} file(s) parse)")
             return
         if env == "prod":
             confirm(f"Apply {len(plan.pending)} migration(s) to PRODUCTION?", assume_yes=yes)
@@ -65,16 +73,20 @@ def push(c, env="local", yes=False, dry_run=False):
         say(f"{env} is at {applied.local[-1].version}")
 
 
-@task(help={"env": ENV_HELP})
+@task(help={"env": ENV_HELP, "json_": "print JSON (migrations and counts) instead of the table"})
 @reports_errors
-def migration_list(c, env="local"):
-    """Local files vs the target's history, like `supabase migration list`, drift marked."""
+def migration_list(c, env="local", json_=False):
+    """Local files vs the target's history, like `supabase migration list`, drift marked; a count line below."""
     target = resolve(env)
     with connection(target_url(target)) as conn:
         plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
-    say(table(("local", "remote", "name", "status"), migration_rows(plan)))
+    if json_:
+        say(json.dumps({"target": env, "migrations": migration_records(plan), **counts(plan)}, indent=2))
+    else:
+        say(table(("local", "remote", "name", "status"), migration_rows(plan)))
+        say(summary(plan))
     if plan.drift:
-        raise DriftError(describe_drift(plan))
+        raise DriftError(describe_drift(plan, local=env == "local"))
 
 
 @task(help={"name": "snake_case description, e.g. add_streaks"})

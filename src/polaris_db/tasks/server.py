@@ -1,11 +1,14 @@
 """`inv db.start | db.stop | db.status`: the embedded cluster and what a target holds."""
 
+import json
+
 from invoke import task
 
 from .. import MIGRATIONS_DIR
 from ..config import resolve
 from ..console import say
 from ..database import connection, server_version
+from ..errors import ServerError
 from ..migrations import discover, make_plan, read_history
 from ..server import local_cluster
 from ._common import reports_errors
@@ -27,31 +30,32 @@ def stop(c):
     say("stopped" if local_cluster().stop() else "not running")
 
 
-@task(help={"env": "local (default), staging or prod"})
+@task(help={"env": "local (default), staging or prod", "json_": "print one JSON object instead of the lines"})
 @reports_errors
-def status(c, env="local"):
-    """Server version, masked URL and the applied migration head of the target."""
+def status(c, env="local", json_=False):
+    """Server version, masked URL, migration head, pending count and drift of the target (exit 5 if unreachable)."""
     target = resolve(env)
     if target.embedded:
         cluster = local_cluster()
-        port = cluster.running_port()
+        port = cluster.running_port()  # never starts it: status only looks
         if not port:
-            say(f"embedded Postgres: stopped (data in {cluster.pgdata}); start it with `inv db.start`")
-            return
+            state = "stopped" if cluster.initialized() else "not created yet"
+            raise ServerError(f"embedded Postgres is {state} (data in {cluster.pgdata}): start it with `inv db.start`")
         cluster.port = port
         url = cluster.url()
     else:
         url = target.url
     with connection(url) as conn:
         plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
-        rows = [
-            ("target", env + (" (embedded)" if target.embedded else "")),
-            ("url", url),
-            ("server", server_version(conn)),
-            ("head", plan.head or "none applied"),
-            ("pending", len(plan.pending)),
-            ("drift", "; ".join(map(str, plan.drift)) or "none"),
-        ]
+        facts = {"target": env, "embedded": target.embedded, "url": url, "server": server_version(conn),
+                 "head": plan.head, "applied": len(plan.applied), "pending": len(plan.pending),
+                 "drift": [str(d) for d in plan.drift]}
+    if json_:
+        say(json.dumps(facts, indent=2))
+        return
+    rows = [("target", env + (" (embedded)" if target.embedded else "")), ("url", url), ("server", facts["server"]),
+            ("head", plan.head or "none applied"), ("pending", len(plan.pending)),
+            ("drift", "; ".join(facts["drift"]) or "none")]
     width = max(len(key) for key, _ in rows)
     for key, value in rows:
         say(f"{key.ljust(width)}  {value}")

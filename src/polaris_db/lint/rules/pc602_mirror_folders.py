@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from pglast import ast, enums
-
 from ..base import Rule
-from ..nodes import canonical, is_matview, qualified, relation_name
+from ..mirrors import in_force, tracked_keys
+from ..nodes import canonical
 
-OBJECT = enums.ObjectType
 MIRRORS = ("policies", "views", "triggers")
 # Folders that must hold every object of their kind in force after the migrations (triggers/ holds a chosen few).
 COMPLETE = {"policy": "policies", "view": "views"}
@@ -15,7 +13,7 @@ class MirrorFolders(Rule):
     """`policies/`, `views/` and `triggers/` mirror the migrations, compared as parsed statements.
 
     Each policy and view in force after the last migration is in the mirror folder with the same
-    definition; functions and triggers in triggers/ match their last definition in the migrations;
+    definition (`inv db.sync` writes them); functions and triggers in triggers/ match their last definition in the migrations;
     every other statement of a mirror file is one the migrations run. Definitions are compared as parsed statements (pglast-normalised),
     so spacing, case and comments may differ; `or replace` / `if not exists` are ignored.
 
@@ -43,14 +41,18 @@ class MirrorFolders(Rule):
     name = "mirror-folders"
 
     def check(self, tree):
-        final, statements = _migrations_state(tree)
-        mirrored: set[tuple[str, str, str]] = set()
+        final = {key: (d.definition.file, d.definition.statement.line,
+                       None if d.altered else canonical(d.definition.statement.node))
+                 for key, d in in_force(tree).items()}  # altered in place: compare loosely
+        statements = {canonical(s.node) for file in tree.migrations for s in file.statements}
+        mirrored: set[tuple[str, str]] = set()
         for folder in MIRRORS:
             for file in tree.folder(folder):
                 for statement in file.statements:
-                    key = _key(statement.node)
+                    keys = tracked_keys(statement.node)
                     text = canonical(statement.node)
-                    if key is not None:
+                    if keys:
+                        key = keys[0]
                         mirrored.add(key)
                         defined = final.get(key)
                         if defined is None:
@@ -66,62 +68,9 @@ class MirrorFolders(Rule):
                 yield self.at(file, line, f"{_describe(key)} is not mirrored in ops/supabase/{folder}/")
 
 
-def _key(node) -> tuple[str, str, str] | None:
-    """(kind, name, policy or trigger name) for statements that define a mirrored object."""
-    if isinstance(node, ast.CreatePolicyStmt):
-        return "policy", relation_name(node.table), node.policy_name
-    if isinstance(node, ast.ViewStmt):
-        return "view", relation_name(node.view), ""
-    if is_matview(node):
-        return "view", relation_name(node.into.rel), ""
-    if isinstance(node, ast.CreateFunctionStmt):
-        return "function", qualified(node.funcname), ""
-    if isinstance(node, ast.CreateTrigStmt):
-        return "trigger", relation_name(node.relation), node.trigname
-    return None
-
-
-def _describe(key: tuple[str, str, str]) -> str:
-    if key[0] in ("policy", "trigger"):
-        return f'{key[0]} "{key[2]}" on {key[1]}'
-    return f"{key[0]} {key[1]}"
-
-
-def _migrations_state(tree):
-    """Policies and views in force after the last migration, and every statement the migrations run."""
-    final: dict[tuple[str, str, str], tuple] = {}
-    statements: set[str] = set()
-    for file in tree.migrations:
-        for statement in file.statements:
-            node = statement.node
-            statements.add(canonical(node))
-            key = _key(node)
-            if key is not None:
-                final[key] = (file, statement.line, canonical(node))
-            elif isinstance(node, ast.DropStmt):
-                for dropped in _dropped(node):
-                    final.pop(dropped, None)
-            elif isinstance(node, ast.AlterPolicyStmt):
-                key = ("policy", relation_name(node.table), node.policy_name)
-                if key in final:  # altered in place: the mirror must show the altered form; compare loosely
-                    final[key] = (file, statement.line, None)
-    return final, statements
-
-
-def _dropped(node: ast.DropStmt):
-    if node.removeType == OBJECT.OBJECT_POLICY:
-        for name in node.objects:
-            parts = [p.sval for p in name]
-            table = ".".join(parts[:-1]) if len(parts) > 2 else f"public.{parts[0]}"
-            yield "policy", table, parts[-1]
-    elif node.removeType == OBJECT.OBJECT_TRIGGER:
-        for name in node.objects:
-            parts = [p.sval for p in name]
-            table = ".".join(parts[:-1]) if len(parts) > 2 else f"public.{parts[0]}"
-            yield "trigger", table, parts[-1]
-    elif node.removeType in (OBJECT.OBJECT_VIEW, OBJECT.OBJECT_MATVIEW):
-        for name in node.objects:
-            yield "view", qualified(name), ""
-    elif node.removeType in (OBJECT.OBJECT_FUNCTION, OBJECT.OBJECT_PROCEDURE):
-        for name in node.objects:
-            yield "function", qualified(name.objname), ""
+def _describe(key: tuple[str, str]) -> str:
+    kind, name = key
+    if kind in ("policy", "trigger"):
+        table, _, own = name.rpartition(".")
+        return f'{kind} "{own}" on {table}'
+    return f"{kind} {name}"

@@ -1,0 +1,270 @@
+"""The operator's contract (README, "Errors"): one `error:` line, the documented exit code, no traceback."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from invoke import Context, Exit
+
+from polaris_db import REPO_ROOT, errors
+from polaris_db.errors import ConfigError, DriftError
+from polaris_db.migrations import discover, make_plan, migrate, read_history
+from polaris_db.migrations.plan import describe_drift
+from polaris_db.rls.matrix import load
+from polaris_db.rls.render import render
+from polaris_db.rls.suite import check_at_head
+from polaris_db.server import Cluster
+from test_tasks import inv
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI_MATRIX = Path(__file__).parent / "rls" / "fixtures" / "mini_matrix.toml"
+
+
+def one_error_line(result) -> str:
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: "), result.stderr
+    return result.stderr.strip()
+
+
+def test_unknown_lint_rule_is_one_line_exit_2():
+    result = inv("db.lint", "--rule", "PC999")
+    assert result.returncode == 2
+    assert "unknown rule(s): PC999" in one_error_line(result)
+    assert result.stdout == ""  # refused before sqlfluff or a database ran
+
+
+def test_lint_rules_to_a_closed_pipe_is_quiet():
+    """`python -m polaris_db.lint rules | head`: the reader leaves early; no BrokenPipe traceback."""
+    with subprocess.Popen([sys.executable, "-m", "polaris_db.lint", "rules"], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, cwd=REPO_ROOT) as process:
+        process.stdout.close()
+        errors_text = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0
+    assert errors_text == ""
+
+
+def test_matrix_table_without_primary_key_is_a_config_error(empty_url, connect, tmp_path):
+    conn = connect(empty_url)
+    conn.execute((Path(__file__).parent / "rls" / "fixtures" / "mini_schema.sql").read_bytes())
+    conn.execute("alter table public.sessions drop constraint sessions_pkey")
+    matrix = tmp_path / "matrix.toml"
+    matrix.write_text(MINI_MATRIX.read_text())  # its sessions entry has no `touch`: the update needs the key
+    with pytest.raises(ConfigError, match=r"table public.sessions: public.sessions has no primary key: give its "
+                                          r"matrix entry a `touch`"):
+        render(load(matrix), conn)
+
+
+def test_psql_file_with_a_sql_error_exits_9_and_rolls_back(empty_url, connect, tmp_path):
+    script = tmp_path / "fix.sql"
+    script.write_text("create table public.half_done (id int);\nselect * from public.nope;\n")
+    result = inv("db.psql", "--file", str(script), url=empty_url)
+    assert result.returncode == 9
+    line = one_error_line(result)
+    assert f"{script}:2: relation \"public.nope\" does not exist" in line and "rolled back" in line
+    assert connect(empty_url).execute("select to_regclass('public.half_done')").fetchone()[0] is None
+
+
+def test_psql_file_that_succeeds_exits_0(empty_url, connect, tmp_path):
+    script = tmp_path / "ok.sql"
+    script.write_text("create table public.done (id int);\n")
+    assert inv("db.psql", "--file", str(script), url=empty_url).returncode == 0
+    assert connect(empty_url).execute("select to_regclass('public.done')").fetchone()[0] is not None
+
+
+def _ghost(conn):
+    conn.execute("insert into supabase_migrations.schema_migrations (version, name, statements) "
+                 "values ('9999', 'ghost', '{}')")
+
+
+def test_rls_test_on_drift_exits_3(empty_url, connect):
+    migrate(connect(empty_url), REPO_ROOT / "ops" / "supabase" / "migrations")
+    _ghost(connect(empty_url))
+    with pytest.raises(DriftError):
+        check_at_head(empty_url)
+    result = inv("db.rls-test", url=empty_url)
+    assert result.returncode == 3
+    assert one_error_line(result).startswith("error: migration history drift: 9999")
+
+
+def test_rls_script_check_exits_8_on_a_stale_script(empty_url, monkeypatch, tmp_path, capsys):
+    from polaris_db.tasks import rls
+
+    stale = tmp_path / "rls_tests.sql"
+    stale.write_text("-- an old rendering\n")
+    monkeypatch.setattr(rls, "SCRIPT_PATH", stale)
+    monkeypatch.setenv("DATABASE_URL", empty_url)
+    with pytest.raises(Exit) as exit_:
+        rls.rls_script(Context(), check=True)
+    assert exit_.value.code == 8 and "rls_tests.sql is stale: run `inv db.sync`" in str(exit_.value.message)
+    assert "exit 8" in rls.rls_script.help["check"]
+
+
+def test_rls_test_fails_on_a_stale_script(schema_url, tmp_path):
+    from polaris_db.rls.script import SCRIPT_PATH
+    from polaris_db.rls.suite import run_suite
+
+    stale = tmp_path / "rls_tests.sql"
+    stale.write_text(SCRIPT_PATH.read_text().replace("select pg_temp.rls_check(", "-- dropped\nselect pg_temp.rls_check(", 1))
+    lines: list[str] = []
+    report = run_suite(schema_url, lines.append, script_path=stale)
+    assert report.script_ok and report.script_stale and report.failed == 1
+    assert "not ok - script rls_tests.sql is stale: the matrix or the schema changed; run `inv db.sync`" in lines
+    assert lines[-1].startswith("# rls-test FAILED") and "STALE" in lines[-1]
+
+
+def test_db_status_after_stop_exits_5_without_starting(tmp_path):
+    stopped = Cluster(root=tmp_path / "postgres", port=59999)
+    stopped.init()  # a cluster that exists and is not running: what `inv db.stop` leaves
+    result = inv("db.status", env={"POLARIS_STATE_DIR": str(tmp_path)})
+    assert result.returncode == 5
+    assert "embedded Postgres is stopped" in one_error_line(result)
+    assert stopped.running_port() is None
+
+
+def test_db_status_without_a_cluster_exits_5(tmp_path):
+    result = inv("db.status", env={"POLARIS_STATE_DIR": str(tmp_path)})
+    assert result.returncode == 5 and "not created yet" in one_error_line(result)
+    assert not (tmp_path / "postgres").exists()
+
+
+# -- drift: three different stories, three different fixes -------------------------------------------------
+
+def _drifted(tmp_path, connect, url, edit):
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    for path in sorted((FIXTURES / "migrations" / "good").glob("*.sql")):
+        (folder / path.name).write_text(path.read_text())
+    migrate(connect(url), folder)
+    edit(folder)
+    return make_plan(discover(folder), read_history(connect(url)))
+
+
+def test_edited_applied_file_on_a_remote_says_add_a_new_migration(empty_url, connect, tmp_path):
+    plan = _drifted(tmp_path, connect, empty_url, lambda f: (f / "0003_seed_note.sql").write_text("select 2;\n"))
+    message = describe_drift(plan, local=False)
+    assert "0003: 0003_seed_note.sql changed after it was applied" in message
+    assert "add a new migration" in message and "inv db.reset" not in message
+
+
+def test_unreleased_local_migration_edited_says_reset(empty_url, connect, tmp_path):
+    plan = _drifted(tmp_path, connect, empty_url, lambda f: (f / "0003_seed_note.sql").write_text("select 2;\n"))
+    message = describe_drift(plan, local=True, is_released=lambda m: False)
+    assert "0003_seed_note.sql changed after it was applied" in message
+    assert "`inv db.reset` rebuilds local" in message and "add a new migration" not in message
+
+
+def test_released_migration_edited_locally_still_says_add_a_new_migration(empty_url, connect, tmp_path):
+    plan = _drifted(tmp_path, connect, empty_url, lambda f: (f / "0003_seed_note.sql").write_text("select 2;\n"))
+    message = describe_drift(plan, local=True, is_released=lambda m: True)
+    assert "add a new migration" in message and "inv db.reset" not in message
+
+
+def test_a_different_file_under_an_applied_number_is_named_as_such(empty_url, connect, tmp_path):
+    def swap(folder):
+        (folder / "0003_seed_note.sql").unlink()
+        (folder / "0003_other_change.sql").write_text("select 3;\n")
+
+    plan = _drifted(tmp_path, connect, empty_url, swap)
+    [drift] = plan.drift
+    assert drift.kind == "replaced"
+    assert str(drift) == "0003: 0003_other_change.sql is a different file under the applied number 0003 " \
+                         "(applied as 0003_seed_note.sql)"
+    assert "changed after it was applied" not in describe_drift(plan)
+
+
+# -- push --dry-run parses with pglast ----------------------------------------------------------------------
+
+def test_push_dry_run_reports_parse_errors_as_file_line_and_exit_2(empty_url, connect, tmp_path, monkeypatch,
+                                                                    capsys):
+    from polaris_db.tasks import migrate as tasks
+
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "0001_ok.sql").write_text("create table public.notes (id int primary key);\n")
+    (folder / "0002_typo.sql").write_text("-- a typo\n\ncreate tabel public.more (id int);\n")
+    (folder / "0003_body.sql").write_text("create function public.f() returns int language plpgsql as $$\n"
+                                          "begin\n  retrun 1;\nend $$;\n")
+    monkeypatch.setattr(tasks, "MIGRATIONS_DIR", folder)
+    monkeypatch.setattr(tasks, "REPO_ROOT", tmp_path)
+    monkeypatch.setenv("DATABASE_URL", empty_url)
+    with pytest.raises(Exit) as exit_:
+        tasks.push(Context(), dry_run=True)
+    assert exit_.value.code == 2
+    out = capsys.readouterr().out
+    assert 'migrations/0002_typo.sql:3: syntax error at or near "tabel"' in out
+    assert re.search(r"migrations/0003_body.sql:\d+: body of public.f: syntax error", out), out
+    assert "nothing applied" in str(exit_.value.message)
+    assert connect(empty_url).execute("select to_regclass('public.notes')").fetchone()[0] is None
+
+
+def test_push_dry_run_on_clean_files_says_they_parse(empty_url):
+    result = inv("db.push", "--dry-run", url=empty_url)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"dry run: nothing applied \(\d+ file\(s\) parse\)", result.stdout)
+
+
+# -- timeouts and the README table --------------------------------------------------------------------------
+
+OWNED = ["lint", "rls", "psql.py", "typegen.py", "supabase_cli.py", "tasks", "migrations/plan.py", "sync.py"]
+
+
+def _subprocess_calls(path: Path):
+    tree = ast.parse(path.read_text())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "subprocess" \
+                and node.func.attr in ("run", "call", "check_call", "check_output"):
+            yield node
+
+
+def test_every_subprocess_call_has_a_timeout():
+    src = REPO_ROOT / "src" / "polaris_db"
+    files = [p for name in OWNED for p in ([src / name] if name.endswith(".py") else (src / name).rglob("*.py"))
+             if p.exists() and p.name != "backup.py"]
+    missing = [f"{p.relative_to(REPO_ROOT)}:{call.lineno}" for p in files for call in _subprocess_calls(p)
+               if not any(k.arg == "timeout" for k in call.keywords)]
+    assert missing == []
+    popen = [p for p in files if "subprocess.Popen(" in p.read_text() and "threading.Timer(" not in p.read_text()]
+    assert popen == []
+
+
+def test_readme_lists_every_exit_code():
+    readme = (REPO_ROOT / "README.md").read_text()
+    table = dict(re.findall(r"^\| (\d+) \| (.+?) \|", readme, re.M))
+    codes = {cls.exit_code for cls in vars(errors).values() if isinstance(cls, type)
+             and issubclass(cls, errors.PolarisError)}
+    assert codes | {0, 130} <= {int(c) for c in table}, table
+
+
+# -- output for machines -------------------------------------------------------------------------------------
+
+def test_migration_list_has_a_summary_line_and_json(empty_url, connect):
+    import json
+
+    assert inv("db.push", url=empty_url).returncode == 0
+    total = len(discover(REPO_ROOT / "ops" / "supabase" / "migrations"))
+    listing = inv("db.migration-list", url=empty_url)
+    assert listing.stdout.rstrip().splitlines()[-1] == f"{total} applied, 0 pending, 0 drifted"
+    data = json.loads(inv("db.migration-list", "--json", url=empty_url).stdout)
+    assert (data["applied"], data["pending"], data["drifted"]) == (total, 0, 0)
+    assert data["migrations"][0] == {"version": "0001", "local": True, "remote": True, "name": "init",
+                                     "status": "applied", "drift": None, "drift_kind": None}
+    _ghost(connect(empty_url))
+    drifted = inv("db.migration-list", "--json", url=empty_url)
+    assert drifted.returncode == 3
+    assert json.loads(drifted.stdout)["drifted"] == 1 and drifted.stderr.startswith("error: migration history drift")
+
+
+def test_status_json_is_masked_and_complete(empty_url):
+    import json
+
+    result = inv("db.status", "--json", url=empty_url)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["url"].startswith("postgresql://postgres:****@127.0.0.1:")
+    assert data["head"] is None and data["pending"] > 30 and data["drift"] == [] and data["embedded"] is False
