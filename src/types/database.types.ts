@@ -919,6 +919,23 @@ isOneToOne: false
 "is_editor":
 { Args: Record<PropertyKey, never>; Returns: boolean
                            },
+"list_learner_attempts":
+{ Args: { "learner": string,"max_rows"?: number }; Returns: {
+              "created_at": string,
+"drill_id": string | null,
+"id": string,
+"response": string | null,
+"score": number | null,
+"session_id": string | null,
+"updated_at": string,
+"user_id": string
+            }[]
+                          SetofOptions: {
+        from: "*"
+        to: "attempts"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
 "match_drills":
 { Args: { "match_count"?: number,"query_embedding": string }; Returns: {
               "drill_id": string,"similarity": number,"slug": string,"title": string
@@ -926,6 +943,9 @@ isOneToOne: false
                            },
 "refresh_views":
 { Args: Record<PropertyKey, never>; Returns: string[]
+                           },
+"set_role_claim":
+{ Args: { "event": Json }; Returns: Json
                            },
 "start_session":
 { Args: { "chosen_coach"?: string }; Returns: string

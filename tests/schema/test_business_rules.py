@@ -1,6 +1,8 @@
 """Business rules of issue 13 that need more than one statement to show: the learner's local day, fail-closed
 limits, one open session, abandoned sessions, pack preview counts, and the API roles' privileges."""
 
+import json
+
 import psycopg
 import pytest
 
@@ -134,3 +136,28 @@ def test_api_roles_hold_only_what_policies_need(schema_url, connect):
           and has_sequence_privilege(r.rolname, c.oid, p.privilege_type)
           and (r.rolname <> 'service_role' or p.privilege_type = 'UPDATE')""").fetchall()
     assert sequences == []
+
+
+def test_the_token_hook_adds_the_profile_role(schema_url, connect):
+    conn = connect(schema_url)
+    editor = make_user(conn, "editor")
+    event = conn.execute("select public.set_role_claim(jsonb_build_object('user_id', %s::text, 'claims', "
+                         "'{\"sub\": \"x\"}'::jsonb))", (str(editor),)).fetchone()[0]
+    assert event["claims"] == {"sub": "x", "user_role": "editor"}
+
+
+@pytest.mark.parametrize(("claim", "profile_role", "reads_all"), [
+    ("admin", "admin", True),       # claim confirmed by the profile
+    (None, "admin", False),         # promoted, token not refreshed yet: own rows only (fails closed)
+    ("admin", "learner", False),    # demoted, old token still says admin: own rows only at once
+])
+def test_owner_range_needs_the_claim_and_the_profile(schema_url, connect, claim, profile_role, reads_all):
+    conn = connect(schema_url)
+    reader, learner = make_user(conn, profile_role), make_user(conn)
+    conn.execute("insert into public.skill_estimates (user_id, skill, estimate) values (%s, 'speaking', 50)", (learner,))
+    claims = {"role": "authenticated", "sub": str(reader)} | ({"user_role": claim} if claim else {})
+    with conn.transaction(force_rollback=True):
+        conn.execute("set local role authenticated")
+        conn.execute("select set_config('request.jwt.claims', %s, true)", (json.dumps(claims),))
+        seen = conn.execute("select count(*) from public.skill_estimates where user_id = %s", (learner,)).fetchone()[0]
+    assert seen == (1 if reads_all else 0)

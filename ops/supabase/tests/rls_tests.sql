@@ -82,7 +82,9 @@ begin
     when 'anon' then '{"role": "anon"}'
     when 'service_role' then '{"role": "service_role"}'
     else jsonb_build_object('sub', (select a.id from rls_actor a where a.actor = rls_check.actor),
-                            'role', 'authenticated', 'aud', 'authenticated')
+                            'role', 'authenticated', 'aud', 'authenticated',
+                            -- the claim the custom access token hook (0040) adds from profiles.role
+                            'user_role', case when actor in ('editor', 'admin') then actor else 'learner' end)
   end;
   if actor not in ('anon', 'service_role') and claims ->> 'sub' is null then
     raise exception 'rls_tests.sql: unknown actor %', actor;
@@ -380,6 +382,7 @@ insert into public.entitlement_ledger (id, user_id, plan, provider, provider_eve
 values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
 insert into public.entitlements (user_id, plan, valid_until, ledger_id)
 values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid)$q$);
+insert into rls_setup values ('function public.list_learner_attempts(uuid, integer)', $q$insert into public.attempts (user_id, score) values (:'owner', 70)$q$);
 insert into rls_setup values ('function public.start_session(uuid)', $q$insert into public.daily_usage (user_id, day, minutes_used)
 values (:'other', (now() at time zone 'UTC')::date, 10000)
 on conflict (user_id, day) do update set minutes_used = excluded.minutes_used;
@@ -414,7 +417,7 @@ insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-med
 insert into rls_setup values ('bucket public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1588
+\echo 1..1604
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'table public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -489,12 +492,12 @@ select pg_temp.rls_check('admin may not delete public.sessions', 'admin', 'delet
 select pg_temp.rls_check('service_role may delete public.sessions', 'service_role', 'delete', 'table public.sessions', $q$delete from public.sessions where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not mark their own running session as finished without the RPC (public.sessions)', 'owner', 'update', 'table public.sessions', $q$update public.sessions set finished_at = now() where user_id = auth.uid()$q$, 'deny');
 
--- table public.attempts
+-- table public.attempts: learners read their own by equality (0041); admins read a learner's attempts through list_learner_attempts()
 select pg_temp.rls_check('anon may not select public.attempts', 'anon', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('owner may select public.attempts', 'owner', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not select public.attempts', 'other', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('editor may not select public.attempts', 'editor', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('admin may select public.attempts', 'admin', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('admin may not select public.attempts', 'admin', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may select public.attempts', 'service_role', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('anon may not insert public.attempts', 'anon', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (:'owner', md5(:'run' || '-session')::uuid, 'hello')$q$, 'deny');
 select pg_temp.rls_check('owner may insert public.attempts', 'owner', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (:'owner', md5(:'run' || '-session')::uuid, 'hello')$q$, 'allow');
@@ -1975,12 +1978,12 @@ delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
 select pg_temp.rls_check('service_role may not delete storage rows in SQL, bypassing the Storage API (storage.objects)', 'service_role', 'delete', 'table storage.objects', $q$select set_config('storage.allow_delete_query', 'false', true);
 delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
 
--- view public.v_user_progress
+-- view public.v_user_progress: over attempts, which learners read by equality (0041): admins see their own totals only
 select pg_temp.rls_check('anon may not select public.v_user_progress', 'anon', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('owner may select public.v_user_progress', 'owner', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not select public.v_user_progress', 'other', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('editor may not select public.v_user_progress', 'editor', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('admin may select public.v_user_progress', 'admin', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('admin may not select public.v_user_progress', 'admin', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may select public.v_user_progress', 'service_role', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not read another learner''s progress through the view (public.v_user_progress)', 'other', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('editor may not read another learner''s progress through the view (public.v_user_progress)', 'editor', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
@@ -2104,6 +2107,26 @@ select pg_temp.rls_check('other may not execute public.get_local_day(timestamp w
 select pg_temp.rls_check('editor may not execute public.get_local_day(timestamp with time zone, text)', 'editor', 'execute', 'function public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
 select pg_temp.rls_check('admin may not execute public.get_local_day(timestamp with time zone, text)', 'admin', 'execute', 'function public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
 select pg_temp.rls_check('service_role may execute public.get_local_day(timestamp with time zone, text)', 'service_role', 'execute', 'function public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'allow');
+
+-- function public.set_role_claim(jsonb): custom access token hook (0040): only Supabase Auth (supabase_auth_admin) calls it
+select pg_temp.rls_check('anon may not execute public.set_role_claim(jsonb)', 'anon', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+select pg_temp.rls_check('owner may not execute public.set_role_claim(jsonb)', 'owner', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+select pg_temp.rls_check('other may not execute public.set_role_claim(jsonb)', 'other', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+select pg_temp.rls_check('editor may not execute public.set_role_claim(jsonb)', 'editor', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+select pg_temp.rls_check('admin may not execute public.set_role_claim(jsonb)', 'admin', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+select pg_temp.rls_check('service_role may not execute public.set_role_claim(jsonb)', 'service_role', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+
+-- function public.list_learner_attempts(uuid, integer): admin support read (0041): the attempts policy has no admin branch, so admins read a learner's attempts here
+select pg_temp.rls_check('anon may not execute public.list_learner_attempts(uuid, integer)', 'anon', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('owner may not execute public.list_learner_attempts(uuid, integer)', 'owner', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('other may not execute public.list_learner_attempts(uuid, integer)', 'other', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('editor may not execute public.list_learner_attempts(uuid, integer)', 'editor', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('admin may execute public.list_learner_attempts(uuid, integer)', 'admin', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'allow');
+select pg_temp.rls_check('service_role may not execute public.list_learner_attempts(uuid, integer)', 'service_role', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('owner may not read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'owner', 'select', 'function public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('other may not read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'other', 'select', 'function public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('editor may not read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'editor', 'select', 'function public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('admin may read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'admin', 'select', 'function public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'allow');
 
 -- function public.start_session(uuid): `other` used up today's minutes; `editor` holds pro, whose tier the setup removes (no limit known: fails closed); `owner` switched coach yesterday (cooldown)
 select pg_temp.rls_check('anon may not execute public.start_session(uuid)', 'anon', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null)$q$, 'deny');

@@ -5,8 +5,8 @@ do $$
 declare
   missing text;
 begin
-  if (select max(version) from supabase_migrations.schema_migrations) < '0038' then
-    raise exception 'database is not at migration head 0038';
+  if (select max(version) from supabase_migrations.schema_migrations) < '0041' then
+    raise exception 'database is not at migration head 0041';
   end if;
   select string_agg(needed, ', ' order by needed) into missing
   from (
