@@ -7,7 +7,7 @@ import sys
 import pytest
 from psycopg import sql
 
-from polaris_db import REPO_ROOT
+from polaris_db import REPO_ROOT, platform
 from polaris_db.backup import take_backup
 from polaris_db.errors import BackupError
 from polaris_db.manifest import Manifest, manifest_path
@@ -67,9 +67,11 @@ def test_round_trip_restores_identical_rows_and_contents(schema_url, cluster, co
     assert conn.execute(vectors).fetchone() == connect(schema_url).execute(vectors).fetchone()
     assert conn.execute(vectors).fetchone()[0] >= 5
     # grants exactly as in the source: the target's default privileges must not leak into restored objects
-    acl = ("select c.relname, c.relacl::text from pg_class c where c.relnamespace = 'public'::regnamespace union all"
-           " select p.oid::regprocedure::text, p.proacl::text from pg_proc p where p.pronamespace = 'public'::regnamespace"
-           " union all select 'default ' || d.defaclobjtype::text, d.defaclacl::text from pg_default_acl d order by 1")
+    items = "(select array_agg(a::text order by a::text) from unnest({}) a)"  # the same grants, in any order
+    acl = (f"select c.relname, {items.format('c.relacl')} from pg_class c where c.relnamespace = 'public'::regnamespace"
+           f" union all select p.oid::regprocedure::text, {items.format('p.proacl')} from pg_proc p"
+           " where p.pronamespace = 'public'::regnamespace union all select 'default ' || d.defaclrole::regrole::text"
+           f" || d.defaclobjtype::text, {items.format('d.defaclacl')} from pg_default_acl d order by 1")
     same_path = {"options": "-c search_path=public,extensions"}  # a template clone lacks the database's search_path
     assert connect(target, **same_path).execute(acl).fetchall() == connect(schema_url, **same_path).execute(acl).fetchall()
     # the project's trigger on auth.users and policies on storage.objects came back with the rows
@@ -109,9 +111,11 @@ def test_lost_rows_are_reported(source_with_notes, cluster, tmp_path):
 def test_hosted_shaped_platform_tables_are_loaded_into_the_shim(empty_url, cluster, connect, tmp_path):
     """A hosted auth schema has more columns and tables than the shim: the scratch restore still loads every row."""
     conn = connect(empty_url)
-    conn.execute("alter table auth.users add column email_change text, add column reauthentication_sent_at timestamptz")
-    conn.execute("create table auth.sessions (id uuid primary key, user_id uuid, aal text)")
-    conn.execute("insert into auth.users (id, email, email_change) values (gen_random_uuid(), 'x@example.com', 'y@example.com')")
+    with platform.superuser_connection(conn) as admin:  # platform tables: only the platform's roles alter them
+        admin.execute("alter table auth.users add column sso_hint text, add column last_challenge_at timestamptz")
+        admin.execute("create table auth.sessions (id uuid primary key, user_id uuid, aal text)")
+        admin.execute("grant all on auth.sessions to postgres")
+    conn.execute("insert into auth.users (id, email, sso_hint) values (gen_random_uuid(), 'x@example.com', 'y@example.com')")
     conn.execute("insert into auth.sessions select gen_random_uuid(), id, 'aal1' from auth.users")
     dump, _ = take_backup(empty_url, "local", tmp_path)
     target = scratch(cluster, "restore_hosted_shape")
@@ -119,7 +123,7 @@ def test_hosted_shaped_platform_tables_are_loaded_into_the_shim(empty_url, clust
     assert result.ok, result.mismatches
     assert any("auth.users: 2 platform column(s)" in n for n in result.notes)
     assert any("auth.sessions: created" in n for n in result.notes)
-    assert connect(target).execute("select email_change from auth.users").fetchone() == ("y@example.com",)
+    assert connect(target).execute("select sso_hint from auth.users").fetchone() == ("y@example.com",)
 
 
 def test_list_parsing_keeps_multi_word_types_and_spaced_tags():

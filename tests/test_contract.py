@@ -268,3 +268,23 @@ def test_status_json_is_masked_and_complete(empty_url):
     data = json.loads(result.stdout)
     assert data["url"].startswith("postgresql://postgres:****@127.0.0.1:")
     assert data["head"] is None and data["pending"] > 30 and data["drift"] == [] and data["embedded"] is False
+
+
+def test_released_means_on_main(tmp_path):
+    from polaris_db.migrations.plan import released
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], cwd=tmp_path,
+                       check=True, capture_output=True, timeout=30)
+
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "0001_shipped.sql").write_text("select 1;\n")
+    assert released(discover(folder)[0]) is None  # no repository: cannot tell
+    git("init", "-q", "-b", "main")
+    git("add", "migrations/0001_shipped.sql")
+    git("commit", "-q", "-m", "ship")
+    git("checkout", "-q", "-b", "feature")
+    (folder / "0002_draft.sql").write_text("select 2;\n")
+    shipped, draft = discover(folder)
+    assert released(shipped) is True and released(draft) is False

@@ -1,4 +1,4 @@
-"""The Supabase shim: faithful where needed, a no-op on the real platform, refused for hosted targets."""
+"""The Supabase shim: the hosted privilege model, faithful where a test can tell, a no-op on the platform."""
 
 import psycopg
 import pytest
@@ -6,11 +6,22 @@ import pytest
 from polaris_db import platform
 from polaris_db.errors import ConfigError
 
+IS_SUPERUSER = "select rolsuper from pg_roles where rolname = current_user"
 
-def test_shim_is_idempotent(empty_url, connect):
+
+def test_shim_is_idempotent_and_skipped_once_installed(empty_url, connect):
     conn = connect(empty_url)
-    assert platform.install(conn, "local") == "installed"
+    assert platform.install(conn, "local").startswith("skipped")
+    with platform.superuser_connection(conn) as admin, admin.transaction():
+        admin.execute(platform.SHIM_SQL.read_text().encode())  # the file itself runs twice cleanly
     assert conn.execute("select count(*) from storage.buckets").fetchone()[0] == 0
+
+
+def test_migrations_connect_as_a_non_superuser_postgres(schema_url, empty_url, connect):
+    for url in (schema_url, empty_url):
+        conn = connect(url)
+        assert conn.execute("select current_user::text").fetchone()[0] == "postgres"
+        assert conn.execute(IS_SUPERUSER).fetchone()[0] is False
 
 
 def test_roles_have_supabase_attributes(empty_url, connect):
@@ -22,49 +33,127 @@ def test_roles_have_supabase_attributes(empty_url, connect):
                     "service_role": (False, True, True), "authenticator": (True, False, False)}
 
 
-def test_auth_helpers_read_claims_like_postgrest(empty_url, connect):
+def test_postgres_has_hosted_attributes_and_memberships(empty_url, connect):
     conn = connect(empty_url)
-    with conn.transaction(force_rollback=True):
-        conn.execute("set local role authenticated")
-        conn.execute("""select set_config('request.jwt.claims',
-                        '{"sub": "8d0fd2b3-9ca7-4e9e-a754-84c5b9a3e1f1", "role": "authenticated", "email": "a@example.com"}', true)""")
-        assert conn.execute("select auth.uid()::text, auth.role(), auth.email(), auth.jwt() ->> 'role'").fetchone() == (
-            "8d0fd2b3-9ca7-4e9e-a754-84c5b9a3e1f1", "authenticated", "a@example.com", "authenticated")
+    attributes = conn.execute("select rolsuper, rolcreatedb, rolcreaterole, rolcanlogin, rolreplication, rolbypassrls "
+                              "from pg_roles where rolname = 'postgres'").fetchone()
+    assert attributes == (False, True, True, True, True, True)
+    memberships = dict(conn.execute(
+        "select r.rolname::text, m.admin_option from pg_auth_members m join pg_roles r on r.oid = m.roleid "
+        "where m.member = 'postgres'::regrole and (r.rolname like any (array['pg\\_%%', 'supabase\\_%%']) "
+        "or r.rolname in ('anon', 'authenticated', 'service_role', 'authenticator'))").fetchall())
+    assert memberships == {"anon": True, "authenticated": True, "service_role": True,
+                           "pg_read_all_data": False, "pg_signal_backend": False, "pg_monitor": False}
+    assert conn.execute("select setconfig from pg_db_role_setting where setrole = 'postgres'::regrole").fetchone() == (
+        ['search_path="$user", public, extensions'],)
+    assert conn.execute("select count(*) from pg_db_role_setting where setrole = 0").fetchone()[0] == 0
 
 
-def test_storage_path_helpers(empty_url, connect):
-    row = connect(empty_url).execute(
-        "select storage.foldername('u1/rec/take.webm'), storage.filename('u1/rec/take.webm'), storage.extension('u1/rec/take.webm')"
-    ).fetchone()
-    assert row == (["u1", "rec"], "take.webm", "webm")
-
-
-def test_sql_deletes_on_storage_need_the_storage_api_flag(empty_url, connect):
+def test_public_schema_as_the_platform_leaves_it(empty_url, connect):
     conn = connect(empty_url)
+    owner, acl = conn.execute("select nspowner::regrole::text, nspacl::text[] from pg_namespace "
+                              "where nspname = 'public'").fetchone()
+    assert owner == "pg_database_owner"
+    assert sorted(acl) == sorted(["pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner",
+                                  "anon=U/pg_database_owner", "authenticated=U/pg_database_owner",
+                                  "service_role=U/pg_database_owner", "postgres=U/pg_database_owner"])
+    defaults = conn.execute(
+        "select defaclrole::regrole::text, defaclobjtype::text, count(distinct grantee) from pg_default_acl d, aclexplode(d.defaclacl) "
+        "where defaclnamespace = 'public'::regnamespace group by 1, 2 order by 1, 2").fetchall()
+    assert defaults == [(grantor, kind, 4) for grantor in ("postgres", "supabase_admin") for kind in ("S", "f", "r")]
+
+
+def test_auth_and_storage_tables_match_the_platform(empty_url, connect):
+    conn = connect(empty_url)
+    owners = dict(conn.execute("select oid::regclass::text, relowner::regrole::text from pg_class "
+                               "where oid in ('auth.users'::regclass, 'storage.objects'::regclass)").fetchall())
+    assert owners == {"auth.users": "supabase_auth_admin", "storage.objects": "supabase_storage_admin"}
+    with pytest.raises(psycopg.errors.CheckViolation, match="users_email_change_confirm_status_check"):
+        conn.execute("insert into auth.users (id, email_change_confirm_status) values (gen_random_uuid(), 3)")
+    conn.execute("insert into auth.users (id, confirmation_token) values (gen_random_uuid(), 'tok')")
+    with pytest.raises(psycopg.errors.UniqueViolation, match="confirmation_token_idx"):
+        conn.execute("insert into auth.users (id, confirmation_token) values (gen_random_uuid(), 'tok')")
+    assert conn.execute("select enum_range(null::storage.buckettype)::text").fetchone()[0] == "{STANDARD,ANALYTICS,VECTOR}"
+    with pytest.raises(psycopg.errors.RaiseException, match="too long"):
+        conn.execute("insert into storage.buckets (id, name) values ('b', repeat('x', 101))")
     conn.execute("insert into storage.buckets (id, name) values ('b', 'b')")
-    conn.execute("insert into storage.objects (bucket_id, name) values ('b', 'u1/x.txt')")
-    for table in ("storage.objects", "storage.buckets"):
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Use the Storage API"):
-            conn.execute(f"delete from {table} where false")  # statement-level: refused even for 0 rows
-    with conn.transaction():
-        conn.execute("select set_config('storage.allow_delete_query', 'true', true)")
-        assert conn.execute("delete from storage.objects where bucket_id = 'b'").rowcount == 1
-        assert conn.execute("delete from storage.buckets where id = 'b'").rowcount == 1
+    assert conn.execute("select versioning_status, type::text from storage.buckets").fetchone() == ("DISABLED", "STANDARD")
+    conn.execute("insert into storage.objects (bucket_id, name, updated_at) values ('b', 'x', '2020-01-01')")
+    conn.execute("update storage.objects set name = 'y'")
+    assert conn.execute("select updated_at > now() - interval '1 minute', is_versioned, is_delete_marker "
+                        "from storage.objects").fetchone() == (True, False, False)
+    assert conn.execute("select conname::text from pg_constraint where conrelid = 'storage.objects'::regclass "
+                        "and contype = 'f'").fetchone()[0] == "objects_bucketId_fkey"
 
 
-def test_no_op_where_the_real_platform_exists(bare_url, connect):
+@pytest.mark.parametrize("statement, message", [
+    ("alter table auth.users add column nickname text", "must be owner of table users"),
+    ("create function auth.x() returns int language sql as 'select 1'", "permission denied for schema auth"),
+    ("alter role authenticator set statement_timeout = '1s'", "permission denied to alter role"),
+    ("alter table storage.objects add column note text", "must be owner of table objects"),
+    ("create policy p on auth.users for select using (true)", "must be owner of table users"),
+    ("create extension pageinspect", 'permission denied to create extension "pageinspect"'),
+    ("create table public.t (id int); alter default privileges for role supabase_admin grant select on tables to anon",
+     "permission denied to change default privileges"),
+])
+def test_what_hosted_refuses_postgres_is_refused(empty_url, connect, statement, message):
+    conn = connect(empty_url)
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match=message):
+        conn.execute(statement)
+
+
+def test_supautils_allowances_and_nothing_left_behind(bare_url, empty_url, connect):
+    conn = connect(empty_url)
+    conn.execute("create extension if not exists vector with schema extensions")
+    conn.execute("create policy p on storage.objects for select to authenticated using (owner = auth.uid())")
+    conn.execute("alter policy p on storage.objects using (true)")
+    conn.execute("drop policy p on storage.objects")
+    conn.execute("drop policy if exists p on storage.objects")
+    conn.execute("create function public.on_signup() returns trigger language plpgsql as 'begin return new; end'")
+    conn.execute("create trigger on_signup after insert on auth.users for each row execute function public.on_signup()")
+    conn.execute("insert into storage.buckets (id, name) values ('b', 'b')")
+    assert conn.execute(IS_SUPERUSER).fetchone()[0] is False
+    assert conn.execute("select pg_has_role('postgres', 'supabase_storage_admin', 'member'), "
+                        "pg_has_role('postgres', 'supabase_auth_admin', 'member')").fetchone() == (False, False)
+    assert conn.execute("select extowner::regrole::text from pg_extension where extname = 'vector'").fetchone()[0] == "postgres"
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="must be owner"):
+        conn.execute("alter table storage.objects add column note text")
+
+
+def test_roles_are_left_alone_where_they_exist(bare_url, connect):
+    """A fresh database on a cluster with the platform roles gets the schemas; no role is touched."""
     conn = connect(bare_url)
-    conn.execute("create schema auth; create table auth.users (id uuid primary key)")
-    conn.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = 'supabase_admin') "
-                 "then create role supabase_admin; end if; end $$")
-    try:
-        assert platform.install(conn, "local").startswith("skipped")
-        assert conn.execute("select to_regnamespace('storage')").fetchone()[0] is None
-    finally:
-        conn.execute("drop role supabase_admin")
+    roles = "select rolname::text, xmin::text from pg_authid order by 1"
+    with platform.superuser_connection(conn) as admin:
+        before = admin.execute(roles).fetchall()
+    assert platform.install(conn, "local") == "installed"
+    with platform.superuser_connection(conn) as admin:
+        assert admin.execute(roles).fetchall() == before
+    assert conn.execute("select to_regclass('storage.objects') is not null").fetchone()[0]
+
+
+def test_no_op_where_the_platform_schemas_exist(bare_url, connect):
+    conn = connect(bare_url)
+    with platform.superuser_connection(conn) as admin:
+        admin.execute("create schema auth; create table auth.users (id uuid primary key)")
+    assert platform.install(conn, "local").startswith("skipped")
+    assert conn.execute("select to_regnamespace('storage')").fetchone()[0] is None
 
 
 @pytest.mark.parametrize("env", ["staging", "prod"])
 def test_never_applied_to_hosted_targets(bare_url, connect, env):
     with pytest.raises(ConfigError, match="local and test databases only"):
         platform.install(connect(bare_url), env)
+
+
+def test_a_missing_superuser_is_one_clear_line(bare_url, connect):
+    conn = connect(bare_url)
+    conn.execute("create role shim_probe login password 'probe'")
+    try:
+        probe = connect(bare_url.replace("postgres:postgres@", "shim_probe:probe@", 1))
+        with pytest.raises(ConfigError, match="needs the superuser supabase_admin on 127.0.0.1:") as raised:
+            platform.install(probe, "local")
+        assert "probe" not in str(raised.value).replace("shim_probe", "")
+        probe.close()
+    finally:
+        conn.execute("drop role shim_probe")

@@ -1,10 +1,16 @@
 """`db.reset` rebuilds the same database every time, and a Supabase-like target keeps its platform."""
 
+import shutil
 import subprocess
 
+import pytest
+
+from polaris_db import MIGRATIONS_DIR
+from polaris_db import reset as reset_module
 from polaris_db.config import Target
 from polaris_db.console import Steps
 from polaris_db.database import recreate_database
+from polaris_db.errors import MigrationFailed
 from polaris_db.psql import split_password
 from polaris_db.reset import reset
 from polaris_db.server import bin_path
@@ -29,7 +35,7 @@ def test_reset_twice_gives_the_same_database(empty_url, connect):
     reset(Target("local", empty_url), Steps())
     assert schema_dump(empty_url) == first_schema
     assert row_counts(connect(empty_url)) == first_rows
-    assert [name for name, _, _ in steps.rows] == ["drop public schema", "platform shim", "migrations", "seeds"]
+    assert [name for name, _, _ in steps.rows] == ["clean project objects", "platform shim", "migrations", "seeds"]
 
 
 def test_reset_keeps_auth_users_on_a_platform_database(empty_url, connect):
@@ -46,3 +52,40 @@ def test_recreate_database_starts_from_nothing(bare_url, connect):
         conn.execute("create table leftover (id int)")
     recreate_database(bare_url)
     assert connect(bare_url).execute("select to_regclass('leftover')").fetchone()[0] is None
+
+
+PUBLIC_SNAPSHOT = """
+select n.nspowner::regrole::text, n.nspacl::text,
+       (select array_agg(format('%s %s %s', d.defaclrole::regrole, d.defaclobjtype, d.defaclacl) order by 1, 2)
+        from pg_default_acl d where d.defaclnamespace = n.oid)
+from pg_namespace n where n.nspname = 'public'
+"""
+
+
+def test_reset_on_a_platform_database_leaves_public_itself_alone(empty_url, connect):
+    """Owner, ACL and both grantors' default privileges of `public` survive; what migrations made is rebuilt."""
+    conn = connect(empty_url)
+    before = conn.execute(PUBLIC_SNAPSHOT).fetchone()
+    assert before[0] == "pg_database_owner" and "supabase_admin" in str(before[2])
+    reset(Target("local", empty_url), Steps(), seeds=False)
+    conn.execute("create type public.mood as enum ('ok'); create function public.extra() returns int language sql as 'select 1'")
+    policies = conn.execute("select count(*) from pg_policies where schemaname = 'storage'").fetchone()[0]
+    reset(Target("local", empty_url), Steps(), seeds=False)
+    assert conn.execute(PUBLIC_SNAPSHOT).fetchone() == before
+    assert conn.execute("select to_regtype('public.mood'), to_regprocedure('public.extra()')").fetchone() == (None, None)
+    assert conn.execute("select count(*) from pg_policies where schemaname = 'storage'").fetchone()[0] == policies > 0
+    assert conn.execute("select count(*) from pg_trigger where tgname = 'on_auth_user_created'").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("statement", [
+    "alter table auth.users add column nickname text;",
+    "create function auth.x() returns int language sql as 'select 1';",
+    "alter role authenticator set statement_timeout = '1s';",
+])
+def test_a_migration_needing_more_than_hosted_fails_with_file_and_line(empty_url, tmp_path, monkeypatch, statement):
+    migrations = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, migrations)
+    (migrations / "0999_needs_superuser.sql").write_text(f"-- migration: 0999_needs_superuser\n\n{statement}\n")
+    monkeypatch.setattr(reset_module, "MIGRATIONS_DIR", migrations)
+    with pytest.raises(MigrationFailed, match=r"0999_needs_superuser\.sql:3: (must be owner|permission denied)"):
+        reset(Target("local", empty_url), Steps(), seeds=False, cache=False)

@@ -3,7 +3,9 @@
 import socket
 
 import psycopg
+import pytest
 
+from polaris_db.errors import ServerError
 from polaris_db.server import Cluster, free_port_from
 
 
@@ -21,8 +23,22 @@ def test_start_is_idempotent_and_picks_a_free_port(tmp_path, capsys):
             assert again.start() == (chosen, False)
             with psycopg.connect(cluster.url()) as conn:
                 assert conn.execute("show listen_addresses").fetchone()[0] == "127.0.0.1"
+                # the hosted model: the Quickstart URL's postgres is no superuser, supabase_admin is
+                assert conn.execute("select current_user::text, rolsuper from pg_roles "
+                                    "where rolname = current_user").fetchone() == ("postgres", False)
+            with psycopg.connect(cluster.admin_url()) as conn:
+                assert conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone() == (True,)
             assert cluster.stop() is True
             assert cluster.running_port() is None
             assert cluster.start()[1] is True  # data survives a stop
         finally:
             cluster.destroy()
+
+
+def test_a_cluster_made_before_the_hosted_model_is_refused_with_the_way_out(tmp_path):
+    cluster = Cluster(root=tmp_path / "pg", port=free_port_from(56150))
+    (cluster.pgdata).mkdir(parents=True)
+    (cluster.pgdata / "PG_VERSION").write_text("18\n")  # initialised, but no privilege-model marker
+    with pytest.raises(ServerError, match="created before the hosted privilege model.*inv db.reset"):
+        cluster.start()
+    assert (cluster.pgdata / "PG_VERSION").exists()  # nothing destroyed

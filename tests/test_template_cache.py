@@ -33,17 +33,19 @@ def test_any_change_changes_the_key(tmp_path):
 
 def _settings(url):
     with psycopg.connect(url) as conn:
-        return conn.execute("select current_setting('search_path'), "
-                            "current_setting('pgrst.db_schemas', true)").fetchone()
+        return conn.execute("select current_setting('search_path'), current_setting('work_mem')").fetchone()
 
 
 def test_a_clone_keeps_the_database_settings_of_its_template(cluster, empty_url, connect):
-    """The shim keeps search_path (with `extensions`) and pgrst.db_schemas on the database itself,
-    which `create database ... template` alone does not copy: a warm reset used to lose both."""
-    expected = _settings(empty_url)
-    assert "extensions" in expected[0] and expected[1] == "public,graphql_public"
+    """`create database ... template` alone does not copy `alter database ... set`; clone_database does.
+    The shim itself sets none (hosted has none): search_path with `extensions` is the postgres role's."""
+    source = empty_url.rsplit("/", 1)[1]
     admin = connect(cluster.url("postgres"))
-    clone_database(admin, empty_url.rsplit("/", 1)[1], "clone_settings")
+    assert _settings(empty_url)[0] == '"$user", public, extensions'
+    admin.execute(f'alter database "{source}" set work_mem = \'7MB\'')
+    expected = _settings(empty_url)
+    assert expected[1] == "7MB"
+    clone_database(admin, source, "clone_settings")
     try:
         assert _settings(cluster.url("clone_settings")) == expected
     finally:

@@ -72,9 +72,8 @@ def recreate_database(url: str, *, template: str | None = None) -> None:
 def clone_database(conn: psycopg.Connection, template: str, name: str, *, strategy: str | None = None) -> None:
     """`create database name template template`, plus the template's `alter database ... set` settings.
 
-    Postgres does not copy per-database settings to a clone, and the shim keeps two there
-    (search_path with `extensions`, pgrst.db_schemas): without them a clone resolves `vector`
-    differently from the database it was copied from.
+    Postgres does not copy per-database settings to a clone. The shim sets none (hosted has none:
+    search_path with `extensions` is the postgres role's), but a database someone configured keeps them.
     """
     create = sql.SQL("create database {} template {}").format(sql.Identifier(name), sql.Identifier(template))
     if strategy:

@@ -11,18 +11,48 @@ from .database import connection, recreate_database, target_url
 from .migrations import migrate
 from .seeds import run_seeds
 
-# Supabase's own grants on a fresh `public` (supabase/postgres init scripts).
-RECREATE_PUBLIC = """
+# What the project's migrations created, and nothing of the platform's: `public` itself keeps its owner,
+# ACL and default privileges (postgres could not recreate supabase_admin's), auth and storage keep their
+# rows. Extension members are left to their extension; cascades take triggers on platform tables along.
+CLEAN_PROJECT = """
+do $$
+declare
+  ddl text;
+begin
+  -- Names first, drops after: a cascade may take later objects along (hence `if exists`).
+  foreach ddl in array array(
+    select format('drop policy %I on %I.%I', policyname, schemaname, tablename)
+    from pg_policies where schemaname = 'storage'
+    union all
+    select format('drop %s if exists %s cascade', case c.relkind when 'v' then 'view' when 'm' then 'materialized view'
+                  when 'S' then 'sequence' when 'f' then 'foreign table' else 'table' end, c.oid::regclass)
+    from pg_class c
+    where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+      and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                      and d.deptype in ('e', 'i'))
+    union all
+    select format('drop %s if exists %s cascade', case p.prokind when 'a' then 'aggregate' else 'routine' end,
+                  p.oid::regprocedure)
+    from pg_proc p
+    where p.pronamespace = 'public'::regnamespace
+      and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
+    union all
+    select format('drop %s if exists %s cascade', case t.typtype when 'd' then 'domain' else 'type' end, t.oid::regtype)
+    from pg_type t
+    where t.typnamespace = 'public'::regnamespace and t.typtype in ('e', 'c', 'd', 'r')
+      and (t.typtype <> 'c' or (select relkind from pg_class where oid = t.typrelid) = 'c')
+      and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass and d.objid = t.oid and d.deptype = 'e'))
+  loop
+    execute ddl;
+  end loop;
+end
+$$;
 drop schema if exists supabase_migrations cascade;
-drop schema if exists public cascade;
-create schema public;
-grant usage on schema public to postgres, anon, authenticated, service_role;
-grant all on schema public to postgres, anon, authenticated, service_role;
 """
 
 
 def reset(target: Target, steps: Steps, *, seeds: bool = True, cache: bool = True) -> str:
-    """Return the URL that was reset. Embedded: drop and recreate the database; elsewhere: drop user schemas."""
+    """Return the URL that was reset. Embedded: drop and recreate the database; elsewhere: drop the project's objects."""
     url = target_url(target)
     use_cache = cache and seeds and target.embedded
     if use_cache:
@@ -36,9 +66,9 @@ def reset(target: Target, steps: Steps, *, seeds: bool = True, cache: bool = Tru
         with steps.step("recreate database"):
             recreate_database(url)
     else:
-        # A Supabase stack keeps auth and storage in this database: clean our schemas, keep the platform.
-        with steps.step("drop public schema"), connection(url) as conn, conn.transaction():
-            conn.execute(RECREATE_PUBLIC.encode())
+        # A Supabase stack or project keeps auth, storage and `public` itself: remove only what we built.
+        with steps.step("clean project objects"), connection(url) as conn, conn.transaction():
+            conn.execute(CLEAN_PROJECT.encode())
     with connection(url) as conn:
         if target.env == "local":
             with steps.step("platform shim"):

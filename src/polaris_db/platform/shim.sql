@@ -1,61 +1,40 @@
--- Supabase platform shim for plain Postgres (local and test databases only).
+-- Supabase platform shim for plain Postgres (local and test databases only): one database's schemas.
 --
 -- Mirrors what the supabase/postgres image, supabase/auth and supabase/storage
--- create, so migrations and RLS tests behave as on a hosted project. Every
--- statement is idempotent. The installer (polaris_db.platform) skips this file
--- where the real platform exists and refuses to run it on staging or prod.
+-- create, with the platform's owners: run by a superuser (supabase_admin) after roles.sql;
+-- auth objects belong to supabase_auth_admin, storage objects to supabase_storage_admin, and
+-- `postgres` (not a superuser, as on hosted) gets exactly the platform's grants. The installer
+-- (polaris_db.platform) skips this file where the platform's schemas exist and refuses to run it
+-- on staging or prod. What hosted allows only through supautils is emulated at the end
+-- (supautils_emulation; listed in src/polaris_db/platform/README.md).
 
--- Roles (cluster-wide): attributes as in supabase/postgres nix/tests/expected/roles.out
-do $$
-begin
-  if not exists (select 1 from pg_roles where rolname = 'anon') then
-    create role anon nologin;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'authenticated') then
-    create role authenticated nologin;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'service_role') then
-    create role service_role nologin bypassrls;
-  end if;
-  if not exists (select 1 from pg_roles where rolname = 'authenticator') then
-    create role authenticator login noinherit;
-  end if;
-end
-$$;
+set local search_path = pg_catalog;
 
-alter role anon set statement_timeout = '3s';
-alter role authenticated set statement_timeout = '8s';
-alter role authenticator set statement_timeout = '8s';
-alter role authenticator set lock_timeout = '8s';
-
-grant anon, authenticated, service_role to authenticator;
-grant anon, authenticated, service_role to current_user;
-
--- Schemas
+-- Schemas: owned by the installing superuser, as supabase_admin owns them on the platform.
 create schema if not exists extensions;
 create schema if not exists auth;
 create schema if not exists storage;
 
-grant usage on schema public, extensions to anon, authenticated, service_role;
-grant usage on schema auth to anon, authenticated, service_role;
-grant usage on schema storage to anon, authenticated, service_role;
-grant all on schema public to anon, authenticated, service_role;
+-- public as the platform leaves it: owner pg_database_owner, USAGE only for the API roles and postgres.
+alter schema public owner to pg_database_owner;
+revoke create on schema public from public, anon, authenticated, service_role, postgres;
+grant usage on schema public to public, anon, authenticated, service_role, postgres;
+grant usage on schema extensions to anon, authenticated, service_role;
+grant all on schema extensions to postgres with grant option;
+grant usage on schema auth, storage to anon, authenticated, service_role, postgres;
+grant all on schema auth to supabase_auth_admin;
+grant all on schema storage to supabase_storage_admin;
 
--- Default privileges the image gives objects created in public: RLS is the
--- only barrier on a hosted project, so migrations must enable it everywhere.
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-
--- Make PostgREST's exposed schemas visible to Supabase advisors (splinter), and
--- resolve unqualified names as the platform's roles do ("$user", public, extensions).
-do $$
-begin
-  execute format('alter database %I set "pgrst.db_schemas" = %L', current_database(), 'public,graphql_public');
-  execute format('alter database %I set search_path = "$user", public, extensions', current_database());
-end
-$$;
-set search_path = "$user", public, extensions;
+-- Default privileges in public for both grantors the platform has: postgres and the superuser.
+alter default privileges for role postgres in schema public
+  grant all on tables to postgres, anon, authenticated, service_role;
+alter default privileges for role postgres in schema public
+  grant all on functions to postgres, anon, authenticated, service_role;
+alter default privileges for role postgres in schema public
+  grant all on sequences to postgres, anon, authenticated, service_role;
+alter default privileges in schema public grant all on tables to postgres, anon, authenticated, service_role;
+alter default privileges in schema public grant all on functions to postgres, anon, authenticated, service_role;
+alter default privileges in schema public grant all on sequences to postgres, anon, authenticated, service_role;
 
 -- auth: helpers read the claims PostgREST sets per request
 create or replace function auth.uid() returns uuid
@@ -122,12 +101,46 @@ create table if not exists auth.users (
   banned_until timestamptz,
   is_sso_user boolean not null default false,
   deleted_at timestamptz,
-  is_anonymous boolean not null default false
+  is_anonymous boolean not null default false,
+  email_change_token_new varchar(255),
+  email_change varchar(255),
+  email_change_sent_at timestamptz,
+  email_change_token_current varchar(255) default '',
+  email_change_confirm_status smallint default 0
+    constraint users_email_change_confirm_status_check
+    check (email_change_confirm_status >= 0 and email_change_confirm_status <= 2),
+  phone_change text default '',
+  phone_change_token varchar(255) default '',
+  phone_change_sent_at timestamptz,
+  reauthentication_token varchar(255) default '',
+  reauthentication_sent_at timestamptz
 );
 create unique index if not exists users_email_partial_key on auth.users (email) where (is_sso_user = false);
+create unique index if not exists confirmation_token_idx on auth.users (confirmation_token)
+  where ((confirmation_token)::text !~ '^[0-9 ]*$'::text);
+create unique index if not exists recovery_token_idx on auth.users (recovery_token)
+  where ((recovery_token)::text !~ '^[0-9 ]*$'::text);
+create unique index if not exists email_change_token_current_idx on auth.users (email_change_token_current)
+  where ((email_change_token_current)::text !~ '^[0-9 ]*$'::text);
+create unique index if not exists email_change_token_new_idx on auth.users (email_change_token_new)
+  where ((email_change_token_new)::text !~ '^[0-9 ]*$'::text);
+create unique index if not exists reauthentication_token_idx on auth.users (reauthentication_token)
+  where ((reauthentication_token)::text !~ '^[0-9 ]*$'::text);
+create index if not exists users_instance_id_idx on auth.users (instance_id);
+create index if not exists users_is_anonymous_idx on auth.users (is_anonymous);
 alter table auth.users enable row level security;
+-- postgres may reference, trigger on and write auth.users (seeds, FKs, on-signup triggers), not alter it.
+grant all on auth.users to postgres;
 
 -- storage: buckets and objects, RLS on; the API roles get all, policies decide
+do $$
+begin
+  if to_regtype('storage.buckettype') is null then
+    create type storage.buckettype as enum ('STANDARD', 'ANALYTICS', 'VECTOR');
+  end if;
+end
+$$;
+
 create table if not exists storage.buckets (
   id text not null primary key,
   name text not null,
@@ -139,13 +152,15 @@ create table if not exists storage.buckets (
   allowed_mime_types text[],
   created_at timestamptz default now(),
   updated_at timestamptz default now(),
-  type text not null default 'STANDARD'
+  type storage.buckettype not null default 'STANDARD',
+  versioning_status text not null default 'DISABLED'
+    constraint buckets_versioning_status_check check (versioning_status in ('DISABLED', 'ENABLED', 'SUSPENDED'))
 );
 create unique index if not exists bname on storage.buckets (name);
 
 create table if not exists storage.objects (
   id uuid not null default gen_random_uuid() primary key,
-  bucket_id text references storage.buckets (id),
+  bucket_id text constraint "objects_bucketId_fkey" references storage.buckets (id),
   name text,
   owner uuid,
   owner_id text,
@@ -155,7 +170,10 @@ create table if not exists storage.objects (
   version text,
   created_at timestamptz default now(),
   updated_at timestamptz default now(),
-  last_accessed_at timestamptz default now()
+  last_accessed_at timestamptz default now(),
+  is_versioned boolean not null default false,
+  is_delete_marker boolean not null default false,
+  archived_at timestamptz
 );
 create unique index if not exists bucketid_objname on storage.objects (bucket_id, name);
 create index if not exists name_prefix_search on storage.objects (name text_pattern_ops);
@@ -163,7 +181,31 @@ create index if not exists name_prefix_search on storage.objects (name text_patt
 alter table storage.buckets enable row level security;
 alter table storage.objects enable row level security;
 
-grant all on storage.buckets, storage.objects to anon, authenticated, service_role;
+grant all on storage.buckets, storage.objects to anon, authenticated, service_role, postgres;
+
+create or replace function storage.enforce_bucket_name_length() returns trigger
+language plpgsql
+as $$
+begin
+  if length(new.name) > 100 then
+    raise exception 'bucket name "%" is too long (% characters). Max is 100.', new.name, length(new.name);
+  end if;
+  return new;
+end
+$$;
+create or replace trigger enforce_bucket_name_length_trigger before insert or update of name on storage.buckets
+  for each row execute function storage.enforce_bucket_name_length();
+
+create or replace function storage.update_updated_at_column() returns trigger
+language plpgsql
+as $$
+begin
+  new.updated_at = now();
+  return new;
+end
+$$;
+create or replace trigger update_objects_updated_at before update on storage.objects
+  for each row execute function storage.update_updated_at_column();
 
 -- Newer storage versions refuse any SQL delete on these tables, for every role, unless the
 -- transaction sets storage.allow_delete_query (the Storage API does): a row deleted in SQL would
@@ -221,3 +263,118 @@ $$;
 
 grant execute on function storage.foldername(text), storage.filename(text), storage.extension(text)
   to anon, authenticated, service_role;
+
+-- Owners as on the platform: auth objects belong to supabase_auth_admin, storage objects to
+-- supabase_storage_admin; postgres keeps only the grants above (it cannot alter or drop them).
+do $$
+declare
+  item record;
+begin
+  for item in
+    select format('alter %s %s owner to %I',
+                  case c.relkind when 'S' then 'sequence' else 'table' end,
+                  c.oid::regclass, case n.nspname when 'auth' then 'supabase_auth_admin' else 'supabase_storage_admin' end) as ddl
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname in ('auth', 'storage') and c.relkind in ('r', 'p', 'S', 'v')
+    union all
+    select format('alter routine %s owner to %I', p.oid::regprocedure,
+                  case n.nspname when 'auth' then 'supabase_auth_admin' else 'supabase_storage_admin' end)
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname in ('auth', 'storage')
+    union all
+    select format('alter type %s owner to %I', t.oid::regtype,
+                  case n.nspname when 'auth' then 'supabase_auth_admin' else 'supabase_storage_admin' end)
+    from pg_type t join pg_namespace n on n.oid = t.typnamespace
+    where n.nspname in ('auth', 'storage') and t.typtype = 'e'
+  loop
+    execute item.ddl;
+  end loop;
+end
+$$;
+
+-- supautils emulation: exactly what hosted lets `postgres` do through the supautils extension,
+-- and nothing more (src/polaris_db/platform/README.md, "What the shim allows beyond plain
+-- privileges"). Two event triggers owned by the superuser, in a schema nobody else can write:
+--   * CREATE EXTENSION of a privileged extension (supautils.privileged_extensions): postgres is a
+--     superuser for that one statement; any other extension is refused and rolled back;
+--   * CREATE/ALTER/DROP POLICY (supautils.policy_grants on storage tables): postgres is a member of
+--     supabase_storage_admin for that one statement.
+-- Both are undone at ddl_command_end; a failing statement rolls the elevation back with it.
+create schema if not exists polaris_supautils;
+revoke all on schema polaris_supautils from public;
+
+create or replace function polaris_supautils.privileged_extensions() returns text[]
+language sql immutable set search_path = pg_catalog
+as $$
+  select array['vector', 'pg_trgm', 'citext', 'btree_gin', 'btree_gist', 'pgcrypto', 'uuid-ossp',
+               'unaccent', 'hstore', 'ltree', 'fuzzystrmatch', 'intarray', 'cube', 'earthdistance',
+               'tablefunc', 'pg_stat_statements', 'pgrowlocks', 'pgstattuple', 'dict_int', 'isn', 'seg',
+               'tcn', 'moddatetime', 'insert_username', 'autoinc', 'pg_walinspect', 'postgres_fdw', 'dblink']
+$$;
+
+create or replace function polaris_supautils.on_ddl_start() returns event_trigger
+language plpgsql security definer set search_path = pg_catalog
+as $$
+begin
+  if session_user::text <> 'postgres' or (select rolsuper from pg_roles where rolname = session_user)
+     or coalesce(current_setting('polaris_supautils.elevated', true), '') <> '' then
+    return;
+  end if;
+  if tg_tag = 'CREATE EXTENSION' then
+    execute 'alter role postgres superuser';
+  elsif tg_tag in ('CREATE POLICY', 'ALTER POLICY', 'DROP POLICY')
+        and not pg_has_role('postgres', 'supabase_storage_admin', 'member') then
+    execute 'grant supabase_storage_admin to postgres';
+  else
+    return;
+  end if;
+  perform set_config('polaris_supautils.elevated', tg_tag, true);
+end
+$$;
+
+create or replace function polaris_supautils.on_ddl_end() returns event_trigger
+language plpgsql security definer set search_path = pg_catalog
+as $$
+declare
+  created text;
+begin
+  if coalesce(current_setting('polaris_supautils.elevated', true), '') <> tg_tag then
+    return;  -- not elevated, or a statement nested in the elevated one (an extension script)
+  end if;
+  perform set_config('polaris_supautils.elevated', '', true);
+  if tg_tag = 'CREATE EXTENSION' then
+    execute 'alter role postgres nosuperuser';
+    for created in select object_identity from pg_event_trigger_ddl_commands() where object_type = 'extension' loop
+      if not created = any (polaris_supautils.privileged_extensions()) then
+        raise exception 'permission denied to create extension "%"', created
+          using errcode = '42501', hint = 'Must be superuser; hosted Supabase allows only its privileged extensions.';
+      end if;
+    end loop;
+  else
+    execute 'revoke supabase_storage_admin from postgres';
+  end if;
+end
+$$;
+
+revoke all on function polaris_supautils.on_ddl_start(), polaris_supautils.on_ddl_end() from public;
+
+do $$
+begin
+  if coalesce(current_setting('supautils.privileged_extensions', true), '') <> '' then
+    return;  -- the real supautils is loaded (supabase/postgres image): nothing to emulate
+  end if;
+  if not exists (select 1 from pg_event_trigger where evtname = 'polaris_supautils_start') then
+    create event trigger polaris_supautils_start on ddl_command_start
+      when tag in ('CREATE EXTENSION', 'CREATE POLICY', 'ALTER POLICY', 'DROP POLICY')
+      execute function polaris_supautils.on_ddl_start();
+  end if;
+  if not exists (select 1 from pg_event_trigger where evtname = 'polaris_supautils_end') then
+    create event trigger polaris_supautils_end on ddl_command_end
+      when tag in ('CREATE EXTENSION', 'CREATE POLICY', 'ALTER POLICY', 'DROP POLICY')
+      execute function polaris_supautils.on_ddl_end();
+  end if;
+  -- also under session_replication_role = replica: pg_restore creates policies on storage tables that way
+  alter event trigger polaris_supautils_start enable always;
+  alter event trigger polaris_supautils_end enable always;
+end
+$$;

@@ -32,7 +32,8 @@ def reset(c, env="local", yes=False, no_seed=False, no_cache=False):
     """Recreate the database: shim (local only), every migration, seeds; prints per-step timings."""
     target = resolve(env)
     if target.remote:
-        confirm(f"This DROPS the public schema and all its data on {env}.", assume_yes=yes)
+        confirm(f"This DROPS every table, view, function and type the migrations made (and their data) on {env}.",
+                assume_yes=yes)
     steps = Steps()
     url = reset_database(target, steps, seeds=not no_seed, cache=not no_cache)
     say(f"reset {env}: {url}")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import psycopg
 
+from ...platform import superuser_connection
 from ...rls.catalog import app_schemas
 from ..base import Rule
 
@@ -10,11 +11,12 @@ MATVIEWS = """
 select format('%%I.%%I', schemaname, matviewname) from pg_matviews where schemaname = any(%(schemas)s) order by 1
 """
 # An event trigger records every REFRESH MATERIALIZED VIEW that refresh_views() runs, dynamic SQL included.
-# Created, used and rolled back inside one transaction: the scratch database is left as it was.
+# Created, used and rolled back inside one transaction: the scratch database is left as it was. Event
+# triggers need a superuser (postgres is none, as on hosted): the probe runs as the shim's superuser.
 PROBE = """
 create schema lint_probe;
 create table lint_probe.refreshed (name text);
-create function lint_probe.record_refresh() returns event_trigger language plpgsql as $$
+create function lint_probe.record_refresh() returns event_trigger language plpgsql security definer as $$
 begin
   insert into lint_probe.refreshed
   select object_identity from pg_event_trigger_ddl_commands() where command_tag = 'REFRESH MATERIALIZED VIEW';
@@ -84,7 +86,7 @@ class MatviewRefreshed(Rule):
 
 
 def _refreshed_by_function(conn: psycopg.Connection) -> set[str]:
-    with conn.transaction(force_rollback=True):
-        conn.execute(PROBE)
-        conn.execute(f"select {REFRESH_FUNCTION}()")
-        return {row[0] for row in conn.execute("select name from lint_probe.refreshed")}
+    with superuser_connection(conn) as admin, admin.transaction(force_rollback=True):
+        admin.execute(PROBE)
+        admin.execute(f"select {REFRESH_FUNCTION}()")
+        return {row[0] for row in admin.execute("select name from lint_probe.refreshed")}
