@@ -1,6 +1,6 @@
 -- migration: 0033_api_role_privileges
 -- purpose: API roles keep only the table privileges policies need (no TRUNCATE, TRIGGER, REFERENCES, MAINTAIN) and no sequence privileges clients could misuse (setval)
--- rollback: grant truncate, trigger, references on the public tables and usage, select, update on public sequences back to anon, authenticated, service_role (not advised); alter default privileges in schema public grant them again
+-- rollback: grant truncate, trigger, references on the public tables and usage, select, update on public sequences back to anon, authenticated, service_role (not advised)
 
 -- Fail fast instead of queueing behind long transactions on a busy production database.
 set local lock_timeout = '5s';
@@ -32,11 +32,9 @@ begin
       execute format('revoke %s on %s from anon, authenticated, service_role', extra, relation.name);
     end if;
   end loop;
-  -- The same for objects this role creates later (migrations run as postgres). Hosted projects keep a
-  -- second set of defaults for supabase_admin, which postgres cannot change; it creates none of ours.
-  execute format('alter default privileges in schema public revoke %s on tables from anon, authenticated, service_role',
-                 extra);
-  alter default privileges in schema public revoke all on sequences from anon, authenticated;
-  alter default privileges in schema public revoke update on sequences from service_role;
 end
 $$;
+
+-- The default privileges of public stay as the platform sets them (supabase_admin's cannot be changed
+-- by postgres anyway, and `inv db.reset` keeps public's as they are): every later migration grants
+-- explicitly, and tests/schema/test_business_rules.py fails for any object that holds these again.
