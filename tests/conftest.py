@@ -1,7 +1,13 @@
 """One embedded Postgres per test run; a fresh database per test, cloned from a template.
 
+The server is hosted Supabase's model: superuser `supabase_admin` installs the platform shim, tests and
+tools connect as the non-superuser `postgres`. `POLARIS_TEST_DATABASE_URL=<supabase_admin's URL>` runs the
+suite on a server you choose instead (e.g. a supabase/postgres container); `postgres` is the same URL with
+the user swapped (on that image both have POSTGRES_PASSWORD). Per-test databases are created there and
+dropped after.
+
 Fixtures:
-  cluster      the test run's server (fsync off, its own temp dir, a free loopback port)
+  cluster      the test run's server (embedded: fsync off, its own temp dir, a free loopback port)
   schema_url   URL of a fresh database with shim + all migrations + seeds
   empty_url    URL of a fresh database with only the Supabase shim
   bare_url     URL of a fresh, completely empty database
@@ -12,6 +18,10 @@ from __future__ import annotations
 
 import itertools
 import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -23,16 +33,62 @@ from polaris_db.reset import build
 from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
 
 _names = itertools.count(1)
+EXTERNAL_URL = os.environ.get("POLARIS_TEST_DATABASE_URL")
+
+
+@dataclass
+class ExternalServer:
+    """A server you chose (POLARIS_TEST_DATABASE_URL: its superuser's URL), used like the embedded cluster."""
+
+    admin: str
+
+    @property
+    def port(self) -> int:
+        return urlsplit(self.admin).port or 5432
+
+    def url(self, database: str = "postgres", user: str = "postgres") -> str:
+        parts = urlsplit(self.admin)
+        netloc = f"{user}:{parts.password or ''}@{parts.hostname}:{self.port}"
+        return urlunsplit(parts._replace(netloc=netloc, path="/" + database))
+
+    def admin_url(self, database: str = "postgres") -> str:
+        return self.url(database, user=urlsplit(self.admin).username or "supabase_admin")
+
+
+def _check_external(server: ExternalServer) -> None:
+    with psycopg.connect(server.admin_url(), autocommit=True, connect_timeout=10) as conn:
+        if not conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone()[0]:
+            raise pytest.UsageError("POLARIS_TEST_DATABASE_URL must be the server's superuser (supabase_admin)")
+        platform.install_roles(conn)  # a plain server gets the platform roles; the image has them
+    with psycopg.connect(server.url(), autocommit=True, connect_timeout=10) as conn:
+        if conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone()[0]:
+            raise pytest.UsageError("POLARIS_TEST_DATABASE_URL: its postgres is a superuser; "
+                                    "the suite needs the hosted model (supabase/postgres image)")
 
 
 @pytest.fixture(scope="session")
-def cluster(tmp_path_factory):
-    root = tmp_path_factory.mktemp("pg")
+def cluster():
+    if EXTERNAL_URL:
+        server = ExternalServer(EXTERNAL_URL)
+        _check_external(server)
+        _drop_test_databases(server)  # left by an interrupted run
+        yield server
+        _drop_test_databases(server)
+        return
+    # Not under pytest's basetemp: pytest runs started meanwhile (other checkouts as the same user)
+    # prune older basetemps, data directory included.
+    root = Path(tempfile.mkdtemp(prefix="polaris-test-pg-"))
     server = Cluster(root=root, port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432))),
                      settings={**FAST_UNSAFE, "max_connections": "200"})
     server.start()
     yield server
     server.destroy()
+
+
+def _drop_test_databases(server) -> None:
+    with _admin(server) as conn:
+        for (name,) in conn.execute("select datname from pg_database where datname ~ '^(tpl_|t[0-9]{4}$)'").fetchall():
+            conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
 
 
 def _admin(cluster) -> psycopg.Connection:

@@ -297,8 +297,9 @@ $$;
 -- privileges"). Two event triggers owned by the superuser, in a schema nobody else can write:
 --   * CREATE EXTENSION of a privileged extension (supautils.privileged_extensions): postgres is a
 --     superuser for that one statement; any other extension is refused and rolled back;
---   * CREATE/ALTER/DROP POLICY (supautils.policy_grants on storage tables): postgres is a member of
---     supabase_storage_admin for that one statement.
+--   * CREATE/ALTER/DROP POLICY and DROP TRIGGER (supautils.policy_grants, drop_trigger_grants) on the
+--     platform tables hosted lists: postgres is a member of the tables' owners for that one statement;
+--     a policy created or altered on any other auth/storage table is refused and rolled back.
 -- Both are undone at ddl_command_end; a failing statement rolls the elevation back with it.
 create schema if not exists polaris_supautils;
 revoke all on schema polaris_supautils from public;
@@ -312,6 +313,15 @@ as $$
                'tcn', 'moddatetime', 'insert_username', 'autoinc', 'pg_walinspect', 'postgres_fdw', 'dblink']
 $$;
 
+-- supautils.policy_grants and drop_trigger_grants of the supabase/postgres image, for postgres
+create or replace function polaris_supautils.granted_tables() returns text[]
+language sql immutable set search_path = pg_catalog
+as $$
+  select array['auth.audit_log_entries', 'auth.identities', 'auth.refresh_tokens', 'auth.sessions', 'auth.users',
+               'realtime.messages', 'storage.buckets', 'storage.migrations', 'storage.objects',
+               'storage.s3_multipart_uploads', 'storage.s3_multipart_uploads_parts']
+$$;
+
 create or replace function polaris_supautils.on_ddl_start() returns event_trigger
 language plpgsql security definer set search_path = pg_catalog
 as $$
@@ -322,9 +332,9 @@ begin
   end if;
   if tg_tag = 'CREATE EXTENSION' then
     execute 'alter role postgres superuser';
-  elsif tg_tag in ('CREATE POLICY', 'ALTER POLICY', 'DROP POLICY')
+  elsif not pg_has_role('postgres', 'supabase_auth_admin', 'member')
         and not pg_has_role('postgres', 'supabase_storage_admin', 'member') then
-    execute 'grant supabase_storage_admin to postgres';
+    execute 'grant supabase_auth_admin, supabase_storage_admin to postgres';
   else
     return;
   end if;
@@ -350,9 +360,20 @@ begin
           using errcode = '42501', hint = 'Must be superuser; hosted Supabase allows only its privileged extensions.';
       end if;
     end loop;
-  else
-    execute 'revoke supabase_storage_admin from postgres';
+    return;
   end if;
+  execute 'revoke supabase_auth_admin, supabase_storage_admin from postgres';
+  for created in
+    select p.polrelid::regclass::text from pg_event_trigger_ddl_commands() c join pg_policy p on p.oid = c.objid
+    where c.object_type = 'policy'
+      and (select relowner from pg_class where oid = p.polrelid)
+          in ('supabase_auth_admin'::regrole, 'supabase_storage_admin'::regrole)
+  loop
+    if not created = any (polaris_supautils.granted_tables()) then
+      raise exception 'must be owner of table %', created
+        using errcode = '42501', hint = 'Hosted Supabase lets postgres manage policies only on the tables in supautils.policy_grants.';
+    end if;
+  end loop;
 end
 $$;
 
@@ -365,12 +386,12 @@ begin
   end if;
   if not exists (select 1 from pg_event_trigger where evtname = 'polaris_supautils_start') then
     create event trigger polaris_supautils_start on ddl_command_start
-      when tag in ('CREATE EXTENSION', 'CREATE POLICY', 'ALTER POLICY', 'DROP POLICY')
+      when tag in ('CREATE EXTENSION', 'CREATE POLICY', 'ALTER POLICY', 'DROP POLICY', 'DROP TRIGGER')
       execute function polaris_supautils.on_ddl_start();
   end if;
   if not exists (select 1 from pg_event_trigger where evtname = 'polaris_supautils_end') then
     create event trigger polaris_supautils_end on ddl_command_end
-      when tag in ('CREATE EXTENSION', 'CREATE POLICY', 'ALTER POLICY', 'DROP POLICY')
+      when tag in ('CREATE EXTENSION', 'CREATE POLICY', 'ALTER POLICY', 'DROP POLICY', 'DROP TRIGGER')
       execute function polaris_supautils.on_ddl_end();
   end if;
   -- also under session_replication_role = replica: pg_restore creates policies on storage tables that way

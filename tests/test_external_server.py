@@ -1,0 +1,47 @@
+"""POLARIS_TEST_DATABASE_URL: the suite runs on a server you choose, here a second hosted-model cluster."""
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from polaris_db import REPO_ROOT
+from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
+
+PART = ["tests/test_platform.py", "tests/test_reset.py", "tests/test_apply.py", "tests/test_backup_restore.py"]
+COMMITS = "select sum(xact_commit) from pg_stat_database"
+
+
+@pytest.mark.skipif(bool(os.environ.get("POLARIS_TEST_DATABASE_URL")), reason="already running on a chosen server")
+def test_part_of_the_suite_runs_on_a_second_hosted_model_server(tmp_path):
+    second = Cluster(root=Path(tempfile.mkdtemp(prefix="polaris-second-pg-")), port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 50),
+                     settings={**FAST_UNSAFE, "max_connections": "200"})
+    second.start()
+    try:
+        with psycopg.connect(second.admin_url(), autocommit=True) as conn:
+            before = conn.execute(COMMITS).fetchone()[0]
+        env = {**os.environ, "POLARIS_TEST_DATABASE_URL": second.admin_url()}
+        result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
+                                 f"--basetemp={tmp_path / 'child'}", *PART],
+                                cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, result.stdout[-3000:]
+        assert " passed" in result.stdout.splitlines()[-1] and "skipped" not in result.stdout.splitlines()[-1]
+        with psycopg.connect(second.admin_url(), autocommit=True) as conn:
+            assert conn.execute(COMMITS).fetchone()[0] - before > 200  # the suite's work happened there
+            left = conn.execute("select count(*) from pg_database where datname ~ '^(tpl_|t[0-9]{4}$)'").fetchone()[0]
+            assert left == 0  # and its per-test databases are gone
+    finally:
+        second.destroy()
+
+
+def test_a_superuser_postgres_is_refused_as_a_chosen_server(cluster, tmp_path):
+    """The contract: the URL is the superuser's and `postgres` on that server is hosted's non-superuser."""
+    env = {**os.environ, "POLARIS_TEST_DATABASE_URL": cluster.url()}  # postgres: not a superuser
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_platform.py",
+                             f"--basetemp={tmp_path / 'child'}", "-k", "idempotent"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "must be the server's superuser (supabase_admin)" in result.stdout + result.stderr
