@@ -12,6 +12,7 @@ from polaris_db.server import Cluster, free_port_from
 def test_start_is_idempotent_and_picks_a_free_port(tmp_path, capsys):
     port = free_port_from(56100)
     with socket.socket() as squatter:
+        squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # the port may be in TIME_WAIT from a run
         squatter.bind(("127.0.0.1", port))
         squatter.listen()
         cluster = Cluster(root=tmp_path / "pg", port=port, settings={"fsync": "off"})
