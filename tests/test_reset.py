@@ -2,6 +2,8 @@
 
 import shutil
 import subprocess
+import threading
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -12,9 +14,14 @@ from polaris_db.config import Target
 from polaris_db.console import Steps
 from polaris_db.database import recreate_database
 from polaris_db.errors import MigrationFailed
+from polaris_db.migrations.history import LOCK_KEY
 from polaris_db.psql import split_password
 from polaris_db.reset import reset
 from polaris_db.server import bin_path
+
+from test_tasks import inv
+
+FIXTURES = Path(__file__).parent / "fixtures" / "migrations"
 
 
 def schema_dump(url):
@@ -102,3 +109,52 @@ def test_migrations_run_as_a_non_superuser(empty_url, tmp_path, monkeypatch):
     reset(Target("local", empty_url), Steps(), seeds=False, cache=False)
     with psycopg.connect(empty_url) as conn:
         assert conn.execute("select name, superuser from public.who_ran_migrations").fetchone() == ("postgres", False)
+
+
+def test_reset_waits_for_the_lock_a_push_holds(empty_url, connect):
+    """Before the lock, a reset cleaned the database under a running push (which then blamed a good migration)."""
+    pusher = connect(empty_url)
+    pusher.execute("create table public.in_flight (id int)")  # what the running push is building
+    pusher.execute("select pg_advisory_lock(%s)", (LOCK_KEY,))  # what db.push holds while it applies
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (reset(Target("local", empty_url), Steps(), seeds=False), done.set()))
+    worker.start()
+    try:
+        assert not done.wait(3), "reset ran while a push held the migration lock"
+        assert connect(empty_url).execute("select to_regclass('public.in_flight')").fetchone()[0] is not None
+    finally:
+        pusher.execute("select pg_advisory_unlock(%s)", (LOCK_KEY,))
+    worker.join(timeout=240)
+    assert done.is_set()
+    assert reset_module.incomplete_since(connect(empty_url)) is None
+
+
+def test_two_embedded_resets_take_turns_on_a_file_lock(tmp_path, monkeypatch):
+    monkeypatch.setattr(reset_module, "STATE_DIR", tmp_path)
+    embedded = Target("local", None)
+    second_in = threading.Event()
+
+    def second():
+        with reset_module.reset_lock(embedded, ""):
+            second_in.set()
+
+    with reset_module.reset_lock(embedded, ""):
+        worker = threading.Thread(target=second)
+        worker.start()
+        assert not second_in.wait(1)
+    worker.join(timeout=10)
+    assert second_in.is_set()
+
+
+def test_a_failed_reset_says_the_database_is_incomplete_and_status_repeats_it(empty_url, monkeypatch):
+    monkeypatch.setattr(reset_module, "MIGRATIONS_DIR", FIXTURES / "failing")
+    with pytest.raises(MigrationFailed, match=r"0002_half_applied\.sql:\d+: .*reset incomplete: database t\d+ is "
+                                              r"half-built, run `inv db.reset` again"):
+        reset(Target("local", empty_url), Steps(), seeds=False)
+    status = inv("db.status", url=empty_url)
+    assert status.returncode == 4
+    assert status.stderr.strip().startswith("error: database t")
+    assert "is incomplete: a reset started" in status.stderr and "run `inv db.reset`" in status.stderr
+    monkeypatch.undo()
+    reset(Target("local", empty_url), Steps(), seeds=False)
+    assert inv("db.status", url=empty_url).returncode == 0

@@ -1,6 +1,11 @@
 """The embedded cluster: loopback only, survives between commands, moves off a busy port."""
 
+import os
+import shutil
+import signal
 import socket
+import time
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -10,11 +15,10 @@ from polaris_db.server import Cluster, free_port_from
 
 
 def test_start_is_idempotent_and_picks_a_free_port(tmp_path, capsys):
-    port = free_port_from(56100)
     with socket.socket() as squatter:
-        squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # the port may be in TIME_WAIT from a run
-        squatter.bind(("127.0.0.1", port))
+        squatter.bind(("127.0.0.1", 0))  # a port the OS picks: no race with other test runs
         squatter.listen()
+        port = squatter.getsockname()[1]
         cluster = Cluster(root=tmp_path / "pg", port=port, settings={"fsync": "off"})
         try:
             chosen, started = cluster.start()
@@ -43,3 +47,24 @@ def test_a_cluster_made_before_the_hosted_model_is_refused_with_the_way_out(tmp_
     with pytest.raises(ServerError, match="created before the hosted privilege model.*inv db.reset"):
         cluster.start()
     assert (cluster.pgdata / "PG_VERSION").exists()  # nothing destroyed
+
+
+def test_a_deleted_data_directory_is_named_never_silently_replaced(tmp_path):
+    """Orphan server still holding the port, then a cluster whose data is gone: both refused with the way out."""
+    cluster = Cluster(root=tmp_path / "pg", port=free_port_from(56170), settings={"fsync": "off"})
+    cluster.start()
+    pid = int((cluster.pgdata / "postmaster.pid").read_text().splitlines()[0])
+    try:
+        shutil.rmtree(cluster.pgdata)  # what `rm -rf .polaris/postgres/data` does under a running server
+        with pytest.raises(ServerError, match=rf"embedded Postgres \(pid {pid}\) still runs from the deleted data "
+                                              rf"directory .*kill {pid}"):
+            Cluster(root=tmp_path / "pg", port=cluster.port).start()
+    finally:
+        os.kill(pid, signal.SIGQUIT)
+    for _ in range(100):
+        if not Path(f"/proc/{pid}").exists():
+            break
+        time.sleep(0.05)
+    with pytest.raises(ServerError, match="data directory .* is missing, but .*server.log shows a cluster ran here"):
+        Cluster(root=tmp_path / "pg", port=cluster.port).start()
+    assert not cluster.pgdata.exists()  # nothing was created in its place

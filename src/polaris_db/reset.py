@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import psycopg
+import fcntl
+from contextlib import contextmanager
+from datetime import datetime, timezone
 
-from . import MIGRATIONS_DIR, SEEDS_DIR, platform, template_cache
+import psycopg
+from psycopg import sql
+
+from . import MIGRATIONS_DIR, SEEDS_DIR, STATE_DIR, platform, template_cache
 from .config import Target
-from .console import Steps
-from .database import connection, recreate_database, target_url
+from .console import Steps, say
+from .database import connect, connection, database_name, recreate_database, target_url
+from .errors import PolarisError
 from .migrations import migrate
+from .migrations.apply import migration_lock
 from .seeds import run_seeds
 
 # What the project's migrations created (policies on platform tables included), and nothing of the platform's: `public` itself keeps its owner,
@@ -51,9 +58,34 @@ drop schema if exists supabase_migrations cascade;
 """
 
 
+INCOMPLETE = "polaris: reset incomplete since "  # database comment while a reset is under way
+
+
 def reset(target: Target, steps: Steps, *, seeds: bool = True, cache: bool = True) -> str:
-    """Return the URL that was reset. Embedded: drop and recreate the database; elsewhere: drop the project's objects."""
+    """Return the URL that was reset. Embedded: drop and recreate the database; elsewhere: drop the project's objects.
+
+    One reset at a time per target (the embedded cluster: a file lock, since the database itself is
+    dropped; elsewhere: the advisory lock `db.push` takes). Until it finishes the database carries a
+    comment saying it is incomplete, which `inv db.status` reports, so a failed or interrupted reset
+    is never mistaken for a good database.
+    """
     url = target_url(target)
+    name = database_name(url)
+    with reset_lock(target, url):
+        try:
+            return _reset(target, url, steps, seeds=seeds, cache=cache)
+        except PolarisError as error:
+            if left_incomplete(url):
+                error.args = (f"{error}; reset incomplete: database {name} is half-built, run `inv db.reset` "
+                              "again once fixed",)
+            raise
+        except (KeyboardInterrupt, psycopg.Error):
+            if left_incomplete(url):
+                say(f"reset interrupted: database {name} is incomplete; run `inv db.reset` again")
+            raise
+
+
+def _reset(target: Target, url: str, steps: Steps, *, seeds: bool, cache: bool) -> str:
     use_cache = cache and seeds and target.embedded
     if use_cache:
         key = template_cache.fingerprint()
@@ -63,13 +95,15 @@ def reset(target: Target, steps: Steps, *, seeds: bool = True, cache: bool = Tru
             steps.note(f"inputs unchanged (key {key[:12]}); --no-cache rebuilds")
             return url
     if target.embedded:
+        wait_for_pushes(url)
         with steps.step("recreate database"):
             recreate_database(url)
-    else:
-        # A Supabase stack or project keeps auth, storage and `public` itself: remove only what we built.
-        with steps.step("clean project objects"), connection(url) as conn, conn.transaction():
-            conn.execute(CLEAN_PROJECT.encode())
-    with connection(url) as conn:
+    with connection(url) as conn, migration_lock(conn):
+        mark_incomplete(conn)
+        if not target.embedded:
+            # A Supabase stack or project keeps auth, storage and `public` itself: remove only what we built.
+            with steps.step("clean project objects"), conn.transaction():
+                conn.execute(CLEAN_PROJECT.encode())
         if target.env == "local":
             with steps.step("platform shim"):
                 shim_outcome = platform.install(conn, target.env)
@@ -81,10 +115,72 @@ def reset(target: Target, steps: Steps, *, seeds: bool = True, cache: bool = Tru
             with steps.step("seeds"):
                 applied = run_seeds(conn, SEEDS_DIR)
             steps.note(", ".join(s.path.name for s in applied) or "none")
+        mark_complete(conn)
     if use_cache:
         with steps.step("cache build"):
             template_cache.store(url, key)
     return url
+
+
+@contextmanager
+def reset_lock(target: Target, url: str):
+    """One reset of the embedded database at a time: a file lock, as the database itself is dropped.
+
+    Elsewhere the reset holds the advisory lock `db.push` takes, on its working connection (`_reset`).
+    """
+    if not target.embedded:
+        yield
+        return
+    STATE_DIR.mkdir(parents=True, exist_ok=True)
+    with open(STATE_DIR / "reset.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say("waiting for another reset of the embedded database to finish...")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def wait_for_pushes(url: str) -> None:
+    """Let a `db.push` that is applying migrations to the database finish before it is dropped."""
+    try:
+        conn = connect(url)
+    except PolarisError:
+        return  # no such database yet
+    with conn, migration_lock(conn):
+        pass
+
+
+def left_incomplete(url: str) -> bool:
+    try:
+        with connection(url) as conn:
+            return incomplete_since(conn) is not None
+    except (PolarisError, psycopg.Error):
+        return False
+
+
+def mark_incomplete(conn: psycopg.Connection) -> None:
+    _comment(conn, INCOMPLETE + datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"))
+
+
+def mark_complete(conn: psycopg.Connection) -> None:
+    _comment(conn, None)
+
+
+def incomplete_since(conn: psycopg.Connection) -> str | None:
+    """When the unfinished reset of this database started, or None."""
+    comment = conn.execute("select shobj_description(oid, 'pg_database') from pg_database "
+                           "where datname = current_database()").fetchone()[0]
+    return comment.removeprefix(INCOMPLETE) if comment and comment.startswith(INCOMPLETE) else None
+
+
+def _comment(conn: psycopg.Connection, text: str | None) -> None:
+    """Comment on the current database; skipped where the role does not own it (some hosted projects)."""
+    owns = conn.execute("select pg_has_role(datdba, 'USAGE') from pg_database where datname = current_database()"
+                        ).fetchone()[0]
+    if owns:
+        conn.execute(sql.SQL("comment on database {} is {}").format(
+            sql.Identifier(conn.info.dbname), sql.Literal(text)))
 
 
 def build(conn: psycopg.Connection, *, seeds: bool = True) -> None:

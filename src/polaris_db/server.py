@@ -33,6 +33,7 @@ LOCAL_PASSWORD = "postgres"  # the well-known Supabase local password, not a sec
 SYSTEM_USER = "embedded_postgres"
 SUPERUSER = platform.SUPERUSER
 MODEL_FILE = "privilege-model"  # "hosted" once bootstrapped; absent in clusters made with a superuser postgres
+TOOL_TIMEOUT = 120  # seconds for initdb / pg_ctl (start waits at most 60 s itself)
 FAST_UNSAFE = {"fsync": "off", "full_page_writes": "off", "synchronous_commit": "off"}
 
 
@@ -100,10 +101,17 @@ class Cluster:
         return self.root / MODEL_FILE
 
     def _run(self, tool: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [bin_path(tool), *args], user=self.run_as, check=check, capture_output=True, text=True,
-            stdin=subprocess.DEVNULL, cwd="/",
-        )
+        try:
+            result = subprocess.run(
+                [bin_path(tool), *args], user=self.run_as, capture_output=True, text=True,
+                stdin=subprocess.DEVNULL, cwd="/", timeout=TOOL_TIMEOUT,
+            )
+        except subprocess.TimeoutExpired:
+            raise ServerError(f"{tool} did not finish within {TOOL_TIMEOUT}s (data in {self.pgdata})") from None
+        if check and result.returncode != 0:
+            last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+            raise ServerError(f"{tool} {args[0] if args else ''} failed ({result.returncode}): {last}")
+        return result
 
     # -- state ---------------------------------------------------------------
     def initialized(self) -> bool:
@@ -163,7 +171,8 @@ class Cluster:
         """Start if needed; return (port, started_now). Picks another port if the default is busy."""
         self._check_model()
         if not self.initialized():
-            say(f"initialising the embedded Postgres cluster in {self.pgdata}")
+            self._refuse_lost_cluster()
+            say(f"initialising a new, empty embedded Postgres cluster in {self.pgdata}")
             self.init()
         live = self.running_port()
         if live:
@@ -186,6 +195,15 @@ class Cluster:
         self._ensure_bootstrapped()
         return self.port, True
 
+    def _refuse_lost_cluster(self) -> None:
+        """A cluster that ran here and lost its data directory is named, never silently replaced."""
+        for pid, data in orphan_postmasters(self.root):
+            raise ServerError(f"an embedded Postgres (pid {pid}) still runs from the deleted data directory {data}: "
+                              f"stop it (`kill {pid}`), then run the command again to create a new, empty cluster")
+        if self.log.exists():
+            raise ServerError(f"the data directory {self.pgdata} is missing, but {self.log} shows a cluster ran here: "
+                              f"its data is gone; restore a backup into a new cluster after deleting {self.root}")
+
     def stop(self) -> bool:
         if not self.running_port():
             return False
@@ -202,8 +220,10 @@ class Cluster:
         try:
             pwd.getpwnam(SYSTEM_USER)
         except KeyError:
-            subprocess.run(["useradd", "--system", "--no-create-home", "-s", "/usr/sbin/nologin", SYSTEM_USER],
-                           check=True, capture_output=True)
+            created = subprocess.run(["useradd", "--system", "--no-create-home", "-s", "/usr/sbin/nologin", SYSTEM_USER],
+                                     capture_output=True, text=True, timeout=TOOL_TIMEOUT)
+            if created.returncode != 0:
+                raise ServerError(f"could not create the system user {SYSTEM_USER}: {created.stderr.strip()}")
         traverse = stat.S_IXGRP | stat.S_IXOTH
         for parent in self.root.resolve().parents:
             parent.chmod(parent.stat().st_mode | traverse)
@@ -216,6 +236,27 @@ class Cluster:
     def _chown(self, path: Path) -> None:
         if self.run_as:
             shutil.chown(path, user=self.run_as, group=self.run_as)
+
+
+def orphan_postmasters(root: Path) -> list[tuple[int, str]]:
+    """Postgres servers (pid, data dir) started from a data directory under `root` that no longer exists.
+
+    A postmaster notices a deleted data directory only when it next checks its lock file (up to a
+    minute), and until then holds its port: a new cluster would quietly take another one.
+    """
+    found = []
+    base = str(root.resolve())
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            args = [a.decode(errors="replace") for a in (proc / "cmdline").read_bytes().split(b"\0")]
+        except OSError:
+            continue
+        if not args or not args[0].endswith("postgres") or "-D" not in args[:-1]:
+            continue
+        data = args[args.index("-D") + 1]
+        if (data == base or data.startswith(base + os.sep)) and not (Path(data) / "PG_VERSION").exists():
+            found.append((int(proc.name), data))
+    return found
 
 
 LOCAL_SETTINGS = {"synchronous_commit": "off"}  # a dev database: lose at most the last commits on a crash

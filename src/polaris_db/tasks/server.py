@@ -7,9 +7,10 @@ from invoke import task
 from .. import MIGRATIONS_DIR
 from ..config import resolve
 from ..console import say
-from ..database import connection, server_version
-from ..errors import ServerError
+from ..database import connection, database_name, server_version
+from ..errors import MigrationFailed, ServerError
 from ..migrations import discover, make_plan, read_history
+from ..reset import incomplete_since
 from ..server import local_cluster
 from ._common import reports_errors
 
@@ -33,7 +34,7 @@ def stop(c):
 @task(help={"env": "local (default), staging or prod", "json_": "print one JSON object instead of the lines"})
 @reports_errors
 def status(c, env="local", json_=False):
-    """Server version, masked URL, migration head, pending count and drift of the target (exit 5 if unreachable)."""
+    """Server version, masked URL, migration head, pending count and drift (exit 5 unreachable, 4 after a failed reset)."""
     target = resolve(env)
     if target.embedded:
         cluster = local_cluster()
@@ -49,9 +50,13 @@ def status(c, env="local", json_=False):
         plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
         facts = {"target": env, "embedded": target.embedded, "url": url, "server": server_version(conn),
                  "head": plan.head, "applied": len(plan.applied), "pending": len(plan.pending),
-                 "drift": [str(d) for d in plan.drift]}
+                 "drift": [str(d) for d in plan.drift], "incomplete_since": incomplete_since(conn)}
+    unfinished = (f"database {database_name(url)} is incomplete: a reset started {facts['incomplete_since']} did not "
+                  "finish; run `inv db.reset`") if facts["incomplete_since"] else None
     if json_:
         say(json.dumps(facts, indent=2))
+        if unfinished:
+            raise MigrationFailed(unfinished)
         return
     rows = [("target", env + (" (embedded)" if target.embedded else "")), ("url", url), ("server", facts["server"]),
             ("head", plan.head or "none applied"), ("pending", len(plan.pending)),
@@ -59,6 +64,8 @@ def status(c, env="local", json_=False):
     width = max(len(key) for key, _ in rows)
     for key, value in rows:
         say(f"{key.ljust(width)}  {value}")
+    if unfinished:
+        raise MigrationFailed(unfinished)
 
 
 TASKS = [start, stop, status]
