@@ -38,8 +38,21 @@ from polaris_db.server import Cluster, free_port_from
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_backup import fill, recreate, timed  # noqa: E402  (the same generated database)
+sys.path.pop(0)
 
 RELEASE = REPO_ROOT / "tests" / "rehearse" / "fixtures" / "measured"
+
+
+def release(case: Path, target: Path) -> list[str]:
+    """`target`: this checkout's migrations plus the case's files (`NN_name.sql`), numbered after the head."""
+    shutil.copytree(MIGRATIONS_DIR, target)
+    head = int(discover(MIGRATIONS_DIR)[-1].version)
+    names = []
+    for path in sorted(case.glob("*.sql")):
+        number, _, rest = path.name.partition("_")
+        names.append(f"{head + int(number):04d}_{rest}")
+        shutil.copy(path, target / names[-1])
+    return names
 
 
 def floor(store, name: str, url: str, migrations: Path) -> None:
@@ -70,13 +83,11 @@ def main() -> None:
             manifest = take_backup(source, "prod", store, encrypt=False)
             mark_verified(store, manifest)
             migrations = root / "migrations"
-            shutil.copytree(MIGRATIONS_DIR, migrations)
-            for path in RELEASE.glob("*.sql"):
-                shutil.copy(path, migrations / path.name)
+            names = release(RELEASE, migrations)
             os.environ["POLARIS_SCRATCH_URL"] = cluster.url("postgres")
             os.environ.pop("SUPABASE_PROD_URL", None)
             print(f"database: ~{total} rows ({manifest.row_counts.get('public.attempts')} attempts); release: "
-                  f"{', '.join(sorted(p.name for p in RELEASE.glob('*.sql')))}")
+                  f"{', '.join(names)}")
             series: dict[str, list[float]] = {"floor": [], "rehearse": [], "rehearse + checks": []}
             parts: list[dict[str, float]] = []
             for _ in range(args.runs):

@@ -4,6 +4,7 @@
   big_backup     (store, manifest): a verified, unencrypted backup of it in a folder store, env "prod"
   scratch_here   POLARIS_SCRATCH_URL at the test cluster: rehearsal databases go there
   pending        pending(case) -> a migrations folder: the repo's files plus tests/rehearse/fixtures/<case>
+                 (NN_name.sql, numbered after the head: rehearse_data.numbered)
 
 Size: POLARIS_REHEARSE_ROWS (default 300000 rows, ~240k attempts) keeps the suite quick on 2 cores
 while a rewrite of attempts still takes far longer than a catalog-only change; the 1M-row figures
@@ -14,18 +15,16 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from polaris_db import MIGRATIONS_DIR
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import mark_verified
 from polaris_db.backups.store import open_store
 from polaris_db.database import clone_database
-from rehearse_data import fill_database
+from rehearse_data import fill_database, release
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The S3 test server and age keys of tests/backups (a real moto server on loopback), shared, not copied.
@@ -61,9 +60,7 @@ def scratch_here(cluster, monkeypatch):
 def pending(tmp_path):
     def make(case: str) -> Path:
         folder = tmp_path / f"migrations-{case}"
-        shutil.copytree(MIGRATIONS_DIR, folder)
-        for path in sorted((FIXTURES / case).glob("*.sql")):
-            shutil.copy(path, folder / path.name)
+        release(FIXTURES / case, folder)
         return folder
 
     return make

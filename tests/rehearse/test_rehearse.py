@@ -13,6 +13,7 @@ from polaris_db.errors import BackupError, ConfigError
 from polaris_db.rehearse import report
 from polaris_db.rehearse.run import newest_verified, parse_checks, rehearse
 from polaris_db.rehearse.safer import advice
+from rehearse_data import HEAD, numbered
 
 MAX_LOCK = 0.1  # seconds: the test database is a quarter of production; a rewrite still takes far longer
 
@@ -32,8 +33,8 @@ def test_rewrite_and_plain_index_are_flagged_nullable_column_and_concurrent_inde
     run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), max_lock=MAX_LOCK, checks=("smoke",))
     assert run.backup == manifest.name and "backup's own history" in run.pending_source
     files = _by_file(run)
-    assert list(files) == ["0033_attempts_add_note.sql", "0034_attempts_add_token.sql",
-                           "0035_attempts_index_score.sql", "0036_attempts_index_created.sql"]
+    assert list(files) == [numbered(1, "attempts_add_note.sql"), numbered(2, "attempts_add_token.sql"),
+                           numbered(3, "attempts_index_score.sql"), numbered(4, "attempts_index_created.sql")]
     note, token, plain, concurrent = files.values()
 
     assert not note.flagged
@@ -64,7 +65,7 @@ def test_rewrite_and_plain_index_are_flagged_nullable_column_and_concurrent_inde
     assert not run.passed and "2 statement(s) flagged" in report.verdict(run)
     assert set(run.timings) == {"download", "restore", "migrations", "checks"}
     text = report.terminal(run)
-    assert "0034_attempts_add_token.sql:2: AccessExclusiveLock on public.attempts" in text and "safer:" in text
+    assert f"{numbered(2, 'attempts_add_token.sql')}:2: AccessExclusiveLock on public.attempts" in text and "safer:" in text
     markdown = report.markdown(run)
     assert markdown.startswith("## Release rehearsal on prod: FAIL") and "| 2 | alter table public.attempts" in markdown
     assert run.database not in _databases(scratch_here)  # dropped without --keep
@@ -80,15 +81,15 @@ def test_a_migration_failing_on_production_data_fails_with_file_and_line(big_bac
     before = {item.name: item.size for item in store.items()}
     run = rehearse("prod", source=store.url, migrations_dir=pending(case), max_lock=MAX_LOCK, checks=("smoke",),
                    keep=True, database=f"rh_{case}")
-    assert run.failure and "0033_attempts_" in run.failure and f".sql:{line}: " in run.failure
+    assert run.failure and numbered(1, "attempts_") in run.failure and f".sql:{line}: " in run.failure
     assert message in run.failure and not run.checks  # no checks on a half-applied release
     with psycopg.connect(scratch_here.url(run.database)) as conn:  # kept: the file's transaction rolled back
-        assert conn.execute("select count(*) from supabase_migrations.schema_migrations where version = '0033'"
-                            ).fetchone() == (0,)
+        assert conn.execute("select count(*) from supabase_migrations.schema_migrations where version = %s",
+                            (f"{HEAD + 1:04d}",)).fetchone() == (0,)
         assert conn.execute("select count(*) from information_schema.columns where table_name = 'attempts'"
                             " and column_name = 'note'").fetchone() == (0,)
     with psycopg.connect(scratch_here.url("rh_big")) as conn:  # the source
-        assert conn.execute("select max(version) from supabase_migrations.schema_migrations").fetchone() == ("0032",)
+        assert conn.execute("select max(version) from supabase_migrations.schema_migrations").fetchone() == (f"{HEAD:04d}",)
         assert conn.execute("select count(*) from public.attempts where response is null").fetchone() == (25,)
     assert {item.name: item.size for item in store.items()} == before
 
@@ -99,7 +100,7 @@ def test_pending_comes_from_the_target_read_only_when_its_url_is_set(big_backup,
     run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), max_lock=60, checks=())
     assert run.pending_source == "prod's history, read-only" and run.passed and len(run.migrations) == 4
     with psycopg.connect(scratch_here.url("rh_big")) as conn:
-        assert conn.execute("select max(version) from supabase_migrations.schema_migrations").fetchone() == ("0032",)
+        assert conn.execute("select max(version) from supabase_migrations.schema_migrations").fetchone() == (f"{HEAD:04d}",)
 
 
 def test_newest_verified_backup_is_the_default(schema_url, tmp_path):

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from rehearse_data import fill_database
+from rehearse_data import fill_database, numbered
 
 from polaris_db import REPO_ROOT
 from polaris_db.server import free_port_from
@@ -41,12 +41,12 @@ def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, s3_store, ag
                      "--migrations", str(pending("measured")), "--checks", "smoke", "--report", str(report), code=1)
         assert result.stderr.strip().splitlines()[-1].startswith("error: rehearsal failed: FAIL (")
         text = report.read_text()
-        assert "0034_attempts_add_token.sql:2: AccessExclusiveLock on public.attempts" in text
-        assert "0036_attempts_index_created.sql (transaction=false): ok" in text
+        assert f"{numbered(2, 'attempts_add_token.sql')}:2: AccessExclusiveLock on public.attempts" in text
+        assert f"{numbered(4, 'attempts_index_created.sql')} (transaction=false): ok" in text
         # A release that fails on the data: exit 4 with file:line.
         result = inv("db.rehearse", "--env", "local", "--file", f"{s3_store.url}/latest", "--checks", "none",
                      "--migrations", str(pending("unique_over_duplicates")), "--report", str(tmp_path / "f.md"), code=4)
-        assert "0033_attempts_unique_drill.sql:4: could not create unique index" in result.stderr
+        assert f"{numbered(1, 'attempts_unique_drill.sql')}:4: could not create unique index" in result.stderr
     finally:
         subprocess.run([sys.executable, "-m", "invoke", "db.stop"], cwd=REPO_ROOT, env=env, capture_output=True,
                        stdin=subprocess.DEVNULL, timeout=120)
