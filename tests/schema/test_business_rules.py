@@ -161,3 +161,20 @@ def test_owner_range_needs_the_claim_and_the_profile(schema_url, connect, claim,
         conn.execute("select set_config('request.jwt.claims', %s, true)", (json.dumps(claims),))
         seen = conn.execute("select count(*) from public.skill_estimates where user_id = %s", (learner,)).fetchone()[0]
     assert seen == (1 if reads_all else 0)
+
+
+def test_an_assignment_is_stamped_with_the_assigning_admin(schema_url, connect):
+    """assigned_by comes from the admin's token (0042), whatever the client would like it to say."""
+    conn = connect(schema_url)
+    admin, learner = make_user(conn, "admin"), make_user(conn)
+    drill = conn.execute("select id from public.drills where is_published limit 1").fetchone()[0]
+    claims = {"role": "authenticated", "sub": str(admin), "user_role": "admin"}  # the token hook's claim (0040)
+    with conn.transaction(force_rollback=True):
+        conn.execute("set local role authenticated")
+        conn.execute("select set_config('request.jwt.claims', %s, true)", (json.dumps(claims),))
+        stamped = conn.execute("insert into public.assignments (user_id, drill_id) values (%s, %s) "
+                               "returning assigned_by, status", (learner, drill)).fetchone()
+        assert stamped == (admin, "assigned")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("insert into public.assignments (user_id, drill_id, assigned_by) values (%s, %s, %s)",
+                         (learner, drill, learner))

@@ -417,7 +417,7 @@ insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-med
 insert into rls_setup values ('bucket public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1604
+\echo 1..1608
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'table public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -813,6 +813,14 @@ select pg_temp.rls_check('editor may not delete public.assignments', 'editor', '
 select pg_temp.rls_check('admin may delete public.assignments', 'admin', 'delete', 'table public.assignments', $q$delete from public.assignments where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('service_role may delete public.assignments', 'service_role', 'delete', 'table public.assignments', $q$delete from public.assignments where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not move their own assignment to another learner (public.assignments)', 'owner', 'update', 'table public.assignments', $q$update public.assignments set user_id = :'other' where user_id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('admin may not assign work in another staff member''s name (assigned_by is server-owned) (public.assignments)', 'admin', 'insert', 'table public.assignments', $q$insert into public.assignments (user_id, drill_id, assigned_by)
+values (:'owner', md5(:'run' || '-drill')::uuid, :'editor')$q$, 'deny');
+select pg_temp.rls_check('service_role may assign work in another staff member''s name (assigned_by is server-owned) (public.assignments)', 'service_role', 'insert', 'table public.assignments', $q$insert into public.assignments (user_id, drill_id, assigned_by)
+values (:'owner', md5(:'run' || '-drill')::uuid, :'editor')$q$, 'allow');
+select pg_temp.rls_check('admin may not backdate an assignment (created_at and status are server-owned) (public.assignments)', 'admin', 'insert', 'table public.assignments', $q$insert into public.assignments (user_id, drill_id, created_at, status)
+values (:'owner', md5(:'run' || '-drill')::uuid, now() - interval '1 year', 'done')$q$, 'deny');
+select pg_temp.rls_check('service_role may backdate an assignment (created_at and status are server-owned) (public.assignments)', 'service_role', 'insert', 'table public.assignments', $q$insert into public.assignments (user_id, drill_id, created_at, status)
+values (:'owner', md5(:'run' || '-drill')::uuid, now() - interval '1 year', 'done')$q$, 'allow');
 
 -- table public.support_tickets
 select pg_temp.rls_check('anon may not select public.support_tickets', 'anon', 'select', 'table public.support_tickets', $q$select 1 from public.support_tickets where user_id = :'owner'$q$, 'deny');
