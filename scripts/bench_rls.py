@@ -40,7 +40,7 @@ from pathlib import Path
 
 import psycopg
 
-from polaris_db.reset import build
+from polaris_db.migrations.reset import build
 from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
 
 TARGET = 1.5  # rls median / explicit median

@@ -29,7 +29,7 @@ from psycopg import sql
 
 from polaris_db import platform
 from polaris_db.database import clone_database
-from polaris_db.reset import build
+from polaris_db.migrations.reset import build
 from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
 
 _names = itertools.count(1)

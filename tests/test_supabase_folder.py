@@ -16,7 +16,7 @@ import pytest
 from polaris_db import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, platform, supabase_cli
 from polaris_db.errors import MigrationFileError
 from polaris_db.migrations import discover, migrate
-from polaris_db.seeds import discover_seeds
+from polaris_db.migrations.seeds import discover_seeds
 from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
 
 SUPABASE_DIR = REPO_ROOT / "supabase"

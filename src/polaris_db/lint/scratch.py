@@ -21,7 +21,7 @@ from .. import platform
 from ..database import connect, connection, with_database
 from ..errors import DriftError, MigrationFailed, MigrationFileError
 from ..migrations import migrate
-from ..seeds import run_seeds
+from ..migrations.seeds import run_seeds
 from .base import Finding
 from .tree import Tree
 

@@ -18,7 +18,7 @@ from ..database import connection, database_name, with_database
 from ..errors import ConfigError, DriftError
 from ..migrations import discover, make_plan, read_history
 from ..migrations.plan import describe_drift
-from ..reset import build
+from ..migrations.reset import build
 from . import catalog
 from .audits import run_audits
 from .matrix import MATRIX_PATH, Matrix, coverage, load

@@ -13,13 +13,13 @@ from ..console import Steps, confirm, say, table
 from ..database import connection, target_url
 from ..errors import ConfigError, DriftError
 from ..lint.sqlfile import parse_problems
-from ..listing import migration_records, migration_rows
+from ..migrations.listing import migration_records, migration_rows
 from ..migrations import discover, make_plan, migrate, read_history
 from ..migrations.plan import counts, describe_drift, summary
-from ..newfile import create_migration
+from ..migrations.new import create_migration
 from ..psql import run_psql
-from ..reset import reset as reset_database
-from ..seeds import run_seeds
+from ..migrations.reset import reset as reset_database
+from ..migrations.seeds import run_seeds
 from ._common import reports_errors
 
 ENV_HELP = "local (default; the embedded cluster unless DATABASE_URL is set), staging or prod"
