@@ -27,10 +27,10 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from polaris_db import platform
+from polaris_db import shim
 from polaris_db.database import clone_database
 from polaris_db.migrations.reset import build
-from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
+from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 
 _names = itertools.count(1)
 EXTERNAL_URL = os.environ.get("POLARIS_TEST_DATABASE_URL")
@@ -59,7 +59,7 @@ def _check_external(server: ExternalServer) -> None:
     with psycopg.connect(server.admin_url(), autocommit=True, connect_timeout=10) as conn:
         if not conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone()[0]:
             raise pytest.UsageError("POLARIS_TEST_DATABASE_URL must be the server's superuser (supabase_admin)")
-        platform.install_roles(conn)  # a plain server gets the platform roles; the image has them
+        shim.install_roles(conn)  # a plain server gets the platform roles; the image has them
     with psycopg.connect(server.url(), autocommit=True, connect_timeout=10) as conn:
         if conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone()[0]:
             raise pytest.UsageError("POLARIS_TEST_DATABASE_URL: its postgres is a superuser; "
@@ -113,7 +113,7 @@ def _drop(cluster, name: str) -> None:
 def empty_template(cluster) -> str:
     url = _create(cluster, "tpl_empty")
     with psycopg.connect(url, autocommit=True) as conn:
-        platform.install(conn, "local")
+        shim.install(conn, "local")
     return "tpl_empty"
 
 

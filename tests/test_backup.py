@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from polaris_db import MIGRATIONS_DIR, platform
+from polaris_db import MIGRATIONS_DIR, shim
 from polaris_db.backup import take_backup, verify_archive
 from polaris_db.errors import BackupError
 from polaris_db.manifest import Manifest, manifest_path, sha256_of
@@ -88,7 +88,7 @@ def test_failing_dump_leaves_nothing(source, tmp_path, connect):
     conn = connect(source)
     conn.execute("do $$ begin if not exists (select from pg_roles where rolname = 'dump_tester') then"
                  " create role dump_tester login password 'dump-tester-pw'; end if; end $$")
-    with platform.superuser_connection(conn) as admin:  # postgres cannot grant on platform schemas, as on hosted
+    with shim.superuser_connection(conn) as admin:  # postgres cannot grant on platform schemas, as on hosted
         admin.execute("grant usage on schema public, auth, storage to dump_tester;"
                       " grant select on all tables in schema public, auth, storage to dump_tester")
     conn.execute("alter table public.notes enable row level security;"

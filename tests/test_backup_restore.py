@@ -7,7 +7,7 @@ import sys
 import pytest
 from psycopg import sql
 
-from polaris_db import REPO_ROOT, platform
+from polaris_db import REPO_ROOT, shim
 from polaris_db.backup import take_backup
 from polaris_db.errors import BackupError
 from polaris_db.manifest import Manifest, manifest_path
@@ -111,7 +111,7 @@ def test_lost_rows_are_reported(source_with_notes, cluster, tmp_path):
 def test_hosted_shaped_platform_tables_are_loaded_into_the_shim(empty_url, cluster, connect, tmp_path):
     """A hosted auth schema has more columns and tables than the shim: the scratch restore still loads every row."""
     conn = connect(empty_url)
-    with platform.superuser_connection(conn) as admin:  # platform tables: only the platform's roles alter them
+    with shim.superuser_connection(conn) as admin:  # platform tables: only the platform's roles alter them
         admin.execute("alter table auth.users add column sso_hint text, add column last_challenge_at timestamptz")
         admin.execute("create table auth.sessions (id uuid primary key, user_id uuid, aal text)")
         admin.execute("grant all on auth.sessions to postgres")

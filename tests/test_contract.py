@@ -18,7 +18,7 @@ from polaris_db.migrations.plan import describe_drift
 from polaris_db.rls.matrix import load
 from polaris_db.rls.render import render
 from polaris_db.rls.suite import check_at_head
-from polaris_db.server import Cluster
+from polaris_db.cluster import Cluster
 from test_tasks import inv
 
 FIXTURES = Path(__file__).parent / "fixtures"

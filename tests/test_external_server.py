@@ -10,7 +10,7 @@ import psycopg
 import pytest
 
 from polaris_db import REPO_ROOT
-from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
+from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 
 PART = ["tests/test_platform.py", "tests/test_reset.py", "tests/test_apply.py", "tests/test_backup_restore.py"]
 COMMITS = "select sum(xact_commit) from pg_stat_database"

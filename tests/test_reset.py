@@ -17,7 +17,7 @@ from polaris_db.errors import MigrationFailed
 from polaris_db.migrations.history import LOCK_KEY
 from polaris_db.psql import split_password
 from polaris_db.migrations.reset import reset
-from polaris_db.server import bin_path
+from polaris_db.cluster import bin_path
 
 from test_tasks import inv
 

@@ -13,11 +13,11 @@ import tomllib
 import psycopg
 import pytest
 
-from polaris_db import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, platform, supabase_cli
+from polaris_db import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, shim, supabase_cli
 from polaris_db.errors import MigrationFileError
 from polaris_db.migrations import discover, migrate
 from polaris_db.migrations.seeds import discover_seeds
-from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
+from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 
 SUPABASE_DIR = REPO_ROOT / "supabase"
 CLI_HOST = "127.0.0.2"  # a loopback address the CLI treats as remote (127.0.0.1 on config's db port means Docker)
@@ -77,7 +77,7 @@ def platform_db(cli_cluster, request):
         admin.execute(f'create database "{name}"')
     url = cli_cluster.url(name)
     with psycopg.connect(url, autocommit=True) as conn:
-        platform.install(conn, "local")
+        shim.install(conn, "local")
         conn.execute(PLATFORM_OWNERS)
     yield url, url.replace("127.0.0.1", CLI_HOST)
 

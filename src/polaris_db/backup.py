@@ -29,7 +29,7 @@ from .database import connection, server_version
 from .errors import BackupError
 from .manifest import Manifest, STAMP_FORMAT, manifest_path, now_iso, partial_path, publish, sha256_of
 from .psql import split_password
-from .server import bin_path
+from .cluster import bin_path
 
 OWNED_SCHEMAS = ("public", "supabase_migrations")
 PLATFORM_SCHEMAS = ("auth", "storage")

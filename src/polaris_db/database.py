@@ -11,7 +11,7 @@ from psycopg import sql
 from .config import Target, mask
 from .console import say
 from .errors import ServerError
-from .server import local_cluster
+from .cluster import local_cluster
 
 APP_NAME = "polaris_db"
 LIST_SETTINGS = frozenset({"search_path", "temp_tablespaces", "local_preload_libraries", "session_preload_libraries"})

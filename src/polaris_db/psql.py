@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .config import mask
 from .errors import ConfigError, ServerError, SqlFileFailed
-from .server import bin_path
+from .cluster import bin_path
 
 FILE_TIMEOUT = 3600  # seconds for `--file`: a long data fix, not a hung server
 INTERACTIVE_TIMEOUT = 12 * 3600  # an interactive session ends with the user, or after a working day

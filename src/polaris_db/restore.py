@@ -32,7 +32,7 @@ from .backup import OWNED_SCHEMAS, PLATFORM_SCHEMAS, check_checksum, migration_v
 from .database import connection, recreate_database
 from .errors import BackupError
 from .manifest import Manifest, mark_verified
-from .server import bin_path
+from .cluster import bin_path
 
 _TYPES = sorted(("TABLE DATA", "SEQUENCE SET", "SEQUENCE OWNED BY", "FK CONSTRAINT", "CHECK CONSTRAINT",
                  "ROW SECURITY", "MATERIALIZED VIEW DATA", "MATERIALIZED VIEW", "DEFAULT ACL", "EVENT TRIGGER",
@@ -264,10 +264,10 @@ def restore_backup(dump: Path, url: str, *, fresh: bool, name: str = "target", j
 
 
 def prepare_fresh(conn: psycopg.Connection, dump: Path, entries: list[Entry]) -> list[str]:
-    from . import platform  # local import: hosted code paths never load the shim
+    from . import shim  # local import: hosted code paths never load the shim
 
-    platform.install(conn, "local")
-    with platform.superuser_connection(conn) as admin:  # platform tables belong to platform roles
+    shim.install(conn, "local")
+    with shim.superuser_connection(conn) as admin:  # platform tables belong to platform roles
         notes = align_platform_tables(admin, dump, entries)
         if admin is not conn:  # the restoring role writes platform rows, as postgres may on the platform
             admin.execute(sql.SQL("grant all on all tables in schema auth, storage to {}").format(

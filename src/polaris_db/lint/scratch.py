@@ -17,7 +17,7 @@ from typing import Iterator
 import psycopg
 from psycopg import sql
 
-from .. import platform
+from .. import shim
 from ..database import connect, connection, with_database
 from ..errors import DriftError, MigrationFailed, MigrationFileError
 from ..migrations import migrate
@@ -62,7 +62,7 @@ def scratch_database(server_url: str, tree: Tree) -> Iterator[tuple[Scratch | No
     conn = None
     try:
         conn = connect(url)
-        platform.install(conn, "local")
+        shim.install(conn, "local")
         try:
             migrate(conn, tree.migrations_dir)
         except (MigrationFailed, MigrationFileError, DriftError) as error:

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import psycopg
 from psycopg import sql
 
-from .. import MIGRATIONS_DIR, SEEDS_DIR, STATE_DIR, platform
+from .. import MIGRATIONS_DIR, SEEDS_DIR, STATE_DIR, shim
 from ..config import Target
 from ..console import Steps, say
 from ..database import connect, connection, database_name, recreate_database, target_url
@@ -106,7 +106,7 @@ def _reset(target: Target, url: str, steps: Steps, *, seeds: bool, cache: bool) 
                 conn.execute(CLEAN_PROJECT.encode())
         if target.env == "local":
             with steps.step("platform shim"):
-                shim_outcome = platform.install(conn, target.env)
+                shim_outcome = shim.install(conn, target.env)
             steps.note(shim_outcome)
         with steps.step("migrations"):
             plan = migrate(conn, MIGRATIONS_DIR)
@@ -185,7 +185,7 @@ def _comment(conn: psycopg.Connection, text: str | None) -> None:
 
 def build(conn: psycopg.Connection, *, seeds: bool = True) -> None:
     """Shim, migrations and seeds on an empty database (tests and scratch databases)."""
-    platform.install(conn, "local")
+    shim.install(conn, "local")
     migrate(conn, MIGRATIONS_DIR)
     if seeds:
         run_seeds(conn, SEEDS_DIR)

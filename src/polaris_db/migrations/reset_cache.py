@@ -15,7 +15,7 @@ from psycopg import sql
 
 from .. import MIGRATIONS_DIR, SEEDS_DIR
 from ..database import clone_database, connection, database_name, with_database
-from ..platform import ROLES_SQL, SHIM_SQL
+from ..shim import ROLES_SQL, SHIM_SQL
 
 TEMPLATE_DB = "polaris_reset_cache"
 KEY_PREFIX = "polaris-reset-cache:"

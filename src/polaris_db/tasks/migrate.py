@@ -7,7 +7,7 @@ import sys
 
 from invoke import task
 
-from .. import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, platform
+from .. import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, shim
 from ..config import resolve
 from ..console import Steps, confirm, say, table
 from ..database import connection, target_url
@@ -68,7 +68,7 @@ def push(c, env="local", yes=False, dry_run=False):
         if env == "prod":
             confirm(f"Apply {len(plan.pending)} migration(s) to PRODUCTION?", assume_yes=yes)
         if env == "local":
-            platform.install(conn, env)  # skips itself where the real platform exists
+            shim.install(conn, env)  # skips itself where the real platform exists
         applied = migrate(conn, MIGRATIONS_DIR,
                           on_applied=lambda m, took: say(f"  applied {m.filename} ({took:.2f}s)"))
         say(f"{env} is at {applied.local[-1].version}")
