@@ -13,11 +13,12 @@ import tomllib
 import psycopg
 import pytest
 
-from polaris_db import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, shim, supabase_cli
+from polaris_db import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, supabase_cli
+from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
+from polaris_db.database import scratch_database
 from polaris_db.errors import MigrationFileError
 from polaris_db.migrations import discover, migrate
 from polaris_db.migrations.seeds import discover_seeds
-from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 
 SUPABASE_DIR = REPO_ROOT / "supabase"
 CLI_HOST = "127.0.0.2"  # a loopback address the CLI treats as remote (127.0.0.1 on config's db port means Docker)
@@ -72,14 +73,10 @@ def cli_cluster(cluster, tmp_path_factory):
 def platform_db(cli_cluster, request):
     """(url for our tools, url for the CLI) of a fresh platform-like database."""
     name = f"cli_{request.node.name[:40].lower()}"
-    with psycopg.connect(cli_cluster.url(), autocommit=True) as admin:
-        admin.execute(f'drop database if exists "{name}" with (force)')
-        admin.execute(f'create database "{name}"')
-    url = cli_cluster.url(name)
-    with psycopg.connect(url, autocommit=True) as conn:
-        shim.install(conn, "local")
-        conn.execute(PLATFORM_OWNERS)
-    yield url, url.replace("127.0.0.1", CLI_HOST)
+    with scratch_database(cli_cluster.url(), name, shim=True) as url:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(PLATFORM_OWNERS)
+        yield url, url.replace("127.0.0.1", CLI_HOST)
 
 
 def npx_supabase(*args):
