@@ -19,9 +19,9 @@ from polaris_db.psql import split_password
 from polaris_db.migrations.reset import reset
 from polaris_db.cluster import bin_path
 
-from test_tasks import inv
+from run_inv import inv
 
-FIXTURES = Path(__file__).parent / "fixtures" / "migrations"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "migrations"
 
 
 def schema_dump(url):
