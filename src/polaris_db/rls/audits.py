@@ -21,6 +21,7 @@ import psycopg
 from pglast import ast, parse_sql
 
 from .catalog import PLATFORM_SCHEMAS, STORAGE_TABLES, app_schemas, relations
+from .clauses import missing_clauses
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,10 @@ def audit_policies(conn: psycopg.Connection) -> list[Finding]:
     params = {"schemas": app_schemas(conn), "storage": list(STORAGE_TABLES), "client": list(CLIENT_ROLES)}
     for table, name, cmd, using, check, for_clients in conn.execute(_POLICIES, params):
         command = COMMANDS[cmd]
-        if cmd in "rwd*" and using is None:
+        missing = missing_clauses(command, has_using=using is not None, has_check=check is not None)
+        if "using" in missing:
             findings.append(Finding("policy-without-using", table, f"policy {name!r} (for {command}) has no USING"))
-        if cmd in "aw*" and check is None:
+        if "with check" in missing:
             findings.append(Finding("policy-without-check", table,
                                     f"policy {name!r} (for {command}) has no explicit WITH CHECK"))
         if cmd != "r" and for_clients and "true" in (_bare(using), _bare(check)):
