@@ -1,8 +1,8 @@
-"""One rule for the clauses a policy needs, shared by the catalog audit and lint's PC302."""
+"""Checks the catalog audits and the PC rules share: policy clauses (PC302), RLS enabled (PC301)."""
 
 import pytest
 
-from polaris_db.lint.rules import pc302_policy_clauses
+from polaris_db.lint.rules import pc301_rls_user_scoped, pc302_policy_clauses
 from polaris_db.rls import audits
 from polaris_db.rls.clauses import missing_clauses
 
@@ -24,3 +24,7 @@ def test_missing_clauses(command, has_using, has_check, missing):
 
 def test_the_audit_and_the_lint_rule_share_it():
     assert audits.missing_clauses is missing_clauses is pc302_policy_clauses.missing_clauses
+
+
+def test_rls_disabled_is_one_check_for_the_audit_and_pc301():
+    assert pc301_rls_user_scoped.rls_disabled is audits.rls_disabled

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import psycopg
 from pglast import ast, parse_sql
 
-from .catalog import PLATFORM_SCHEMAS, STORAGE_TABLES, app_schemas, relations
+from .catalog import PLATFORM_SCHEMAS, STORAGE_TABLES, Relation, app_schemas, relations
 from .clauses import missing_clauses
 
 
@@ -38,11 +38,16 @@ CLIENT_ROLES = ("anon", "authenticated")
 COMMANDS = {"r": "select", "a": "insert", "w": "update", "d": "delete", "*": "all"}
 
 
+def rls_disabled(conn: psycopg.Connection) -> list[Relation]:
+    """Tables and partitions clients can reach with row level security off (this audit and PC301)."""
+    return [r for r in relations(conn) if r.kind in ("table", "partition") and not r.rls]
+
+
 def audit_rls_enabled(conn: psycopg.Connection) -> list[Finding]:
     return [
         Finding("rls-disabled", r.name, f"{r.kind} has row level security disabled: every API role reads and "
                                         f"writes all of it (alter table {r.name} enable row level security)")
-        for r in relations(conn) if r.kind in ("table", "partition") and not r.rls
+        for r in rls_disabled(conn)
     ]
 
 
