@@ -1,8 +1,9 @@
 """The committed supabase/ folder: the Supabase CLI, run from the repo root, works on our migrations and seeds.
 
 The CLI runs as a user types it (`npx supabase ... --remote=<url>` in the repo root, no --workdir)
-against a platform-like database: the shim with `auth` and `storage` owned by `supabase_admin`, as
-on the supabase/postgres image, so the CLI's remote reset keeps them as it does on a real project.
+against a platform-like database (`empty_url`: the hosted model, `auth` and `storage` owned by the
+platform roles, so the CLI's remote reset keeps them as on a real project). The test server's port is
+never 54322: on 127.0.0.1 with config.toml's database port the CLI would look for its Docker stack.
 """
 
 import os
@@ -14,23 +15,11 @@ import psycopg
 import pytest
 
 from polaris_db import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, supabase_cli
-from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
-from polaris_db.database import scratch_database
 from polaris_db.errors import MigrationFileError
 from polaris_db.migrations import discover, migrate
 from polaris_db.migrations.seeds import discover_seeds
 
 SUPABASE_DIR = REPO_ROOT / "supabase"
-CLI_HOST = "127.0.0.2"  # a loopback address the CLI treats as remote (127.0.0.1 on config's db port means Docker)
-PLATFORM_OWNERS = """
-do $$ begin
-  if not exists (select 1 from pg_roles where rolname = 'supabase_admin') then
-    create role supabase_admin superuser;
-  end if;
-end $$;
-alter schema auth owner to supabase_admin;
-alter schema storage owner to supabase_admin;
-"""
 
 
 def test_config_seeds_are_every_seed_in_declared_order():
@@ -59,26 +48,6 @@ def test_timestamp_named_file_gets_a_rename_hint(tmp_path):
     assert "supabase migration new" in message and "rename it to 0003_add_streaks.sql" in message
 
 
-@pytest.fixture(scope="module")
-def cli_cluster(cluster, tmp_path_factory):
-    """A second server that also listens on 127.0.0.2, for the CLI."""
-    server = Cluster(root=tmp_path_factory.mktemp("pg-cli"), port=free_port_from(cluster.port + 1),
-                     settings={**FAST_UNSAFE, "listen_addresses": f"'127.0.0.1,{CLI_HOST}'"})
-    server.start()
-    yield server
-    server.destroy()
-
-
-@pytest.fixture
-def platform_db(cli_cluster, request):
-    """(url for our tools, url for the CLI) of a fresh platform-like database."""
-    name = f"cli_{request.node.name[:40].lower()}"
-    with scratch_database(cli_cluster.url(), name, shim=True) as url:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(PLATFORM_OWNERS)
-        yield url, url.replace("127.0.0.1", CLI_HOST)
-
-
 def npx_supabase(*args):
     """The CLI as a user runs it from the repo root (`npx supabase ...`): no --workdir."""
     env = {**os.environ, "SUPABASE_TELEMETRY_DISABLED": "1", "DO_NOT_TRACK": "1", "PGSSLMODE": "disable"}
@@ -103,8 +72,9 @@ def listed_versions(listing):
     return [(row[0], row[1]) for row in rows if len(row) >= 2 and (row[0][:4].isdigit() or row[1][:4].isdigit())]
 
 
-def test_cli_list_and_push_dry_run_agree_with_ours(platform_db, tmp_path):
-    url, cli_url = platform_db
+@pytest.mark.cli
+def test_cli_list_and_push_dry_run_agree_with_ours(empty_url, tmp_path):
+    url = empty_url
     local = discover(MIGRATIONS_DIR)
     for migration in local[:20]:
         (tmp_path / migration.filename).symlink_to(migration.path)
@@ -112,18 +82,19 @@ def test_cli_list_and_push_dry_run_agree_with_ours(platform_db, tmp_path):
         migrate(conn, tmp_path)
     ours = inv_listing(url)
     assert ours == [(m.version, m.version if i < 20 else "") for i, m in enumerate(local)]
-    assert listed_versions(npx_supabase("migration", "list", f"--remote={cli_url}")) == ours
-    dry_run = npx_supabase("db", "push", "--dry-run", f"--remote={cli_url}")
+    assert listed_versions(npx_supabase("migration", "list", f"--remote={url}")) == ours
+    dry_run = npx_supabase("db", "push", "--dry-run", f"--remote={url}")
     assert [m.filename for m in local if m.filename in dry_run] == [m.filename for m in local[20:]]
 
 
-def test_cli_reset_builds_schema_and_seeds(platform_db, schema_url, connect):
-    url, cli_url = platform_db
-    output = npx_supabase("db", "reset", "--yes", f"--remote={cli_url}")
+@pytest.mark.cli
+def test_cli_reset_builds_schema_and_seeds(empty_url, schema_url, connect):
+    url = empty_url
+    output = npx_supabase("db", "reset", "--yes", f"--remote={url}")
     assert [line.split()[-1] for line in output.splitlines() if line.startswith("Seeding data from")] == \
         [f"{seed.path.relative_to(REPO_ROOT)}..." for seed in discover_seeds(SEEDS_DIR)]
     assert inv_listing(url) == [(m.version, m.version) for m in discover(MIGRATIONS_DIR)]
     counts = ("select (select count(*) from pg_tables where schemaname = 'public'),"
-              " (select count(*) from pg_policies), (select count(*) from public.drills),"
+              " (select count(*) from pg_policies where schemaname in ('public', 'storage')), (select count(*) from public.drills),"
               " (select count(*) from public.coaches), (select count(*) from public.limits)")
     assert connect(url).execute(counts).fetchone() == connect(schema_url).execute(counts).fetchone()

@@ -350,14 +350,14 @@ isOneToOne: false
                   ]
                 },"drills": {
                   Row: {
-                    "created_at": string,"created_by": string | null,"embedding": string | null,"id": string,"is_published": boolean,"level": number,"reviewed_by": string | null,"skill": string,"slug": string,"status": Database["public"]['Enums']["drill_status"],"title": string,"updated_at": string
+                    "created_at": string,"created_by": string | null,"embedding": string | null,"id": string,"is_published": boolean,"level": number,"published_at": string | null,"reviewed_by": string | null,"skill": string,"slug": string,"status": Database["public"]['Enums']["drill_status"],"title": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"created_by"?: string | null,"embedding"?: string | null,"id"?: string,"is_published"?: boolean,"level"?: number,"reviewed_by"?: string | null,"skill": string,"slug": string,"status"?: Database["public"]['Enums']["drill_status"],"title": string,"updated_at"?: string
+                    "created_at"?: string,"created_by"?: string | null,"embedding"?: string | null,"id"?: string,"is_published"?: boolean,"level"?: number,"published_at"?: string | null,"reviewed_by"?: string | null,"skill": string,"slug": string,"status"?: Database["public"]['Enums']["drill_status"],"title": string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"created_by"?: string | null,"embedding"?: string | null,"id"?: string,"is_published"?: boolean,"level"?: number,"reviewed_by"?: string | null,"skill"?: string,"slug"?: string,"status"?: Database["public"]['Enums']["drill_status"],"title"?: string,"updated_at"?: string
+                    "created_at"?: string,"created_by"?: string | null,"embedding"?: string | null,"id"?: string,"is_published"?: boolean,"level"?: number,"published_at"?: string | null,"reviewed_by"?: string | null,"skill"?: string,"slug"?: string,"status"?: Database["public"]['Enums']["drill_status"],"title"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -568,14 +568,14 @@ isOneToOne: false
                   ]
                 },"practice_packs": {
                   Row: {
-                    "created_at": string,"description": string | null,"id": string,"is_free": boolean,"is_published": boolean,"shop_product_handle": string | null,"slug": string,"title": string,"updated_at": string
+                    "created_at": string,"description": string | null,"drill_count": number,"expression_count": number,"id": string,"is_free": boolean,"is_published": boolean,"shop_product_handle": string | null,"slug": string,"title": string,"updated_at": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"description"?: string | null,"id"?: string,"is_free"?: boolean,"is_published"?: boolean,"shop_product_handle"?: string | null,"slug": string,"title": string,"updated_at"?: string
+                    "created_at"?: string,"description"?: string | null,"drill_count"?: number,"expression_count"?: number,"id"?: string,"is_free"?: boolean,"is_published"?: boolean,"shop_product_handle"?: string | null,"slug": string,"title": string,"updated_at"?: string
                   }
                   Update: {
-                    "created_at"?: string,"description"?: string | null,"id"?: string,"is_free"?: boolean,"is_published"?: boolean,"shop_product_handle"?: string | null,"slug"?: string,"title"?: string,"updated_at"?: string
+                    "created_at"?: string,"description"?: string | null,"drill_count"?: number,"expression_count"?: number,"id"?: string,"is_free"?: boolean,"is_published"?: boolean,"shop_product_handle"?: string | null,"slug"?: string,"title"?: string,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -886,8 +886,17 @@ isOneToOne: false
                 }
           }
           Functions: {
-            "finish_session":
+            "can_read_pack":
+{ Args: { "pack": string }; Returns: boolean
+                           },
+"close_stale_sessions":
+{ Args: Record<PropertyKey, never>; Returns: number
+                           },
+"finish_session":
 { Args: { "target_session": string }; Returns: number
+                           },
+"get_local_day":
+{ Args: { "at_time": string,"zone": string }; Returns: string
                            },
 "get_owner_ceiling":
 { Args: Record<PropertyKey, never>; Returns: string
@@ -898,12 +907,35 @@ isOneToOne: false
 "grant_entitlement":
 { Args: { "event_id": string,"event_provider": Database["public"]['Enums']["payment_provider"],"granted_plan": string,"granted_until"?: string,"paid_cents"?: number,"paid_currency"?: string,"target_user": string }; Returns: string
                            },
+"has_active_pro":
+{ Args: Record<PropertyKey, never>; Returns: boolean
+                           },
 "is_admin":
 { Args: Record<PropertyKey, never>; Returns: boolean
+                           },
+"is_drill_open":
+{ Args: { "drill": string }; Returns: boolean
                            },
 "is_editor":
 { Args: Record<PropertyKey, never>; Returns: boolean
                            },
+"list_learner_attempts":
+{ Args: { "learner": string,"max_rows"?: number }; Returns: {
+              "created_at": string,
+"drill_id": string | null,
+"id": string,
+"response": string | null,
+"score": number | null,
+"session_id": string | null,
+"updated_at": string,
+"user_id": string
+            }[]
+                          SetofOptions: {
+        from: "*"
+        to: "attempts"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
 "match_drills":
 { Args: { "match_count"?: number,"query_embedding": string }; Returns: {
               "drill_id": string,"similarity": number,"slug": string,"title": string
@@ -911,6 +943,9 @@ isOneToOne: false
                            },
 "refresh_views":
 { Args: Record<PropertyKey, never>; Returns: string[]
+                           },
+"set_role_claim":
+{ Args: { "event": Json }; Returns: Json
                            },
 "start_session":
 { Args: { "chosen_coach"?: string }; Returns: string

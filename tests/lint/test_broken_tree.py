@@ -79,4 +79,4 @@ def test_migration_missing_from_release_notes_fails_the_session(good_tree, serve
 def test_clean_fixture_passes_the_session(lint_fixtures, server_url, lint_cli):
     run = lint_cli("conventions", "--root", str(lint_fixtures / "clean"), "--url", server_url)
     assert run.returncode == 0, run.stdout + run.stderr
-    assert run.stdout.splitlines()[-1].startswith("no findings; ran 19 rule(s)")
+    assert run.stdout.splitlines()[-1].startswith("no findings; ran 20 rule(s)")

@@ -2,16 +2,6 @@
 -- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
 -- from migrations/0025_expressions_pack.sql
-drop policy if exists expressions_select_anon on public.expressions;
-
-create policy expressions_select_anon on public.expressions for select to anon
-  using (is_published);
-
-drop policy if exists expressions_select on public.expressions;
-
-create policy expressions_select on public.expressions for select to authenticated
-  using (is_published or (select public.is_editor()));
-
 drop policy if exists expressions_insert on public.expressions;
 
 create policy expressions_insert on public.expressions for insert to authenticated
@@ -26,3 +16,14 @@ drop policy if exists expressions_delete on public.expressions;
 
 create policy expressions_delete on public.expressions for delete to authenticated
   using ((select public.is_admin()));
+
+-- from migrations/0034_paywall.sql
+drop policy if exists expressions_select_anon on public.expressions;
+
+create policy expressions_select_anon on public.expressions for select to anon
+  using (is_published and (pack_id is null or public.can_read_pack(pack_id)));
+
+drop policy if exists expressions_select on public.expressions;
+
+create policy expressions_select on public.expressions for select to authenticated
+  using ((select public.is_editor()) or (is_published and (pack_id is null or public.can_read_pack(pack_id))));

@@ -7,11 +7,6 @@ drop policy if exists practice_packs_select_anon on public.practice_packs;
 create policy practice_packs_select_anon on public.practice_packs for select to anon
   using (is_published);
 
-drop policy if exists practice_packs_select on public.practice_packs;
-
-create policy practice_packs_select on public.practice_packs for select to authenticated
-  using (is_published or (select public.is_admin()));
-
 drop policy if exists practice_packs_insert on public.practice_packs;
 
 create policy practice_packs_insert on public.practice_packs for insert to authenticated
@@ -26,3 +21,9 @@ drop policy if exists practice_packs_delete on public.practice_packs;
 
 create policy practice_packs_delete on public.practice_packs for delete to authenticated
   using ((select public.is_admin()));
+
+-- from migrations/0034_paywall.sql
+drop policy if exists practice_packs_select on public.practice_packs;
+
+create policy practice_packs_select on public.practice_packs for select to authenticated
+  using (is_published or (select public.is_editor()));

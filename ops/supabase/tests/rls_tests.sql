@@ -82,7 +82,9 @@ begin
     when 'anon' then '{"role": "anon"}'
     when 'service_role' then '{"role": "service_role"}'
     else jsonb_build_object('sub', (select a.id from rls_actor a where a.actor = rls_check.actor),
-                            'role', 'authenticated', 'aud', 'authenticated')
+                            'role', 'authenticated', 'aud', 'authenticated',
+                            -- the claim the custom access token hook (0040) adds from profiles.role
+                            'user_role', case when actor in ('editor', 'admin') then actor else 'learner' end)
   end;
   if actor not in ('anon', 'service_role') and claims ->> 'sub' is null then
     raise exception 'rls_tests.sql: unknown actor %', actor;
@@ -152,7 +154,18 @@ update public.profiles set role = 'admin' where id = :'admin';
 -- Fixture rows per object, run before each of its checks inside the check's savepoint.
 insert into rls_setup values ('table public.sessions', $q$insert into public.sessions (user_id) values (:'owner')$q$);
 insert into rls_setup values ('table public.attempts', $q$insert into public.sessions (id, user_id) values (md5(:'run' || '-session')::uuid, :'owner');
-insert into public.attempts (user_id, session_id, score) values (:'owner', md5(:'run' || '-session')::uuid, 80)$q$);
+insert into public.attempts (user_id, session_id, score) values (:'owner', md5(:'run' || '-session')::uuid, 80);
+insert into public.drills (id, slug, title, skill, status, is_published)
+values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft', false);
+insert into public.drills (id, slug, title, skill, status, is_published)
+values (md5(:'run' || '-paid-drill')::uuid, 'rls-paid-' || :'run', 'RLS paid drill', 'speaking', 'published', true);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-paid')::uuid, 'rls-paid-' || :'run', 'Paid', false, true);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid')::uuid, md5(:'run' || '-paid-drill')::uuid);
+insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid)$q$);
 insert into rls_setup values ('table public.daily_usage', $q$insert into public.daily_usage (user_id, day, minutes_used) values (:'owner', current_date - 1, 5)$q$);
 insert into rls_setup values ('table public.coach_switches', $q$insert into public.coaches (id, slug, display_name, persona, is_published)
 values (md5(:'run' || '-coach')::uuid, 'rls-' || :'run', 'RLS coach', 'test', true);
@@ -167,6 +180,16 @@ insert into public.diagnostic_answers (run_id, user_id, question_key, answer)
 values (md5(:'run' || '-diag')::uuid, :'owner', 'q1', 'a')$q$);
 insert into rls_setup values ('table public.expression_progress', $q$insert into public.expressions (id, phrase, meaning, is_published)
 values (md5(:'run' || '-expr')::uuid, 'rls ' || :'run', 'test', true);
+insert into public.expressions (id, phrase, meaning, is_published)
+values (md5(:'run' || '-hidden-expr')::uuid, 'rls hidden ' || :'run', 'test', false);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-paid')::uuid, 'rls-paid-' || :'run', 'Paid', false, true);
+insert into public.expressions (id, pack_id, phrase, meaning, is_published)
+values (md5(:'run' || '-paid-expr')::uuid, md5(:'run' || '-paid')::uuid, 'rls paid ' || :'run', 'test', true);
+insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid);
 insert into public.expression_progress (user_id, expression_id, mastery) values (:'owner', md5(:'run' || '-expr')::uuid, 1)$q$);
 insert into rls_setup values ('table public.saved_filters', $q$insert into public.saved_filters (user_id, name) values (:'owner', 'rls ' || :'run')$q$);
 insert into rls_setup values ('table public.assignments', $q$insert into public.drills (id, slug, title, skill, status, is_published)
@@ -182,21 +205,63 @@ values (md5(:'run' || '-msg')::uuid, :'owner', :'admin', 'rls', 'to owner');
 insert into public.admin_messages (id, recipient_id, sender_id, title, body)
 values (md5(:'run' || '-broadcast')::uuid, null, :'admin', 'rls', 'to everyone')$q$);
 insert into rls_setup values ('table public.admin_message_reads', $q$insert into public.admin_messages (id, recipient_id, title, body) values (md5(:'run' || '-msg')::uuid, null, 'rls', 'b');
+insert into public.admin_messages (id, recipient_id, title, body) values (md5(:'run' || '-private')::uuid, :'owner', 'rls', 'p');
 insert into public.admin_message_reads (message_id, user_id) values (md5(:'run' || '-msg')::uuid, :'owner')$q$);
 insert into rls_setup values ('table public.coaches', $q$insert into public.coaches (id, slug, display_name, persona, is_published)
 values (md5(:'run' || '-coach')::uuid, 'rls-' || :'run', 'RLS coach', 'test', true);
 insert into public.coaches (id, slug, display_name, persona, is_published)
 values (md5(:'run' || '-hidden')::uuid, 'rls-hidden-' || :'run', 'Hidden coach', 'test', false)$q$);
-insert into rls_setup values ('table public.drills', $q$insert into public.drills (id, slug, title, skill, status, is_published)
-values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
+insert into rls_setup values ('table public.drills', $q$insert into public.drills (id, slug, title, skill, status, is_published, created_by, reviewed_by)
+values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true, :'editor', :'admin');
+insert into public.drills (id, slug, title, skill, status, is_published, created_by)
+values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft', false, :'editor');
+insert into public.drills (id, slug, title, skill, status, is_published, created_by)
+values (md5(:'run' || '-review')::uuid, 'rls-review-' || :'run', 'RLS review', 'speaking', 'in_review', false, :'editor');
+insert into public.drills (id, slug, title, skill, status, is_published, embedding)
+values (md5(:'run' || '-paid-drill')::uuid, 'rls-paid-' || :'run', 'RLS paid drill', 'speaking', 'published', true,
+        array_fill(0.01, array[768])::real[]::extensions.vector);
 insert into public.drills (id, slug, title, skill, status, is_published)
-values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft', false)$q$);
+values (md5(:'run' || '-both-drill')::uuid, 'rls-both-' || :'run', 'RLS drill in both packs', 'speaking', 'published', true);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-paid')::uuid, 'rls-paid-' || :'run', 'Paid', false, true);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-free')::uuid, 'rls-free-' || :'run', 'Free', true, true);
+insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid);
+insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger-old')::uuid, :'owner', 'pro', 'manual', 'rls-old-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'owner', 'pro', now() - interval '1 day', md5(:'run' || '-ledger-old')::uuid);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid')::uuid, md5(:'run' || '-paid-drill')::uuid);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid')::uuid, md5(:'run' || '-both-drill')::uuid);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-free')::uuid, md5(:'run' || '-both-drill')::uuid)$q$);
 insert into rls_setup values ('table public.drill_items', $q$insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
 insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft', false);
+insert into public.drills (id, slug, title, skill, status, is_published)
+values (md5(:'run' || '-review')::uuid, 'rls-review-' || :'run', 'RLS review', 'speaking', 'in_review', false);
+insert into public.drills (id, slug, title, skill, status, is_published)
+values (md5(:'run' || '-paid-drill')::uuid, 'rls-paid-' || :'run', 'RLS paid drill', 'speaking', 'published', true);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-paid')::uuid, 'rls-paid-' || :'run', 'Paid', false, true);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-free')::uuid, 'rls-free-' || :'run', 'Free', true, true);
+insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid);
+insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger-old')::uuid, :'owner', 'pro', 'manual', 'rls-old-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'owner', 'pro', now() - interval '1 day', md5(:'run' || '-ledger-old')::uuid);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid')::uuid, md5(:'run' || '-paid-drill')::uuid);
 insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 0, 'say hi');
-insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 0, 'secret')$q$);
+insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 0, 'secret');
+insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-review')::uuid, 0, 'in review');
+insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-paid-drill')::uuid, 0, 'paid')$q$);
 insert into rls_setup values ('table public.drill_revisions', $q$insert into public.drills (id, slug, title, skill) values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking');
 insert into public.drill_revisions (drill_id, to_status, actor_id) values (md5(:'run' || '-drill')::uuid, 'in_review', :'editor')$q$);
 insert into rls_setup values ('table public.drill_sets', $q$insert into public.drill_sets (id, slug, title, is_published) values (md5(:'run' || '-set')::uuid, 'rls-' || :'run', 'RLS set', true);
@@ -206,15 +271,45 @@ insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
 insert into public.drill_set_members (set_id, drill_id, position) values (md5(:'run' || '-set')::uuid, md5(:'run' || '-drill')::uuid, 0)$q$);
 insert into rls_setup values ('table public.expressions', $q$insert into public.expressions (id, phrase, meaning, is_published) values (md5(:'run' || '-expr')::uuid, 'rls ' || :'run', 'test', true);
-insert into public.expressions (id, phrase, meaning, is_published) values (md5(:'run' || '-hidden')::uuid, 'rls hidden', 'test', false)$q$);
+insert into public.expressions (id, phrase, meaning, is_published) values (md5(:'run' || '-hidden')::uuid, 'rls hidden', 'test', false);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-paid')::uuid, 'rls-paid-' || :'run', 'Paid', false, true);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-free')::uuid, 'rls-free-' || :'run', 'Free', true, true);
+insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid);
+insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger-old')::uuid, :'owner', 'pro', 'manual', 'rls-old-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'owner', 'pro', now() - interval '1 day', md5(:'run' || '-ledger-old')::uuid);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-draft-pack')::uuid, 'rls-draft-pack-' || :'run', 'Unpublished', false, false);
+insert into public.expressions (id, pack_id, phrase, meaning, is_published)
+values (md5(:'run' || '-paid-expr')::uuid, md5(:'run' || '-paid')::uuid, 'rls paid', 'test', true);
+insert into public.expressions (id, pack_id, phrase, meaning, is_published)
+values (md5(:'run' || '-free-expr')::uuid, md5(:'run' || '-free')::uuid, 'rls free', 'test', true);
+insert into public.expressions (id, pack_id, phrase, meaning, is_published)
+values (md5(:'run' || '-draft-pack-expr')::uuid, md5(:'run' || '-draft-pack')::uuid, 'rls draft pack', 'test', true)$q$);
 insert into rls_setup values ('table public.practice_packs', $q$insert into public.practice_packs (id, slug, title, is_free, is_published) values (md5(:'run' || '-pack')::uuid, 'rls-' || :'run', 'RLS pack', true, true);
-insert into public.practice_packs (id, slug, title, is_published) values (md5(:'run' || '-hidden')::uuid, 'rls-hidden-' || :'run', 'Hidden', false)$q$);
+insert into public.practice_packs (id, slug, title, is_published) values (md5(:'run' || '-hidden')::uuid, 'rls-hidden-' || :'run', 'Hidden', false);
+insert into public.practice_packs (id, slug, title, description, is_free, is_published)
+values (md5(:'run' || '-paid')::uuid, 'rls-paid-' || :'run', 'Paid', 'Paid pack', false, true);
+insert into public.drills (id, slug, title, skill, status, is_published)
+values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid')::uuid, md5(:'run' || '-drill')::uuid);
+insert into public.expressions (pack_id, phrase, meaning, is_published) values (md5(:'run' || '-paid')::uuid, 'rls', 'test', true);
+insert into public.expressions (pack_id, phrase, meaning, is_published) values (md5(:'run' || '-paid')::uuid, 'rls draft', 'test', false)$q$);
 insert into rls_setup values ('table public.pack_drills', $q$insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
 insert into public.practice_packs (id, slug, title, is_free, is_published) values (md5(:'run' || '-free')::uuid, 'rls-free-' || :'run', 'Free', true, true);
 insert into public.practice_packs (id, slug, title, is_free, is_published) values (md5(:'run' || '-paid')::uuid, 'rls-paid-' || :'run', 'Paid', false, true);
 insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-free')::uuid, md5(:'run' || '-drill')::uuid);
 insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid')::uuid, md5(:'run' || '-drill')::uuid);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-draft-pack')::uuid, 'rls-draft-pack-' || :'run', 'Unpublished', false, false);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-draft-pack')::uuid, md5(:'run' || '-drill')::uuid);
 insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
 values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
 insert into public.entitlements (user_id, plan, valid_until, ledger_id)
@@ -277,9 +372,35 @@ insert into rls_setup values ('view public.v_drill_stats_daily', $q$insert into 
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
 insert into public.attempts (user_id, drill_id, score) values (:'owner', md5(:'run' || '-drill')::uuid, 70);
 refresh materialized view public.v_drill_stats_daily$q$);
+insert into rls_setup values ('function public.has_active_pro()', $q$insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid)$q$);
+insert into rls_setup values ('function public.can_read_pack(uuid)', $q$insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-paid')::uuid, 'rls-paid-' || :'run', 'Paid', false, true);
+insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid)$q$);
+insert into rls_setup values ('function public.list_learner_attempts(uuid, integer)', $q$insert into public.attempts (user_id, score) values (:'owner', 70)$q$);
 insert into rls_setup values ('function public.start_session(uuid)', $q$insert into public.daily_usage (user_id, day, minutes_used)
 values (:'other', (now() at time zone 'UTC')::date, 10000)
-on conflict (user_id, day) do update set minutes_used = excluded.minutes_used$q$);
+on conflict (user_id, day) do update set minutes_used = excluded.minutes_used;
+insert into public.daily_usage (user_id, day, minutes_used)
+values (:'other', (now() at time zone 'UTC')::date - 1, 10000), (:'other', (now() at time zone 'UTC')::date + 1, 10000)
+on conflict (user_id, day) do update set minutes_used = excluded.minutes_used;
+insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
+values (md5(:'run' || '-ledger')::uuid, :'editor', 'pro', 'manual', 'rls-' || :'run');
+insert into public.entitlements (user_id, plan, valid_until, ledger_id)
+values (:'editor', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid);
+delete from public.tiers where key = 'pro';
+insert into public.coaches (id, slug, display_name, persona, is_published)
+values (md5(:'run' || '-coach')::uuid, 'rls-' || :'run', 'RLS coach', 'test', true),
+       (md5(:'run' || '-coach2')::uuid, 'rls-2-' || :'run', 'RLS coach 2', 'test', true),
+       (md5(:'run' || '-hidden')::uuid, 'rls-hidden-' || :'run', 'Hidden coach', 'test', false);
+update public.profiles set coach_id = md5(:'run' || '-coach')::uuid where id = :'owner';
+insert into public.coach_switches (user_id, to_coach_id, switched_at)
+values (:'owner', md5(:'run' || '-coach')::uuid, now() - interval '1 day')$q$);
 insert into rls_setup values ('function public.finish_session(uuid)', $q$insert into public.sessions (id, user_id) values (md5(:'run' || '-session')::uuid, :'owner')$q$);
 insert into rls_setup values ('function public.switch_coach(uuid)', $q$insert into public.coaches (id, slug, display_name, persona, is_published)
 values (md5(:'run' || '-coach')::uuid, 'rls-' || :'run', 'RLS coach', 'test', true);
@@ -289,13 +410,14 @@ insert into rls_setup values ('function public.transition_drill(uuid, public.dri
 values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft');
 insert into public.drills (id, slug, title, skill, status)
 values (md5(:'run' || '-review')::uuid, 'rls-review-' || :'run', 'RLS review', 'speaking', 'in_review')$q$);
+insert into rls_setup values ('function public.close_stale_sessions()', $q$insert into public.sessions (user_id, started_at) values (:'owner', now() - interval '5 hours')$q$);
 insert into rls_setup values ('function public.unlock(text)', $q$select pg_catalog.pg_advisory_lock(pg_catalog.hashtextextended('rls-' || :'run', 0))$q$);
 insert into rls_setup values ('bucket user-media', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-media', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 insert into rls_setup values ('bucket public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1401
+\echo 1..1604
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'table public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -332,6 +454,10 @@ select pg_temp.rls_check('service_role may raise another user''s profiles.role t
 select pg_temp.rls_check('owner may not rename another learner (public.profiles)', 'owner', 'update', 'table public.profiles', $q$update public.profiles set display_name = 'pwned' where id = :'other'$q$, 'deny');
 select pg_temp.rls_check('editor may not rename another learner (public.profiles)', 'editor', 'update', 'table public.profiles', $q$update public.profiles set display_name = 'pwned' where id = :'other'$q$, 'deny');
 select pg_temp.rls_check('admin may rename another learner (public.profiles)', 'admin', 'update', 'table public.profiles', $q$update public.profiles set display_name = 'pwned' where id = :'other'$q$, 'allow');
+select pg_temp.rls_check('owner may not backdate their own profiles.created_at (server-owned) (public.profiles)', 'owner', 'update', 'table public.profiles', $q$update public.profiles set created_at = now() - interval '3 years' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('editor may not backdate their own profiles.created_at (server-owned) (public.profiles)', 'editor', 'update', 'table public.profiles', $q$update public.profiles set created_at = now() - interval '3 years' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('admin may not backdate their own profiles.created_at (server-owned) (public.profiles)', 'admin', 'update', 'table public.profiles', $q$update public.profiles set created_at = now() - interval '3 years' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('owner may not move their own day boundary to a time zone that does not exist (public.profiles)', 'owner', 'update', 'table public.profiles', $q$update public.profiles set timezone = 'Mars/Olympus_Mons' where id = auth.uid()$q$, 'deny');
 select pg_temp.rls_check('anon may not read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'anon', 'select', 'table public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'deny');
 select pg_temp.rls_check('owner may not read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'owner', 'select', 'table public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'deny');
 select pg_temp.rls_check('other may not read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'other', 'select', 'table public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'deny');
@@ -366,19 +492,19 @@ select pg_temp.rls_check('admin may not delete public.sessions', 'admin', 'delet
 select pg_temp.rls_check('service_role may delete public.sessions', 'service_role', 'delete', 'table public.sessions', $q$delete from public.sessions where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not mark their own running session as finished without the RPC (public.sessions)', 'owner', 'update', 'table public.sessions', $q$update public.sessions set finished_at = now() where user_id = auth.uid()$q$, 'deny');
 
--- table public.attempts
+-- table public.attempts: learners read their own by equality (0041); admins read a learner's attempts through list_learner_attempts()
 select pg_temp.rls_check('anon may not select public.attempts', 'anon', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('owner may select public.attempts', 'owner', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not select public.attempts', 'other', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('editor may not select public.attempts', 'editor', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('admin may select public.attempts', 'admin', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('admin may not select public.attempts', 'admin', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may select public.attempts', 'service_role', 'select', 'table public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'allow');
-select pg_temp.rls_check('anon may not insert public.attempts', 'anon', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (:'owner', md5(:'run' || '-session')::uuid, 90)$q$, 'deny');
-select pg_temp.rls_check('owner may insert public.attempts', 'owner', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (:'owner', md5(:'run' || '-session')::uuid, 90)$q$, 'allow');
-select pg_temp.rls_check('other may not insert public.attempts', 'other', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (:'owner', md5(:'run' || '-session')::uuid, 90)$q$, 'deny');
-select pg_temp.rls_check('editor may not insert public.attempts', 'editor', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (:'owner', md5(:'run' || '-session')::uuid, 90)$q$, 'deny');
-select pg_temp.rls_check('admin may not insert public.attempts', 'admin', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (:'owner', md5(:'run' || '-session')::uuid, 90)$q$, 'deny');
-select pg_temp.rls_check('service_role may insert public.attempts', 'service_role', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (:'owner', md5(:'run' || '-session')::uuid, 90)$q$, 'allow');
+select pg_temp.rls_check('anon may not insert public.attempts', 'anon', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (:'owner', md5(:'run' || '-session')::uuid, 'hello')$q$, 'deny');
+select pg_temp.rls_check('owner may insert public.attempts', 'owner', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (:'owner', md5(:'run' || '-session')::uuid, 'hello')$q$, 'allow');
+select pg_temp.rls_check('other may not insert public.attempts', 'other', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (:'owner', md5(:'run' || '-session')::uuid, 'hello')$q$, 'deny');
+select pg_temp.rls_check('editor may not insert public.attempts', 'editor', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (:'owner', md5(:'run' || '-session')::uuid, 'hello')$q$, 'deny');
+select pg_temp.rls_check('admin may not insert public.attempts', 'admin', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (:'owner', md5(:'run' || '-session')::uuid, 'hello')$q$, 'deny');
+select pg_temp.rls_check('service_role may insert public.attempts', 'service_role', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (:'owner', md5(:'run' || '-session')::uuid, 'hello')$q$, 'allow');
 select pg_temp.rls_check('anon may not update public.attempts', 'anon', 'update', 'table public.attempts', $q$update public.attempts set "id" = "id" where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('owner may not update public.attempts', 'owner', 'update', 'table public.attempts', $q$update public.attempts set "id" = "id" where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('other may not update public.attempts', 'other', 'update', 'table public.attempts', $q$update public.attempts set "id" = "id" where user_id = :'owner'$q$, 'deny');
@@ -391,10 +517,17 @@ select pg_temp.rls_check('other may not delete public.attempts', 'other', 'delet
 select pg_temp.rls_check('editor may not delete public.attempts', 'editor', 'delete', 'table public.attempts', $q$delete from public.attempts where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.attempts', 'admin', 'delete', 'table public.attempts', $q$delete from public.attempts where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.attempts', 'service_role', 'delete', 'table public.attempts', $q$delete from public.attempts where user_id = :'owner'$q$, 'allow');
-select pg_temp.rls_check('owner may file an attempt of their own under another learner''s session (public.attempts)', 'owner', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (auth.uid(), md5(:'run' || '-session')::uuid, 90)$q$, 'allow');
-select pg_temp.rls_check('other may not file an attempt of their own under another learner''s session (public.attempts)', 'other', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (auth.uid(), md5(:'run' || '-session')::uuid, 90)$q$, 'deny');
-select pg_temp.rls_check('editor may not file an attempt of their own under another learner''s session (public.attempts)', 'editor', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (auth.uid(), md5(:'run' || '-session')::uuid, 90)$q$, 'deny');
-select pg_temp.rls_check('admin may not file an attempt of their own under another learner''s session (public.attempts)', 'admin', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (auth.uid(), md5(:'run' || '-session')::uuid, 90)$q$, 'deny');
+select pg_temp.rls_check('owner may file an attempt of their own under another learner''s session (public.attempts)', 'owner', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (auth.uid(), md5(:'run' || '-session')::uuid, 'hi')$q$, 'allow');
+select pg_temp.rls_check('other may not file an attempt of their own under another learner''s session (public.attempts)', 'other', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (auth.uid(), md5(:'run' || '-session')::uuid, 'hi')$q$, 'deny');
+select pg_temp.rls_check('editor may not file an attempt of their own under another learner''s session (public.attempts)', 'editor', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (auth.uid(), md5(:'run' || '-session')::uuid, 'hi')$q$, 'deny');
+select pg_temp.rls_check('admin may not file an attempt of their own under another learner''s session (public.attempts)', 'admin', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response) values (auth.uid(), md5(:'run' || '-session')::uuid, 'hi')$q$, 'deny');
+select pg_temp.rls_check('owner may not submit their own attempt with a score of 100 (scores are written by the server) (public.attempts)', 'owner', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, score) values (auth.uid(), md5(:'run' || '-session')::uuid, 100)$q$, 'deny');
+select pg_temp.rls_check('owner may not submit an attempt dated three years ago (created_at is server-owned) (public.attempts)', 'owner', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, session_id, response, created_at)
+values (auth.uid(), md5(:'run' || '-session')::uuid, 'old', now() - interval '3 years')$q$, 'deny');
+select pg_temp.rls_check('owner may not file an attempt on a draft drill they cannot see (public.attempts)', 'owner', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, drill_id, response) values (auth.uid(), md5(:'run' || '-draft')::uuid, 'x')$q$, 'deny');
+select pg_temp.rls_check('other may not file an attempt on a draft drill they cannot see (public.attempts)', 'other', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, drill_id, response) values (auth.uid(), md5(:'run' || '-draft')::uuid, 'x')$q$, 'deny');
+select pg_temp.rls_check('owner may not file an attempt on a drill only a paid pack holds (other has pro) (public.attempts)', 'owner', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, drill_id, response) values (auth.uid(), md5(:'run' || '-paid-drill')::uuid, 'x')$q$, 'deny');
+select pg_temp.rls_check('other may file an attempt on a drill only a paid pack holds (other has pro) (public.attempts)', 'other', 'insert', 'table public.attempts', $q$insert into public.attempts (user_id, drill_id, response) values (auth.uid(), md5(:'run' || '-paid-drill')::uuid, 'x')$q$, 'allow');
 select pg_temp.rls_check('owner may not rewrite their own score (public.attempts)', 'owner', 'update', 'table public.attempts', $q$update public.attempts set score = 100 where user_id = auth.uid()$q$, 'deny');
 
 -- table public.daily_usage: written by finish_session(); the minutes a learner used per day gate start_session()
@@ -478,6 +611,14 @@ select pg_temp.rls_check('admin may not delete public.events', 'admin', 'delete'
 select pg_temp.rls_check('service_role may delete public.events', 'service_role', 'delete', 'table public.events', $q$delete from public.events where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('anon may not log an event without a user (public.events)', 'anon', 'insert', 'table public.events', $q$insert into public.events (user_id, name) values (null, 'rls_anonymous')$q$, 'deny');
 select pg_temp.rls_check('owner may not log an event without a user (public.events)', 'owner', 'insert', 'table public.events', $q$insert into public.events (user_id, name) values (null, 'rls_anonymous')$q$, 'deny');
+select pg_temp.rls_check('owner may not log an event dated three years ago (created_at is server-owned) (public.events)', 'owner', 'insert', 'table public.events', $q$insert into public.events (user_id, name, created_at) values (auth.uid(), 'rls_backdated', now() - interval '3 years')$q$, 'deny');
+select pg_temp.rls_check('anon may not move the events id sequence (setval) (public.events)', 'anon', 'execute', 'table public.events', $q$select setval('public.events_id_seq', 1000000000)$q$, 'deny');
+select pg_temp.rls_check('owner may not move the events id sequence (setval) (public.events)', 'owner', 'execute', 'table public.events', $q$select setval('public.events_id_seq', 1000000000)$q$, 'deny');
+select pg_temp.rls_check('admin may not move the events id sequence (setval) (public.events)', 'admin', 'execute', 'table public.events', $q$select setval('public.events_id_seq', 1000000000)$q$, 'deny');
+select pg_temp.rls_check('anon may not truncate the events log (public.events)', 'anon', 'execute', 'table public.events', $q$truncate public.events$q$, 'deny');
+select pg_temp.rls_check('owner may not truncate the events log (public.events)', 'owner', 'execute', 'table public.events', $q$truncate public.events$q$, 'deny');
+select pg_temp.rls_check('admin may not truncate the events log (public.events)', 'admin', 'execute', 'table public.events', $q$truncate public.events$q$, 'deny');
+select pg_temp.rls_check('service_role may not truncate the events log (public.events)', 'service_role', 'execute', 'table public.events', $q$truncate public.events$q$, 'deny');
 
 -- table public.skill_estimates
 select pg_temp.rls_check('anon may not select public.skill_estimates', 'anon', 'select', 'table public.skill_estimates', $q$select 1 from public.skill_estimates where user_id = :'owner'$q$, 'deny');
@@ -530,6 +671,9 @@ select pg_temp.rls_check('other may not delete public.diagnostic_runs', 'other',
 select pg_temp.rls_check('editor may not delete public.diagnostic_runs', 'editor', 'delete', 'table public.diagnostic_runs', $q$delete from public.diagnostic_runs where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.diagnostic_runs', 'admin', 'delete', 'table public.diagnostic_runs', $q$delete from public.diagnostic_runs where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.diagnostic_runs', 'service_role', 'delete', 'table public.diagnostic_runs', $q$delete from public.diagnostic_runs where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('owner may not insert their own diagnostic run already finished with a C2 result (public.diagnostic_runs)', 'owner', 'insert', 'table public.diagnostic_runs', $q$insert into public.diagnostic_runs (user_id, finished_at, result)
+values (auth.uid(), now(), '{"cefr": "C2"}')$q$, 'deny');
+select pg_temp.rls_check('owner may not write the result of their own diagnostic run (public.diagnostic_runs)', 'owner', 'update', 'table public.diagnostic_runs', $q$update public.diagnostic_runs set result = '{"cefr": "C2"}' where user_id = auth.uid()$q$, 'deny');
 
 -- table public.diagnostic_answers
 select pg_temp.rls_check('anon may not select public.diagnostic_answers', 'anon', 'select', 'table public.diagnostic_answers', $q$select 1 from public.diagnostic_answers where user_id = :'owner'$q$, 'deny');
@@ -570,6 +714,8 @@ select pg_temp.rls_check('admin may not answer under their own id in another lea
 values (md5(:'run' || '-diag')::uuid, auth.uid(), 'q3', 'c')$q$, 'deny');
 select pg_temp.rls_check('owner may not add an answer to their own finished diagnostic run (public.diagnostic_answers)', 'owner', 'insert', 'table public.diagnostic_answers', $q$insert into public.diagnostic_answers (run_id, user_id, question_key, answer)
 values (md5(:'run' || '-diag-done')::uuid, auth.uid(), 'q4', 'd')$q$, 'deny');
+select pg_temp.rls_check('owner may not backdate an answer (created_at is server-owned) (public.diagnostic_answers)', 'owner', 'insert', 'table public.diagnostic_answers', $q$insert into public.diagnostic_answers (run_id, user_id, question_key, answer, created_at)
+values (md5(:'run' || '-diag')::uuid, auth.uid(), 'q5', 'e', now() - interval '1 year')$q$, 'deny');
 
 -- table public.expression_progress: private to the learner: admins do not read it either
 select pg_temp.rls_check('anon may not select public.expression_progress', 'anon', 'select', 'table public.expression_progress', $q$select 1 from public.expression_progress where user_id = :'owner'$q$, 'deny');
@@ -590,12 +736,12 @@ select pg_temp.rls_check('admin may not insert public.expression_progress', 'adm
 values (:'owner', md5(:'run' || '-expr')::uuid, 2)$q$, 'deny');
 select pg_temp.rls_check('service_role may insert public.expression_progress', 'service_role', 'insert', 'table public.expression_progress', $q$insert into public.expression_progress (user_id, expression_id, mastery)
 values (:'owner', md5(:'run' || '-expr')::uuid, 2)$q$, 'allow');
-select pg_temp.rls_check('anon may not update public.expression_progress', 'anon', 'update', 'table public.expression_progress', $q$update public.expression_progress set "user_id" = "user_id" where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('owner may update public.expression_progress', 'owner', 'update', 'table public.expression_progress', $q$update public.expression_progress set "user_id" = "user_id" where user_id = :'owner'$q$, 'allow');
-select pg_temp.rls_check('other may not update public.expression_progress', 'other', 'update', 'table public.expression_progress', $q$update public.expression_progress set "user_id" = "user_id" where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('editor may not update public.expression_progress', 'editor', 'update', 'table public.expression_progress', $q$update public.expression_progress set "user_id" = "user_id" where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('admin may not update public.expression_progress', 'admin', 'update', 'table public.expression_progress', $q$update public.expression_progress set "user_id" = "user_id" where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('service_role may update public.expression_progress', 'service_role', 'update', 'table public.expression_progress', $q$update public.expression_progress set "user_id" = "user_id" where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('anon may not update public.expression_progress', 'anon', 'update', 'table public.expression_progress', $q$update public.expression_progress set mastery = mastery where user_id = :'owner'$q$, 'deny');
+select pg_temp.rls_check('owner may update public.expression_progress', 'owner', 'update', 'table public.expression_progress', $q$update public.expression_progress set mastery = mastery where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('other may not update public.expression_progress', 'other', 'update', 'table public.expression_progress', $q$update public.expression_progress set mastery = mastery where user_id = :'owner'$q$, 'deny');
+select pg_temp.rls_check('editor may not update public.expression_progress', 'editor', 'update', 'table public.expression_progress', $q$update public.expression_progress set mastery = mastery where user_id = :'owner'$q$, 'deny');
+select pg_temp.rls_check('admin may not update public.expression_progress', 'admin', 'update', 'table public.expression_progress', $q$update public.expression_progress set mastery = mastery where user_id = :'owner'$q$, 'deny');
+select pg_temp.rls_check('service_role may update public.expression_progress', 'service_role', 'update', 'table public.expression_progress', $q$update public.expression_progress set mastery = mastery where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('anon may not delete public.expression_progress', 'anon', 'delete', 'table public.expression_progress', $q$delete from public.expression_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('owner may delete public.expression_progress', 'owner', 'delete', 'table public.expression_progress', $q$delete from public.expression_progress where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not delete public.expression_progress', 'other', 'delete', 'table public.expression_progress', $q$delete from public.expression_progress where user_id = :'owner'$q$, 'deny');
@@ -603,6 +749,16 @@ select pg_temp.rls_check('editor may not delete public.expression_progress', 'ed
 select pg_temp.rls_check('admin may not delete public.expression_progress', 'admin', 'delete', 'table public.expression_progress', $q$delete from public.expression_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.expression_progress', 'service_role', 'delete', 'table public.expression_progress', $q$delete from public.expression_progress where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not hand their own progress row over to another learner (public.expression_progress)', 'owner', 'update', 'table public.expression_progress', $q$update public.expression_progress set user_id = :'other' where user_id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('other may not backdate their own progress (updated_at is server-owned) (public.expression_progress)', 'other', 'insert', 'table public.expression_progress', $q$insert into public.expression_progress (user_id, expression_id, mastery, updated_at)
+values (auth.uid(), md5(:'run' || '-expr')::uuid, 5, now() - interval '1 year')$q$, 'deny');
+select pg_temp.rls_check('owner may not record progress on an unpublished expression (public.expression_progress)', 'owner', 'insert', 'table public.expression_progress', $q$insert into public.expression_progress (user_id, expression_id, mastery)
+values (auth.uid(), md5(:'run' || '-hidden-expr')::uuid, 1)$q$, 'deny');
+select pg_temp.rls_check('other may not record progress on an unpublished expression (public.expression_progress)', 'other', 'insert', 'table public.expression_progress', $q$insert into public.expression_progress (user_id, expression_id, mastery)
+values (auth.uid(), md5(:'run' || '-hidden-expr')::uuid, 1)$q$, 'deny');
+select pg_temp.rls_check('owner may not record progress on an expression of a paid pack (other has pro) (public.expression_progress)', 'owner', 'insert', 'table public.expression_progress', $q$insert into public.expression_progress (user_id, expression_id, mastery)
+values (auth.uid(), md5(:'run' || '-paid-expr')::uuid, 1)$q$, 'deny');
+select pg_temp.rls_check('other may record progress on an expression of a paid pack (other has pro) (public.expression_progress)', 'other', 'insert', 'table public.expression_progress', $q$insert into public.expression_progress (user_id, expression_id, mastery)
+values (auth.uid(), md5(:'run' || '-paid-expr')::uuid, 1)$q$, 'allow');
 
 -- table public.saved_filters
 select pg_temp.rls_check('anon may not select public.saved_filters', 'anon', 'select', 'table public.saved_filters', $q$select 1 from public.saved_filters where user_id = :'owner'$q$, 'deny');
@@ -617,18 +773,19 @@ select pg_temp.rls_check('other may not insert public.saved_filters', 'other', '
 select pg_temp.rls_check('editor may not insert public.saved_filters', 'editor', 'insert', 'table public.saved_filters', $q$insert into public.saved_filters (user_id, name) values (:'owner', 'rls new ' || :'run')$q$, 'deny');
 select pg_temp.rls_check('admin may not insert public.saved_filters', 'admin', 'insert', 'table public.saved_filters', $q$insert into public.saved_filters (user_id, name) values (:'owner', 'rls new ' || :'run')$q$, 'deny');
 select pg_temp.rls_check('service_role may insert public.saved_filters', 'service_role', 'insert', 'table public.saved_filters', $q$insert into public.saved_filters (user_id, name) values (:'owner', 'rls new ' || :'run')$q$, 'allow');
-select pg_temp.rls_check('anon may not update public.saved_filters', 'anon', 'update', 'table public.saved_filters', $q$update public.saved_filters set "id" = "id" where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('owner may update public.saved_filters', 'owner', 'update', 'table public.saved_filters', $q$update public.saved_filters set "id" = "id" where user_id = :'owner'$q$, 'allow');
-select pg_temp.rls_check('other may not update public.saved_filters', 'other', 'update', 'table public.saved_filters', $q$update public.saved_filters set "id" = "id" where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('editor may not update public.saved_filters', 'editor', 'update', 'table public.saved_filters', $q$update public.saved_filters set "id" = "id" where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('admin may not update public.saved_filters', 'admin', 'update', 'table public.saved_filters', $q$update public.saved_filters set "id" = "id" where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('service_role may update public.saved_filters', 'service_role', 'update', 'table public.saved_filters', $q$update public.saved_filters set "id" = "id" where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('anon may not update public.saved_filters', 'anon', 'update', 'table public.saved_filters', $q$update public.saved_filters set name = name where user_id = :'owner'$q$, 'deny');
+select pg_temp.rls_check('owner may update public.saved_filters', 'owner', 'update', 'table public.saved_filters', $q$update public.saved_filters set name = name where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('other may not update public.saved_filters', 'other', 'update', 'table public.saved_filters', $q$update public.saved_filters set name = name where user_id = :'owner'$q$, 'deny');
+select pg_temp.rls_check('editor may not update public.saved_filters', 'editor', 'update', 'table public.saved_filters', $q$update public.saved_filters set name = name where user_id = :'owner'$q$, 'deny');
+select pg_temp.rls_check('admin may not update public.saved_filters', 'admin', 'update', 'table public.saved_filters', $q$update public.saved_filters set name = name where user_id = :'owner'$q$, 'deny');
+select pg_temp.rls_check('service_role may update public.saved_filters', 'service_role', 'update', 'table public.saved_filters', $q$update public.saved_filters set name = name where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('anon may not delete public.saved_filters', 'anon', 'delete', 'table public.saved_filters', $q$delete from public.saved_filters where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('owner may delete public.saved_filters', 'owner', 'delete', 'table public.saved_filters', $q$delete from public.saved_filters where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not delete public.saved_filters', 'other', 'delete', 'table public.saved_filters', $q$delete from public.saved_filters where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('editor may not delete public.saved_filters', 'editor', 'delete', 'table public.saved_filters', $q$delete from public.saved_filters where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.saved_filters', 'admin', 'delete', 'table public.saved_filters', $q$delete from public.saved_filters where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.saved_filters', 'service_role', 'delete', 'table public.saved_filters', $q$delete from public.saved_filters where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('owner may not backdate their own saved filter (created_at is server-owned) (public.saved_filters)', 'owner', 'update', 'table public.saved_filters', $q$update public.saved_filters set created_at = now() - interval '3 years' where user_id = auth.uid()$q$, 'deny');
 
 -- table public.assignments: admins assign; the learner may only move the status of their own assignment
 select pg_temp.rls_check('anon may not select public.assignments', 'anon', 'select', 'table public.assignments', $q$select 1 from public.assignments where user_id = :'owner'$q$, 'deny');
@@ -715,6 +872,8 @@ select pg_temp.rls_check('other may not delete public.ticket_messages', 'other',
 select pg_temp.rls_check('editor may not delete public.ticket_messages', 'editor', 'delete', 'table public.ticket_messages', $q$delete from public.ticket_messages where ticket_id = md5(:'run' || '-ticket')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.ticket_messages', 'admin', 'delete', 'table public.ticket_messages', $q$delete from public.ticket_messages where ticket_id = md5(:'run' || '-ticket')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.ticket_messages', 'service_role', 'delete', 'table public.ticket_messages', $q$delete from public.ticket_messages where ticket_id = md5(:'run' || '-ticket')::uuid$q$, 'allow');
+select pg_temp.rls_check('owner may not backdate a message on their own ticket (created_at is server-owned) (public.ticket_messages)', 'owner', 'insert', 'table public.ticket_messages', $q$insert into public.ticket_messages (ticket_id, author_id, body, created_at)
+values (md5(:'run' || '-ticket')::uuid, auth.uid(), 'old', now() - interval '1 year')$q$, 'deny');
 select pg_temp.rls_check('owner may post as themselves on another learner''s ticket (public.ticket_messages)', 'owner', 'insert', 'table public.ticket_messages', $q$insert into public.ticket_messages (ticket_id, author_id, body)
 values (md5(:'run' || '-ticket')::uuid, auth.uid(), 'hi')$q$, 'allow');
 select pg_temp.rls_check('other may not post as themselves on another learner''s ticket (public.ticket_messages)', 'other', 'insert', 'table public.ticket_messages', $q$insert into public.ticket_messages (ticket_id, author_id, body)
@@ -813,6 +972,10 @@ select pg_temp.rls_check('other may not delete public.admin_message_reads', 'oth
 select pg_temp.rls_check('editor may not delete public.admin_message_reads', 'editor', 'delete', 'table public.admin_message_reads', $q$delete from public.admin_message_reads where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.admin_message_reads', 'admin', 'delete', 'table public.admin_message_reads', $q$delete from public.admin_message_reads where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.admin_message_reads', 'service_role', 'delete', 'table public.admin_message_reads', $q$delete from public.admin_message_reads where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('owner may mark another learner''s private message as read (public.admin_message_reads)', 'owner', 'insert', 'table public.admin_message_reads', $q$insert into public.admin_message_reads (message_id, user_id) values (md5(:'run' || '-private')::uuid, auth.uid())$q$, 'allow');
+select pg_temp.rls_check('other may not mark another learner''s private message as read (public.admin_message_reads)', 'other', 'insert', 'table public.admin_message_reads', $q$insert into public.admin_message_reads (message_id, user_id) values (md5(:'run' || '-private')::uuid, auth.uid())$q$, 'deny');
+select pg_temp.rls_check('owner may not backdate a read receipt (read_at is server-owned) (public.admin_message_reads)', 'owner', 'insert', 'table public.admin_message_reads', $q$insert into public.admin_message_reads (message_id, user_id, read_at)
+values (md5(:'run' || '-private')::uuid, auth.uid(), now() - interval '1 year')$q$, 'deny');
 
 -- table public.coaches
 select pg_temp.rls_check('anon may select public.coaches', 'anon', 'select', 'table public.coaches', $q$select 1 from public.coaches where id = md5(:'run' || '-coach')::uuid$q$, 'allow');
@@ -846,7 +1009,7 @@ select pg_temp.rls_check('editor may not read an unpublished coach (public.coach
 select pg_temp.rls_check('admin may read an unpublished coach (public.coaches)', 'admin', 'select', 'table public.coaches', $q$select 1 from public.coaches where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read an unpublished coach (public.coaches)', 'service_role', 'select', 'table public.coaches', $q$select 1 from public.coaches where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
 
--- table public.drills
+-- table public.drills: editors edit drafts only; in review and published drills change through transition_drill() (archive, edit the draft, review)
 select pg_temp.rls_check('anon may select public.drills', 'anon', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('owner may select public.drills', 'owner', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('other may select public.drills', 'other', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
@@ -859,18 +1022,66 @@ select pg_temp.rls_check('other may not insert public.drills', 'other', 'insert'
 select pg_temp.rls_check('editor may insert public.drills', 'editor', 'insert', 'table public.drills', $q$insert into public.drills (slug, title, skill) values ('rls-new-' || :'run', 'New drill', 'grammar')$q$, 'allow');
 select pg_temp.rls_check('admin may insert public.drills', 'admin', 'insert', 'table public.drills', $q$insert into public.drills (slug, title, skill) values ('rls-new-' || :'run', 'New drill', 'grammar')$q$, 'allow');
 select pg_temp.rls_check('service_role may insert public.drills', 'service_role', 'insert', 'table public.drills', $q$insert into public.drills (slug, title, skill) values ('rls-new-' || :'run', 'New drill', 'grammar')$q$, 'allow');
-select pg_temp.rls_check('anon may not update public.drills', 'anon', 'update', 'table public.drills', $q$update public.drills set "id" = "id" where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may not update public.drills', 'owner', 'update', 'table public.drills', $q$update public.drills set "id" = "id" where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('other may not update public.drills', 'other', 'update', 'table public.drills', $q$update public.drills set "id" = "id" where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may update public.drills', 'editor', 'update', 'table public.drills', $q$update public.drills set "id" = "id" where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('admin may update public.drills', 'admin', 'update', 'table public.drills', $q$update public.drills set "id" = "id" where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('service_role may update public.drills', 'service_role', 'update', 'table public.drills', $q$update public.drills set "id" = "id" where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not update public.drills', 'anon', 'update', 'table public.drills', $q$update public.drills set title = title where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not update public.drills', 'owner', 'update', 'table public.drills', $q$update public.drills set title = title where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not update public.drills', 'other', 'update', 'table public.drills', $q$update public.drills set title = title where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not update public.drills', 'editor', 'update', 'table public.drills', $q$update public.drills set title = title where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not update public.drills', 'admin', 'update', 'table public.drills', $q$update public.drills set title = title where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may update public.drills', 'service_role', 'update', 'table public.drills', $q$update public.drills set title = title where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not delete public.drills', 'anon', 'delete', 'table public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not delete public.drills', 'owner', 'delete', 'table public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not delete public.drills', 'other', 'delete', 'table public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('editor may not delete public.drills', 'editor', 'delete', 'table public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may delete public.drills', 'admin', 'delete', 'table public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may delete public.drills', 'service_role', 'delete', 'table public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not edit the title of a draft (public.drills)', 'anon', 'update', 'table public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not edit the title of a draft (public.drills)', 'owner', 'update', 'table public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not edit the title of a draft (public.drills)', 'other', 'update', 'table public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may edit the title of a draft (public.drills)', 'editor', 'update', 'table public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may edit the title of a draft (public.drills)', 'admin', 'update', 'table public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may edit the title of a draft (public.drills)', 'service_role', 'update', 'table public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not edit the title of a drill in review (public.drills)', 'editor', 'update', 'table public.drills', $q$update public.drills set title = 'Changed in review' where id = md5(:'run' || '-review')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not edit the title of a drill in review (public.drills)', 'admin', 'update', 'table public.drills', $q$update public.drills set title = 'Changed in review' where id = md5(:'run' || '-review')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may edit the title of a drill in review (public.drills)', 'service_role', 'update', 'table public.drills', $q$update public.drills set title = 'Changed in review' where id = md5(:'run' || '-review')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not name an admin as the reviewer of a draft (review trail is server-owned) (public.drills)', 'editor', 'update', 'table public.drills', $q$update public.drills set reviewed_by = :'admin' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not name an admin as the reviewer of a draft (review trail is server-owned) (public.drills)', 'admin', 'update', 'table public.drills', $q$update public.drills set reviewed_by = :'admin' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may name an admin as the reviewer of a draft (review trail is server-owned) (public.drills)', 'service_role', 'update', 'table public.drills', $q$update public.drills set reviewed_by = :'admin' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not hand the authorship of a draft to an admin (public.drills)', 'editor', 'update', 'table public.drills', $q$update public.drills set created_by = :'admin' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not hand the authorship of a draft to an admin (public.drills)', 'admin', 'update', 'table public.drills', $q$update public.drills set created_by = :'admin' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may hand the authorship of a draft to an admin (public.drills)', 'service_role', 'update', 'table public.drills', $q$update public.drills set created_by = :'admin' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not insert a drill credited to an admin author (public.drills)', 'editor', 'insert', 'table public.drills', $q$insert into public.drills (slug, title, skill, created_by)
+values ('rls-forged-' || :'run', 'Forged', 'grammar', :'admin')$q$, 'deny');
+select pg_temp.rls_check('admin may not insert a drill credited to an admin author (public.drills)', 'admin', 'insert', 'table public.drills', $q$insert into public.drills (slug, title, skill, created_by)
+values ('rls-forged-' || :'run', 'Forged', 'grammar', :'admin')$q$, 'deny');
+select pg_temp.rls_check('service_role may insert a drill credited to an admin author (public.drills)', 'service_role', 'insert', 'table public.drills', $q$insert into public.drills (slug, title, skill, created_by)
+values ('rls-forged-' || :'run', 'Forged', 'grammar', :'admin')$q$, 'allow');
+select pg_temp.rls_check('editor may not backdate the publication of a published drill (public.drills)', 'editor', 'update', 'table public.drills', $q$update public.drills set published_at = now() - interval '3 years' where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not backdate the publication of a published drill (public.drills)', 'admin', 'update', 'table public.drills', $q$update public.drills set published_at = now() - interval '3 years' where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may backdate the publication of a published drill (public.drills)', 'service_role', 'update', 'table public.drills', $q$update public.drills set published_at = now() - interval '3 years' where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'anon', 'select', 'table public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'owner', 'select', 'table public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('other may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'other', 'select', 'table public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'editor', 'select', 'table public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'admin', 'select', 'table public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'service_role', 'select', 'table public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'anon', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'owner', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'other', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'editor', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'admin', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'service_role', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may read a published drill that a free pack holds too (public.drills)', 'anon', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-both-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('owner may read a published drill that a free pack holds too (public.drills)', 'owner', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-both-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('other may read a published drill that a free pack holds too (public.drills)', 'other', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-both-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may read a published drill that a free pack holds too (public.drills)', 'editor', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-both-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read a published drill that a free pack holds too (public.drills)', 'admin', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-both-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read a published drill that a free pack holds too (public.drills)', 'service_role', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-both-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not find a paid-pack drill through match_drills() (public.drills)', 'anon', 'select', 'table public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not find a paid-pack drill through match_drills() (public.drills)', 'owner', 'select', 'table public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may find a paid-pack drill through match_drills() (public.drills)', 'other', 'select', 'table public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read a draft drill (public.drills)', 'anon', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read a draft drill (public.drills)', 'owner', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not read a draft drill (public.drills)', 'other', 'select', 'table public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
@@ -894,7 +1105,7 @@ values ('rls-sneaky-' || :'run', 'Sneaky', 'grammar', 'published', true)$q$, 'de
 select pg_temp.rls_check('admin may not insert a drill that is already published (public.drills)', 'admin', 'insert', 'table public.drills', $q$insert into public.drills (slug, title, skill, status, is_published)
 values ('rls-sneaky-' || :'run', 'Sneaky', 'grammar', 'published', true)$q$, 'deny');
 
--- table public.drill_items
+-- table public.drill_items: items follow their drill: public when it is (paywall included), editable only while it is a draft
 select pg_temp.rls_check('anon may select public.drill_items', 'anon', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('owner may select public.drill_items', 'owner', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('other may select public.drill_items', 'other', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
@@ -904,21 +1115,47 @@ select pg_temp.rls_check('service_role may select public.drill_items', 'service_
 select pg_temp.rls_check('anon may not insert public.drill_items', 'anon', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 1, 'new')$q$, 'deny');
 select pg_temp.rls_check('owner may not insert public.drill_items', 'owner', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 1, 'new')$q$, 'deny');
 select pg_temp.rls_check('other may not insert public.drill_items', 'other', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 1, 'new')$q$, 'deny');
-select pg_temp.rls_check('editor may insert public.drill_items', 'editor', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 1, 'new')$q$, 'allow');
-select pg_temp.rls_check('admin may insert public.drill_items', 'admin', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 1, 'new')$q$, 'allow');
+select pg_temp.rls_check('editor may not insert public.drill_items', 'editor', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('admin may not insert public.drill_items', 'admin', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 1, 'new')$q$, 'deny');
 select pg_temp.rls_check('service_role may insert public.drill_items', 'service_role', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 1, 'new')$q$, 'allow');
-select pg_temp.rls_check('anon may not update public.drill_items', 'anon', 'update', 'table public.drill_items', $q$update public.drill_items set "id" = "id" where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may not update public.drill_items', 'owner', 'update', 'table public.drill_items', $q$update public.drill_items set "id" = "id" where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('other may not update public.drill_items', 'other', 'update', 'table public.drill_items', $q$update public.drill_items set "id" = "id" where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may update public.drill_items', 'editor', 'update', 'table public.drill_items', $q$update public.drill_items set "id" = "id" where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('admin may update public.drill_items', 'admin', 'update', 'table public.drill_items', $q$update public.drill_items set "id" = "id" where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('service_role may update public.drill_items', 'service_role', 'update', 'table public.drill_items', $q$update public.drill_items set "id" = "id" where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not update public.drill_items', 'anon', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = prompt where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not update public.drill_items', 'owner', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = prompt where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not update public.drill_items', 'other', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = prompt where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not update public.drill_items', 'editor', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = prompt where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not update public.drill_items', 'admin', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = prompt where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may update public.drill_items', 'service_role', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = prompt where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not delete public.drill_items', 'anon', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not delete public.drill_items', 'owner', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not delete public.drill_items', 'other', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may delete public.drill_items', 'editor', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('admin may delete public.drill_items', 'admin', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not delete public.drill_items', 'editor', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not delete public.drill_items', 'admin', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.drill_items', 'service_role', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not add an item to a draft (public.drill_items)', 'anon', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('owner may not add an item to a draft (public.drill_items)', 'owner', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('other may not add an item to a draft (public.drill_items)', 'other', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('editor may add an item to a draft (public.drill_items)', 'editor', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
+select pg_temp.rls_check('admin may add an item to a draft (public.drill_items)', 'admin', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
+select pg_temp.rls_check('service_role may add an item to a draft (public.drill_items)', 'service_role', 'insert', 'table public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
+select pg_temp.rls_check('anon may not edit the items of a draft (public.drill_items)', 'anon', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not edit the items of a draft (public.drill_items)', 'owner', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not edit the items of a draft (public.drill_items)', 'other', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may edit the items of a draft (public.drill_items)', 'editor', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may edit the items of a draft (public.drill_items)', 'admin', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may edit the items of a draft (public.drill_items)', 'service_role', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not edit the items of a drill in review (public.drill_items)', 'editor', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not edit the items of a drill in review (public.drill_items)', 'admin', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may edit the items of a drill in review (public.drill_items)', 'service_role', 'update', 'table public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not delete the items of a drill in review (public.drill_items)', 'editor', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not delete the items of a drill in review (public.drill_items)', 'admin', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may delete the items of a drill in review (public.drill_items)', 'service_role', 'delete', 'table public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-review')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not backdate an item of a draft (created_at is server-owned) (public.drill_items)', 'editor', 'update', 'table public.drill_items', $q$update public.drill_items set created_at = now() - interval '3 years' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not backdate an item of a draft (created_at is server-owned) (public.drill_items)', 'admin', 'update', 'table public.drill_items', $q$update public.drill_items set created_at = now() - interval '3 years' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('anon may not read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'anon', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'owner', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'other', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'editor', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'admin', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'service_role', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read the items of a draft drill (public.drill_items)', 'anon', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read the items of a draft drill (public.drill_items)', 'owner', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not read the items of a draft drill (public.drill_items)', 'other', 'select', 'table public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
@@ -1016,7 +1253,7 @@ select pg_temp.rls_check('editor may not delete public.drill_set_members', 'edit
 select pg_temp.rls_check('admin may delete public.drill_set_members', 'admin', 'delete', 'table public.drill_set_members', $q$delete from public.drill_set_members where set_id = md5(:'run' || '-set')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may delete public.drill_set_members', 'service_role', 'delete', 'table public.drill_set_members', $q$delete from public.drill_set_members where set_id = md5(:'run' || '-set')::uuid$q$, 'allow');
 
--- table public.expressions
+-- table public.expressions: expressions of a paid pack need an active pro plan; of an unpublished pack, staff only
 select pg_temp.rls_check('anon may select public.expressions', 'anon', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-expr')::uuid$q$, 'allow');
 select pg_temp.rls_check('owner may select public.expressions', 'owner', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-expr')::uuid$q$, 'allow');
 select pg_temp.rls_check('other may select public.expressions', 'other', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-expr')::uuid$q$, 'allow');
@@ -1047,8 +1284,26 @@ select pg_temp.rls_check('other may not read an unpublished expression (public.e
 select pg_temp.rls_check('editor may read an unpublished expression (public.expressions)', 'editor', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read an unpublished expression (public.expressions)', 'admin', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read an unpublished expression (public.expressions)', 'service_role', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read the phrase and meaning of a paid pack''s expression (other has pro, owner''s pro expired) (public.expressions)', 'anon', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-paid-expr')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read the phrase and meaning of a paid pack''s expression (other has pro, owner''s pro expired) (public.expressions)', 'owner', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-paid-expr')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may read the phrase and meaning of a paid pack''s expression (other has pro, owner''s pro expired) (public.expressions)', 'other', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-paid-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may read the phrase and meaning of a paid pack''s expression (other has pro, owner''s pro expired) (public.expressions)', 'editor', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-paid-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read the phrase and meaning of a paid pack''s expression (other has pro, owner''s pro expired) (public.expressions)', 'admin', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-paid-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read the phrase and meaning of a paid pack''s expression (other has pro, owner''s pro expired) (public.expressions)', 'service_role', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-paid-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may read an expression of a free pack (public.expressions)', 'anon', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-free-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('owner may read an expression of a free pack (public.expressions)', 'owner', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-free-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('other may read an expression of a free pack (public.expressions)', 'other', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-free-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may read an expression of a free pack (public.expressions)', 'editor', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-free-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read an expression of a free pack (public.expressions)', 'admin', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-free-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read an expression of a free pack (public.expressions)', 'service_role', 'select', 'table public.expressions', $q$select phrase, meaning from public.expressions where id = md5(:'run' || '-free-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read an expression of an unpublished pack (public.expressions)', 'anon', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-draft-pack-expr')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read an expression of an unpublished pack (public.expressions)', 'owner', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-draft-pack-expr')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read an expression of an unpublished pack (public.expressions)', 'other', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-draft-pack-expr')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may read an expression of an unpublished pack (public.expressions)', 'editor', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-draft-pack-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read an expression of an unpublished pack (public.expressions)', 'admin', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-draft-pack-expr')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read an expression of an unpublished pack (public.expressions)', 'service_role', 'select', 'table public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-draft-pack-expr')::uuid$q$, 'allow');
 
--- table public.practice_packs
+-- table public.practice_packs: the pack row is the public preview (title, description, counts); its contents follow the paywall
 select pg_temp.rls_check('anon may select public.practice_packs', 'anon', 'select', 'table public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-pack')::uuid$q$, 'allow');
 select pg_temp.rls_check('owner may select public.practice_packs', 'owner', 'select', 'table public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-pack')::uuid$q$, 'allow');
 select pg_temp.rls_check('other may select public.practice_packs', 'other', 'select', 'table public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-pack')::uuid$q$, 'allow');
@@ -1061,12 +1316,12 @@ select pg_temp.rls_check('other may not insert public.practice_packs', 'other', 
 select pg_temp.rls_check('editor may not insert public.practice_packs', 'editor', 'insert', 'table public.practice_packs', $q$insert into public.practice_packs (slug, title) values ('rls-new-' || :'run', 'New pack')$q$, 'deny');
 select pg_temp.rls_check('admin may insert public.practice_packs', 'admin', 'insert', 'table public.practice_packs', $q$insert into public.practice_packs (slug, title) values ('rls-new-' || :'run', 'New pack')$q$, 'allow');
 select pg_temp.rls_check('service_role may insert public.practice_packs', 'service_role', 'insert', 'table public.practice_packs', $q$insert into public.practice_packs (slug, title) values ('rls-new-' || :'run', 'New pack')$q$, 'allow');
-select pg_temp.rls_check('anon may not update public.practice_packs', 'anon', 'update', 'table public.practice_packs', $q$update public.practice_packs set "id" = "id" where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may not update public.practice_packs', 'owner', 'update', 'table public.practice_packs', $q$update public.practice_packs set "id" = "id" where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
-select pg_temp.rls_check('other may not update public.practice_packs', 'other', 'update', 'table public.practice_packs', $q$update public.practice_packs set "id" = "id" where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may not update public.practice_packs', 'editor', 'update', 'table public.practice_packs', $q$update public.practice_packs set "id" = "id" where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
-select pg_temp.rls_check('admin may update public.practice_packs', 'admin', 'update', 'table public.practice_packs', $q$update public.practice_packs set "id" = "id" where id = md5(:'run' || '-pack')::uuid$q$, 'allow');
-select pg_temp.rls_check('service_role may update public.practice_packs', 'service_role', 'update', 'table public.practice_packs', $q$update public.practice_packs set "id" = "id" where id = md5(:'run' || '-pack')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not update public.practice_packs', 'anon', 'update', 'table public.practice_packs', $q$update public.practice_packs set title = title where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not update public.practice_packs', 'owner', 'update', 'table public.practice_packs', $q$update public.practice_packs set title = title where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not update public.practice_packs', 'other', 'update', 'table public.practice_packs', $q$update public.practice_packs set title = title where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not update public.practice_packs', 'editor', 'update', 'table public.practice_packs', $q$update public.practice_packs set title = title where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may update public.practice_packs', 'admin', 'update', 'table public.practice_packs', $q$update public.practice_packs set title = title where id = md5(:'run' || '-pack')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may update public.practice_packs', 'service_role', 'update', 'table public.practice_packs', $q$update public.practice_packs set title = title where id = md5(:'run' || '-pack')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not delete public.practice_packs', 'anon', 'delete', 'table public.practice_packs', $q$delete from public.practice_packs where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not delete public.practice_packs', 'owner', 'delete', 'table public.practice_packs', $q$delete from public.practice_packs where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not delete public.practice_packs', 'other', 'delete', 'table public.practice_packs', $q$delete from public.practice_packs where id = md5(:'run' || '-pack')::uuid$q$, 'deny');
@@ -1076,9 +1331,24 @@ select pg_temp.rls_check('service_role may delete public.practice_packs', 'servi
 select pg_temp.rls_check('anon may not read an unpublished pack (public.practice_packs)', 'anon', 'select', 'table public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-hidden')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read an unpublished pack (public.practice_packs)', 'owner', 'select', 'table public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-hidden')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not read an unpublished pack (public.practice_packs)', 'other', 'select', 'table public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-hidden')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may not read an unpublished pack (public.practice_packs)', 'editor', 'select', 'table public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-hidden')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may read an unpublished pack (public.practice_packs)', 'editor', 'select', 'table public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read an unpublished pack (public.practice_packs)', 'admin', 'select', 'table public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read an unpublished pack (public.practice_packs)', 'service_role', 'select', 'table public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may read the preview of a paid pack: title, description and its counts (public.practice_packs)', 'anon', 'select', 'table public.practice_packs', $q$select title, description, drill_count, expression_count from public.practice_packs
+where id = md5(:'run' || '-paid')::uuid and drill_count = 1 and expression_count = 1$q$, 'allow');
+select pg_temp.rls_check('owner may read the preview of a paid pack: title, description and its counts (public.practice_packs)', 'owner', 'select', 'table public.practice_packs', $q$select title, description, drill_count, expression_count from public.practice_packs
+where id = md5(:'run' || '-paid')::uuid and drill_count = 1 and expression_count = 1$q$, 'allow');
+select pg_temp.rls_check('other may read the preview of a paid pack: title, description and its counts (public.practice_packs)', 'other', 'select', 'table public.practice_packs', $q$select title, description, drill_count, expression_count from public.practice_packs
+where id = md5(:'run' || '-paid')::uuid and drill_count = 1 and expression_count = 1$q$, 'allow');
+select pg_temp.rls_check('editor may read the preview of a paid pack: title, description and its counts (public.practice_packs)', 'editor', 'select', 'table public.practice_packs', $q$select title, description, drill_count, expression_count from public.practice_packs
+where id = md5(:'run' || '-paid')::uuid and drill_count = 1 and expression_count = 1$q$, 'allow');
+select pg_temp.rls_check('admin may read the preview of a paid pack: title, description and its counts (public.practice_packs)', 'admin', 'select', 'table public.practice_packs', $q$select title, description, drill_count, expression_count from public.practice_packs
+where id = md5(:'run' || '-paid')::uuid and drill_count = 1 and expression_count = 1$q$, 'allow');
+select pg_temp.rls_check('service_role may read the preview of a paid pack: title, description and its counts (public.practice_packs)', 'service_role', 'select', 'table public.practice_packs', $q$select title, description, drill_count, expression_count from public.practice_packs
+where id = md5(:'run' || '-paid')::uuid and drill_count = 1 and expression_count = 1$q$, 'allow');
+select pg_temp.rls_check('editor may not set the counts of a pack preview (server-owned) (public.practice_packs)', 'editor', 'update', 'table public.practice_packs', $q$update public.practice_packs set drill_count = 99 where id = md5(:'run' || '-paid')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not set the counts of a pack preview (server-owned) (public.practice_packs)', 'admin', 'update', 'table public.practice_packs', $q$update public.practice_packs set drill_count = 99 where id = md5(:'run' || '-paid')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may set the counts of a pack preview (server-owned) (public.practice_packs)', 'service_role', 'update', 'table public.practice_packs', $q$update public.practice_packs set drill_count = 99 where id = md5(:'run' || '-paid')::uuid$q$, 'allow');
 
 -- table public.pack_drills: free packs are public; paid packs need an active pro entitlement (`other` has one in the setup)
 select pg_temp.rls_check('anon may select public.pack_drills', 'anon', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-free')::uuid$q$, 'allow');
@@ -1108,9 +1378,15 @@ select pg_temp.rls_check('service_role may delete public.pack_drills', 'service_
 select pg_temp.rls_check('anon may not read the drills of a paid pack (public.pack_drills)', 'anon', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read the drills of a paid pack (public.pack_drills)', 'owner', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may read the drills of a paid pack (public.pack_drills)', 'other', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'allow');
-select pg_temp.rls_check('editor may not read the drills of a paid pack (public.pack_drills)', 'editor', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may read the drills of a paid pack (public.pack_drills)', 'editor', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read the drills of a paid pack (public.pack_drills)', 'admin', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read the drills of a paid pack (public.pack_drills)', 'service_role', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'anon', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'owner', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'other', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'editor', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'admin', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'service_role', 'select', 'table public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'allow');
 
 -- table public.limits
 select pg_temp.rls_check('anon may select public.limits', 'anon', 'select', 'table public.limits', $q$select 1 from public.limits where key = 'rls_' || translate(:'run', '0123456789', 'abcdefghij')$q$, 'allow');
@@ -1702,12 +1978,12 @@ delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
 select pg_temp.rls_check('service_role may not delete storage rows in SQL, bypassing the Storage API (storage.objects)', 'service_role', 'delete', 'table storage.objects', $q$select set_config('storage.allow_delete_query', 'false', true);
 delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
 
--- view public.v_user_progress
+-- view public.v_user_progress: over attempts, which learners read by equality (0041): admins see their own totals only
 select pg_temp.rls_check('anon may not select public.v_user_progress', 'anon', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('owner may select public.v_user_progress', 'owner', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not select public.v_user_progress', 'other', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('editor may not select public.v_user_progress', 'editor', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
-select pg_temp.rls_check('admin may select public.v_user_progress', 'admin', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'allow');
+select pg_temp.rls_check('admin may not select public.v_user_progress', 'admin', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may select public.v_user_progress', 'service_role', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not read another learner''s progress through the view (public.v_user_progress)', 'other', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('editor may not read another learner''s progress through the view (public.v_user_progress)', 'editor', 'select', 'view public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
@@ -1788,13 +2064,103 @@ select pg_temp.rls_check('other may not get an upper bound other than their own 
 select pg_temp.rls_check('editor may not get an upper bound other than their own id (public.get_owner_ceiling())', 'editor', 'select', 'function public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'deny');
 select pg_temp.rls_check('admin may get an upper bound other than their own id (public.get_owner_ceiling())', 'admin', 'select', 'function public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'allow');
 
--- function public.start_session(uuid): `other` has used up today's free minutes in the setup, so the daily limit refuses them
+-- function public.has_active_pro(): policy helper (0034): the caller's own plan only; `other` holds pro in the setup
+select pg_temp.rls_check('anon may execute public.has_active_pro()', 'anon', 'execute', 'function public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
+select pg_temp.rls_check('owner may execute public.has_active_pro()', 'owner', 'execute', 'function public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
+select pg_temp.rls_check('other may execute public.has_active_pro()', 'other', 'execute', 'function public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
+select pg_temp.rls_check('editor may execute public.has_active_pro()', 'editor', 'execute', 'function public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
+select pg_temp.rls_check('admin may execute public.has_active_pro()', 'admin', 'execute', 'function public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
+select pg_temp.rls_check('service_role may execute public.has_active_pro()', 'service_role', 'execute', 'function public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
+select pg_temp.rls_check('anon may not be told they have pro (public.has_active_pro())', 'anon', 'select', 'function public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
+select pg_temp.rls_check('owner may not be told they have pro (public.has_active_pro())', 'owner', 'select', 'function public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
+select pg_temp.rls_check('other may be told they have pro (public.has_active_pro())', 'other', 'select', 'function public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'allow');
+select pg_temp.rls_check('editor may not be told they have pro (public.has_active_pro())', 'editor', 'select', 'function public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
+select pg_temp.rls_check('admin may not be told they have pro (public.has_active_pro())', 'admin', 'select', 'function public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
+select pg_temp.rls_check('service_role may not be told they have pro (public.has_active_pro())', 'service_role', 'select', 'function public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
+
+-- function public.can_read_pack(uuid): policy helper (0034): published and free, or published and the caller has pro (`other`)
+select pg_temp.rls_check('anon may execute public.can_read_pack(uuid)', 'anon', 'execute', 'function public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
+select pg_temp.rls_check('owner may execute public.can_read_pack(uuid)', 'owner', 'execute', 'function public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
+select pg_temp.rls_check('other may execute public.can_read_pack(uuid)', 'other', 'execute', 'function public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
+select pg_temp.rls_check('editor may execute public.can_read_pack(uuid)', 'editor', 'execute', 'function public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
+select pg_temp.rls_check('admin may execute public.can_read_pack(uuid)', 'admin', 'execute', 'function public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
+select pg_temp.rls_check('service_role may execute public.can_read_pack(uuid)', 'service_role', 'execute', 'function public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
+select pg_temp.rls_check('anon may not be told they may read a paid pack (public.can_read_pack(uuid))', 'anon', 'select', 'function public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
+select pg_temp.rls_check('owner may not be told they may read a paid pack (public.can_read_pack(uuid))', 'owner', 'select', 'function public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
+select pg_temp.rls_check('other may be told they may read a paid pack (public.can_read_pack(uuid))', 'other', 'select', 'function public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
+select pg_temp.rls_check('editor may not be told they may read a paid pack (public.can_read_pack(uuid))', 'editor', 'select', 'function public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
+select pg_temp.rls_check('admin may not be told they may read a paid pack (public.can_read_pack(uuid))', 'admin', 'select', 'function public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
+select pg_temp.rls_check('service_role may not be told they may read a paid pack (public.can_read_pack(uuid))', 'service_role', 'select', 'function public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
+
+-- function public.is_drill_open(uuid): policy helper (0034): a drill no paid pack holds is open; tells nothing about the caller
+select pg_temp.rls_check('anon may execute public.is_drill_open(uuid)', 'anon', 'execute', 'function public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
+select pg_temp.rls_check('owner may execute public.is_drill_open(uuid)', 'owner', 'execute', 'function public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
+select pg_temp.rls_check('other may execute public.is_drill_open(uuid)', 'other', 'execute', 'function public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
+select pg_temp.rls_check('editor may execute public.is_drill_open(uuid)', 'editor', 'execute', 'function public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
+select pg_temp.rls_check('admin may execute public.is_drill_open(uuid)', 'admin', 'execute', 'function public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
+select pg_temp.rls_check('service_role may execute public.is_drill_open(uuid)', 'service_role', 'execute', 'function public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
+
+-- function public.get_local_day(timestamp with time zone, text): helper of the session RPCs (0038); server only
+select pg_temp.rls_check('anon may not execute public.get_local_day(timestamp with time zone, text)', 'anon', 'execute', 'function public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
+select pg_temp.rls_check('owner may not execute public.get_local_day(timestamp with time zone, text)', 'owner', 'execute', 'function public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
+select pg_temp.rls_check('other may not execute public.get_local_day(timestamp with time zone, text)', 'other', 'execute', 'function public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
+select pg_temp.rls_check('editor may not execute public.get_local_day(timestamp with time zone, text)', 'editor', 'execute', 'function public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
+select pg_temp.rls_check('admin may not execute public.get_local_day(timestamp with time zone, text)', 'admin', 'execute', 'function public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
+select pg_temp.rls_check('service_role may execute public.get_local_day(timestamp with time zone, text)', 'service_role', 'execute', 'function public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'allow');
+
+-- function public.set_role_claim(jsonb): custom access token hook (0040): only Supabase Auth (supabase_auth_admin) calls it
+select pg_temp.rls_check('anon may not execute public.set_role_claim(jsonb)', 'anon', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+select pg_temp.rls_check('owner may not execute public.set_role_claim(jsonb)', 'owner', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+select pg_temp.rls_check('other may not execute public.set_role_claim(jsonb)', 'other', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+select pg_temp.rls_check('editor may not execute public.set_role_claim(jsonb)', 'editor', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+select pg_temp.rls_check('admin may not execute public.set_role_claim(jsonb)', 'admin', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+select pg_temp.rls_check('service_role may not execute public.set_role_claim(jsonb)', 'service_role', 'execute', 'function public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+
+-- function public.list_learner_attempts(uuid, integer): admin support read (0041): the attempts policy has no admin branch, so admins read a learner's attempts here
+select pg_temp.rls_check('anon may not execute public.list_learner_attempts(uuid, integer)', 'anon', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('owner may not execute public.list_learner_attempts(uuid, integer)', 'owner', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('other may not execute public.list_learner_attempts(uuid, integer)', 'other', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('editor may not execute public.list_learner_attempts(uuid, integer)', 'editor', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('admin may execute public.list_learner_attempts(uuid, integer)', 'admin', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'allow');
+select pg_temp.rls_check('service_role may not execute public.list_learner_attempts(uuid, integer)', 'service_role', 'execute', 'function public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('owner may not read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'owner', 'select', 'function public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('other may not read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'other', 'select', 'function public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('editor may not read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'editor', 'select', 'function public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
+select pg_temp.rls_check('admin may read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'admin', 'select', 'function public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'allow');
+
+-- function public.start_session(uuid): `other` used up today's minutes; `editor` holds pro, whose tier the setup removes (no limit known: fails closed); `owner` switched coach yesterday (cooldown)
 select pg_temp.rls_check('anon may not execute public.start_session(uuid)', 'anon', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null)$q$, 'deny');
 select pg_temp.rls_check('owner may execute public.start_session(uuid)', 'owner', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null)$q$, 'allow');
 select pg_temp.rls_check('other may not execute public.start_session(uuid)', 'other', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null)$q$, 'deny');
-select pg_temp.rls_check('editor may execute public.start_session(uuid)', 'editor', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null)$q$, 'allow');
+select pg_temp.rls_check('editor may not execute public.start_session(uuid)', 'editor', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null)$q$, 'deny');
 select pg_temp.rls_check('admin may execute public.start_session(uuid)', 'admin', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null)$q$, 'allow');
 select pg_temp.rls_check('service_role may not execute public.start_session(uuid)', 'service_role', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null)$q$, 'deny');
+select pg_temp.rls_check('owner may start a session with their current coach (public.start_session(uuid))', 'owner', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(md5(:'run' || '-coach')::uuid)$q$, 'allow');
+select pg_temp.rls_check('owner may not start a session with another coach during the coach-switch cooldown (public.start_session(uuid))', 'owner', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(md5(:'run' || '-coach2')::uuid)$q$, 'deny');
+select pg_temp.rls_check('owner may not start a session with an unpublished coach (public.start_session(uuid))', 'owner', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(md5(:'run' || '-hidden')::uuid)$q$, 'deny');
+select pg_temp.rls_check('admin may not start a session with an unpublished coach (public.start_session(uuid))', 'admin', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(md5(:'run' || '-hidden')::uuid)$q$, 'deny');
+select pg_temp.rls_check('owner may not start a second session while one is still open (public.start_session(uuid))', 'owner', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null); select public.start_session(null)$q$, 'deny');
+select pg_temp.rls_check('admin may not start a second session while one is still open (public.start_session(uuid))', 'admin', 'execute', 'function public.start_session(uuid)', $q$select public.start_session(null); select public.start_session(null)$q$, 'deny');
+select pg_temp.rls_check('owner may get the same answer for an unpublished coach and a coach that does not exist (public.start_session(uuid))', 'owner', 'execute', 'function public.start_session(uuid)', $q$do $$
+declare
+  hidden text;
+  absent text;
+begin
+  begin
+    perform public.start_session(md5(:'run' || '-hidden')::uuid);
+  exception when others then
+    hidden := sqlstate || ' ' || replace(sqlerrm, md5(:'run' || '-hidden')::uuid::text, '<id>');
+  end;
+  begin
+    perform public.start_session(md5(:'run' || '-absent')::uuid);
+  exception when others then
+    absent := sqlstate || ' ' || replace(sqlerrm, md5(:'run' || '-absent')::uuid::text, '<id>');
+  end;
+  if hidden is distinct from absent or hidden is null then
+    raise exception 'hidden coach: %, absent coach: %', hidden, absent using errcode = '42501';
+  end if;
+end
+$$$q$, 'allow');
 
 -- function public.finish_session(uuid)
 select pg_temp.rls_check('anon may not execute public.finish_session(uuid)', 'anon', 'execute', 'function public.finish_session(uuid)', $q$select public.finish_session(md5(:'run' || '-session')::uuid)$q$, 'deny');
@@ -1825,6 +2191,52 @@ select pg_temp.rls_check('other may not publish a drill under review (public.tra
 select pg_temp.rls_check('editor may not publish a drill under review (public.transition_drill(uuid, public.drill_status, text))', 'editor', 'execute', 'function public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls')$q$, 'deny');
 select pg_temp.rls_check('admin may publish a drill under review (public.transition_drill(uuid, public.drill_status, text))', 'admin', 'execute', 'function public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls')$q$, 'allow');
 select pg_temp.rls_check('service_role may not publish a drill under review (public.transition_drill(uuid, public.drill_status, text))', 'service_role', 'execute', 'function public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls')$q$, 'deny');
+select pg_temp.rls_check('anon may not move a drill that does not exist (answered as for a hidden draft) (public.transition_drill(uuid, public.drill_status, text))', 'anon', 'execute', 'function public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls')$q$, 'deny');
+select pg_temp.rls_check('owner may not move a drill that does not exist (answered as for a hidden draft) (public.transition_drill(uuid, public.drill_status, text))', 'owner', 'execute', 'function public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls')$q$, 'deny');
+select pg_temp.rls_check('other may not move a drill that does not exist (answered as for a hidden draft) (public.transition_drill(uuid, public.drill_status, text))', 'other', 'execute', 'function public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls')$q$, 'deny');
+select pg_temp.rls_check('owner may get the same answer for a hidden draft and a drill that does not exist (public.transition_drill(uuid, public.drill_status, text))', 'owner', 'execute', 'function public.transition_drill(uuid, public.drill_status, text)', $q$do $$
+declare
+  hidden text;
+  absent text;
+begin
+  begin
+    perform public.transition_drill(md5(:'run' || '-draft')::uuid, 'in_review', 'rls');
+  exception when others then
+    hidden := sqlstate || ' ' || replace(sqlerrm, md5(:'run' || '-draft')::uuid::text, '<id>');
+  end;
+  begin
+    perform public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls');
+  exception when others then
+    absent := sqlstate || ' ' || replace(sqlerrm, md5(:'run' || '-absent')::uuid::text, '<id>');
+  end;
+  if hidden is distinct from absent or hidden is null then
+    raise exception 'hidden drill: %, absent drill: %', hidden, absent using errcode = '42501';
+  end if;
+end
+$$$q$, 'allow');
+select pg_temp.rls_check('other may get the same answer for a hidden draft and a drill that does not exist (public.transition_drill(uuid, public.drill_status, text))', 'other', 'execute', 'function public.transition_drill(uuid, public.drill_status, text)', $q$do $$
+declare
+  hidden text;
+  absent text;
+begin
+  begin
+    perform public.transition_drill(md5(:'run' || '-draft')::uuid, 'in_review', 'rls');
+  exception when others then
+    hidden := sqlstate || ' ' || replace(sqlerrm, md5(:'run' || '-draft')::uuid::text, '<id>');
+  end;
+  begin
+    perform public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls');
+  exception when others then
+    absent := sqlstate || ' ' || replace(sqlerrm, md5(:'run' || '-absent')::uuid::text, '<id>');
+  end;
+  if hidden is distinct from absent or hidden is null then
+    raise exception 'hidden drill: %, absent drill: %', hidden, absent using errcode = '42501';
+  end if;
+end
+$$$q$, 'allow');
+select pg_temp.rls_check('admin may publish a drill and have the review trail stamped by the server (public.transition_drill(uuid, public.drill_status, text))', 'admin', 'select', 'function public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls');
+select 1 from public.drills where id = md5(:'run' || '-review')::uuid
+and reviewed_by = auth.uid() and published_at is not null$q$, 'allow');
 
 -- function public.match_drills(extensions.vector, integer): invoker: returns what the caller may read of drills
 select pg_temp.rls_check('anon may execute public.match_drills(extensions.vector, integer)', 'anon', 'execute', 'function public.match_drills(extensions.vector, integer)', $q$select * from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 3)$q$, 'allow');
@@ -1833,6 +2245,14 @@ select pg_temp.rls_check('other may execute public.match_drills(extensions.vecto
 select pg_temp.rls_check('editor may execute public.match_drills(extensions.vector, integer)', 'editor', 'execute', 'function public.match_drills(extensions.vector, integer)', $q$select * from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 3)$q$, 'allow');
 select pg_temp.rls_check('admin may execute public.match_drills(extensions.vector, integer)', 'admin', 'execute', 'function public.match_drills(extensions.vector, integer)', $q$select * from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 3)$q$, 'allow');
 select pg_temp.rls_check('service_role may execute public.match_drills(extensions.vector, integer)', 'service_role', 'execute', 'function public.match_drills(extensions.vector, integer)', $q$select * from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 3)$q$, 'allow');
+
+-- function public.close_stale_sessions(): server-only (Vercel cron): closes sessions left open longer than limits.session_max_minutes
+select pg_temp.rls_check('anon may not execute public.close_stale_sessions()', 'anon', 'execute', 'function public.close_stale_sessions()', $q$select public.close_stale_sessions()$q$, 'deny');
+select pg_temp.rls_check('owner may not execute public.close_stale_sessions()', 'owner', 'execute', 'function public.close_stale_sessions()', $q$select public.close_stale_sessions()$q$, 'deny');
+select pg_temp.rls_check('other may not execute public.close_stale_sessions()', 'other', 'execute', 'function public.close_stale_sessions()', $q$select public.close_stale_sessions()$q$, 'deny');
+select pg_temp.rls_check('editor may not execute public.close_stale_sessions()', 'editor', 'execute', 'function public.close_stale_sessions()', $q$select public.close_stale_sessions()$q$, 'deny');
+select pg_temp.rls_check('admin may not execute public.close_stale_sessions()', 'admin', 'execute', 'function public.close_stale_sessions()', $q$select public.close_stale_sessions()$q$, 'deny');
+select pg_temp.rls_check('service_role may execute public.close_stale_sessions()', 'service_role', 'execute', 'function public.close_stale_sessions()', $q$select public.close_stale_sessions()$q$, 'allow');
 
 -- function public.refresh_views(): server-only (Vercel cron with the service key)
 select pg_temp.rls_check('anon may not execute public.refresh_views()', 'anon', 'execute', 'function public.refresh_views()', $q$select public.refresh_views()$q$, 'deny');

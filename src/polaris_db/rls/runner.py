@@ -55,8 +55,10 @@ class Actors:
     def claims(self, actor: str) -> str:
         if actor in API_ROLES:
             return json.dumps({"role": API_ROLES[actor]})
+        # user_role: the claim the custom access token hook (0040) adds from profiles.role
         return json.dumps({"sub": self.ids[actor], "role": "authenticated", "aud": "authenticated",
-                           "email": f"rls-{self.run}-{actor}@example.invalid"})
+                           "email": f"rls-{self.run}-{actor}@example.invalid",
+                           "user_role": actor if actor in ("editor", "admin") else "learner"})
 
 
 def create_actors(conn: psycopg.Connection, matrix: Matrix) -> Actors:
