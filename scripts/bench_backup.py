@@ -25,9 +25,9 @@ from pathlib import Path
 import psycopg
 
 from polaris_db.backup import take_backup, tool_env
+from polaris_db.cluster import Cluster, bin_path, free_port_from
 from polaris_db.migrations.reset import build
 from polaris_db.restore import restore_backup
-from polaris_db.cluster import Cluster, bin_path, free_port_from
 
 
 def fill(url: str, rows: int) -> int:

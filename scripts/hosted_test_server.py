@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 from polaris_db import STATE_DIR, shim
+from polaris_db.cluster import FAST_UNSAFE, Cluster
 from polaris_db.database import connection
 from polaris_db.errors import PolarisError
-from polaris_db.cluster import FAST_UNSAFE, Cluster
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,10 +16,10 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 from psycopg import sql
 
+from .cluster import local_cluster
 from .config import Target, mask
 from .console import say
 from .errors import ServerError
-from .cluster import local_cluster
 from .shim import install as install_shim
 
 APP_NAME = "polaris_db"

@@ -12,13 +12,13 @@ import pytest
 from invoke import Context, Exit
 
 from polaris_db import REPO_ROOT, errors
+from polaris_db.cluster import Cluster
 from polaris_db.errors import ConfigError, DriftError
 from polaris_db.migrations import discover, make_plan, migrate, read_history
 from polaris_db.migrations.plan import describe_drift
 from polaris_db.rls.matrix import load
 from polaris_db.rls.render import render
 from polaris_db.rls.suite import check_at_head
-from polaris_db.cluster import Cluster
 from run_inv import inv
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
