@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Benchmark: our backup + restore vs raw `pg_dump -Fc` + `pg_restore -j2`, same ~1M-row database, same run.
+"""Benchmark: our backup + verify + restore through the store vs raw pg_dump/upload/download/pg_restore, same run.
 
-  raw   pg_dump -Fc of the whole database; create database; pg_restore -j2 into it
-  ours  polaris_db.backup.take_backup (snapshot row counts, pg_dump -Fc, sha256, fsync, manifest)
-        + polaris_db.restore.restore_backup (sha256, fresh database + shim, planned pg_restore -j2,
-        row counts and migration history compared with the manifest)
+  raw   pg_dump -Fc to a file, upload_file to the bucket; download_file, create database, pg_restore -j2
+        (as the cluster's superuser, whole database: the floor)
+  ours  backups.dump.take_backup (snapshot row counts, pg_dump streamed through sha256 + age into a
+        multipart upload with per-part SHA-256, checksum read back, manifest last)
+        + backup-verify (download, decrypt, header and checksums, restore into a scratch database, compare)
+        + restore (download, decrypt, checks, restore beside the target, compare, swap)
 
-The database: the full schema and seeds plus ~1M rows (users, sessions, attempts, events) on a
-temporary embedded cluster on 127.0.0.1. Prints the median of N runs and ratios (target <= 1.1x).
+The store is moto's S3 server on loopback; the database the full schema and seeds plus ~1M rows on a
+temporary embedded cluster. Prints the median of N runs and ratios (target <= 1.1x).
 Usage: .venv/bin/python scripts/bench_backup.py [--runs 3] [--rows 1000000]
 """
 
@@ -24,10 +26,12 @@ from pathlib import Path
 
 import psycopg
 
-from polaris_db.backup import take_backup, tool_env
+from polaris_db.backups.dump import take_backup, tool_env
+from polaris_db.backups.fetch import fetched
+from polaris_db.backups.store import open_store
+from polaris_db.backups.targets import prove_in_scratch, restore_beside
 from polaris_db.cluster import Cluster, bin_path, free_port_from
 from polaris_db.migrations.reset import build
-from polaris_db.restore import restore_backup
 
 
 def fill(url: str, rows: int) -> int:
@@ -71,6 +75,22 @@ def recreate(cluster: Cluster, name: str) -> str:
     return cluster.url(name)
 
 
+def start_store(port: int):
+    """moto's S3 server on loopback, an age key, a bucket: the same path production takes."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+    from pyrage import x25519
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    key = x25519.Identity.generate()
+    os.environ.update(AWS_ENDPOINT_URL_S3=f"http://127.0.0.1:{port}", AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench",
+                      AWS_REGION="us-east-1", POLARIS_BACKUP_RECIPIENTS=str(key.to_public()), POLARIS_BACKUP_IDENTITY=str(key))
+    client = boto3.client("s3")
+    client.create_bucket(Bucket="bench-backups")
+    return server, client
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -82,38 +102,61 @@ def main() -> None:
         os.chmod(root, 0o755)
         cluster = Cluster(root=root / "pg", port=free_port_from(56700), settings={"synchronous_commit": "off"})
         cluster.start()
+        server, client = start_store(free_port_from(56790))
         try:
             source = recreate(cluster, "bench")
             with psycopg.connect(source, autocommit=True) as conn:
                 build(conn)
             total_rows = fill(source, args.rows)
-            print(f"database: ~{total_rows} rows (statistics) on 127.0.0.1:{cluster.port}")
-            raw_dump = root / "raw.dump"
-            series: dict[str, list[float]] = {k: [] for k in ("raw dump", "raw restore", "our backup", "our restore")}
+            print(f"database: ~{total_rows} rows (statistics) on 127.0.0.1:{cluster.port}; store: moto S3 on loopback")
+            store = open_store("s3://bench-backups/bench")
+            raw_dump, raw_back = root / "raw.dump", root / "raw-back.dump"
+            keys = ("raw dump+upload", "raw download+restore", "our backup", "our verify", "our restore")
+            series: dict[str, list[float]] = {k: [] for k in keys}
             for i in range(args.runs):
-                series["raw dump"].append(timed(lambda: run([bin_path("pg_dump"), "-Fc", "-f", str(raw_dump)], source)))
-                target = recreate(cluster, "raw_target")
-                series["raw restore"].append(
-                    timed(lambda: run([bin_path("pg_restore"), "-j", "2", str(raw_dump)], target)))
-                out = root / f"ours{i}"
-                dumped = []
-                series["our backup"].append(timed(lambda: dumped.append(take_backup(source, "bench", out))))
-                dump, manifest = dumped[0]
-                results = []
-                series["our restore"].append(timed(lambda: results.append(
-                    restore_backup(dump, cluster.url("our_target"), fresh=True, jobs=2))))
-                if not results[0].ok:
-                    sys.exit(f"our restore does not match its manifest: {results[0].mismatches + results[0].history}")
+                def raw_out() -> None:  # as the superuser: a whole-database dump and restore, no plan, no checks
+                    run([bin_path("pg_dump"), "-Fc", "-f", str(raw_dump)], cluster.admin_url("bench"))
+                    client.upload_file(str(raw_dump), "bench-backups", "raw/raw.dump")
+
+                def raw_in() -> None:
+                    client.download_file("bench-backups", "raw/raw.dump", str(raw_back))
+                    recreate(cluster, "raw_target")
+                    run([bin_path("pg_restore"), "-j", "2", str(raw_back)], cluster.admin_url("raw_target"))
+
+                series["raw dump+upload"].append(timed(raw_out))
+                series["raw download+restore"].append(timed(raw_in))
+                taken = []
+                series["our backup"].append(timed(lambda: taken.append(take_backup(source, "bench", store))))
+                manifest = taken[0]
+
+                def verify() -> None:
+                    with fetched(store, manifest.name) as (archive, proven):
+                        if not prove_in_scratch(archive, proven, cluster.url("our_verify")).ok:
+                            sys.exit("our verification does not match its manifest")
+
+                def restore() -> None:
+                    with fetched(store, manifest.name) as (archive, proven):
+                        restore_beside(archive, proven, cluster.url("our_target"))
+
+                series["our verify"].append(timed(verify))
+                series["our restore"].append(timed(restore))
+                with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
+                    for (name,) in conn.execute("select datname from pg_database where datname like 'our_target_before_%'").fetchall():
+                        conn.execute(f'drop database "{name}"')
             med = {k: statistics.median(v) for k, v in series.items()}
-            print(f"archive: raw {raw_dump.stat().st_size / 1e6:.1f} MB, ours {manifest.bytes / 1e6:.1f} MB "
+            print(f"archive: raw {raw_dump.stat().st_size / 1e6:.1f} MB, ours {manifest.object_bytes / 1e6:.1f} MB encrypted "
                   f"({len(manifest.row_counts)} tables, {sum(manifest.row_counts.values())} rows counted)")
             print(f"median of {args.runs} runs (s):")
-            for ours, raw in (("our backup", "raw dump"), ("our restore", "raw restore")):
-                print(f"  {ours:12} {med[ours]:6.2f}   {raw:12} {med[raw]:6.2f}   ratio {med[ours] / med[raw]:.2f}x")
-            total_ours, total_raw = med["our backup"] + med["our restore"], med["raw dump"] + med["raw restore"]
-            print(f"  backup+restore: ours {total_ours:.2f} s, raw {total_raw:.2f} s, ratio {total_ours / total_raw:.2f}x"
-                  " (target <= 1.1x)")
+            for ours, raw in (("our backup", "raw dump+upload"), ("our restore", "raw download+restore")):
+                print(f"  {ours:12} {med[ours]:6.2f}   {raw:21} {med[raw]:6.2f}   ratio {med[ours] / med[raw]:.2f}x")
+            print(f"  {'our verify':12} {med['our verify']:6.2f}   (a full restore into a scratch database; raw has none)")
+            raw_total = med["raw dump+upload"] + med["raw download+restore"]
+            pair = med["our backup"] + med["our restore"]
+            print(f"  backup+restore: ours {pair:.2f} s, raw {raw_total:.2f} s, ratio {pair / raw_total:.2f}x (target <= 1.1x)")
+            whole = pair + med["our verify"]
+            print(f"  backup+verify+restore: ours {whole:.2f} s, raw {raw_total:.2f} s, ratio {whole / raw_total:.2f}x")
         finally:
+            server.stop()
             cluster.destroy()
 
 

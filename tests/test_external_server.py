@@ -12,7 +12,7 @@ import pytest
 from polaris_db import REPO_ROOT
 from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 
-PART = ["tests/test_shim.py", "tests/migrations/test_reset.py", "tests/migrations/test_apply.py", "tests/test_backup_restore.py"]
+PART = ["tests/test_shim.py", "tests/migrations/test_reset.py", "tests/migrations/test_apply.py", "tests/backups/test_restore.py"]
 COMMITS = "select sum(xact_commit) from pg_stat_database"
 
 

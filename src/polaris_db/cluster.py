@@ -153,12 +153,18 @@ class Cluster:
                 f"{self.pgdata} was created before the hosted privilege model (postgres was a superuser): "
                 f"take what you need (inv db.backup), then run `inv db.stop`, delete {self.root} and run `inv db.reset`")
 
-    def _bootstrap(self) -> None:
+    def _ensure_bootstrapped(self) -> None:
         """First start: hosted's `postgres` and the platform roles, created by supabase_admin."""
-        with psycopg.connect(self.admin_url(), autocommit=True, connect_timeout=10) as admin:
-            shim.install_roles(admin)
-            admin.execute(f"alter role postgres password '{LOCAL_PASSWORD}'")
-            admin.execute("alter database postgres owner to postgres")
+        if self.model_file.read_text().strip() == "hosted":
+            return
+        try:
+            with psycopg.connect(self.admin_url(), autocommit=True, connect_timeout=10) as admin:
+                shim.install_roles(admin)
+                admin.execute(f"alter role postgres password '{LOCAL_PASSWORD}'")
+                admin.execute("alter database postgres owner to postgres")
+        except psycopg.Error as error:
+            reason = (str(error).strip().splitlines() or ["failed"])[0]
+            raise ServerError(f"could not create the hosted roles on 127.0.0.1:{self.port}: {reason}") from None
         self.model_file.write_text("hosted\n")
 
     def start(self) -> tuple[int, bool]:
@@ -171,6 +177,7 @@ class Cluster:
         live = self.running_port()
         if live:
             self.port = live
+            self._ensure_bootstrapped()  # a first start that stopped half-way
             return live, False
         wanted = self.port
         self.port = free_port_from(wanted)
@@ -185,8 +192,7 @@ class Cluster:
         if result.returncode != 0:
             tail = self.log.read_text().strip().splitlines()[-3:] if self.log.exists() else []
             raise ServerError(f"could not start Postgres on 127.0.0.1:{self.port}: {' / '.join(tail)}")
-        if self.model_file.read_text().strip() != "hosted":
-            self._bootstrap()
+        self._ensure_bootstrapped()
         return self.port, True
 
     def _refuse_lost_cluster(self) -> None:

@@ -28,6 +28,9 @@ SECRET_VARS = (
     "SUPABASE_JWT_SECRET",
     "SUPABASE_ACCESS_TOKEN",
     "PGPASSWORD",
+    "POLARIS_BACKUP_IDENTITY",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
 )
 MASK = "****"
 WELL_KNOWN_PASSWORDS = {"postgres"}  # Supabase local's, public: replacing it everywhere would garble output

@@ -1,7 +1,8 @@
-"""Backup tasks: backup, backup-verify, restore, restore-drill, backup-prune (logic in backup/restore/drill/retention)."""
+"""Backup tasks: backup, backup-verify, backup-download, restore, restore-drill, backup-prune (logic in backups/)."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -9,26 +10,38 @@ from pathlib import Path
 from invoke import task
 
 from .. import REPO_ROOT
-from ..backup import take_backup, verify_archive
+from ..backups.drill import run_drill, write_report
+from ..backups.dump import take_backup
+from ..backups.fetch import copy, fetched, mark_verified, split_ref
+from ..backups.retention import DEFAULTS, prune
+from ..backups.store import open_store
+from ..backups.targets import drop_database, prove_in_scratch, restore_beside, restore_hosted, scratch_url
 from ..config import resolve
 from ..console import confirm as confirm_yes, say, table
 from ..database import target_url, with_database
-from ..drill import run_drill, write_report
-from ..errors import Aborted, BackupError
-from ..manifest import mark_verified
-from ..restore import restore_backup
-from ..retention import DEFAULTS, prune
+from ..errors import Aborted, BackupError, ConfigError
 from ._common import reports_errors
 
 BACKUP_ROOT = REPO_ROOT / "backups"
+STORE_VAR = "POLARIS_BACKUP_STORE"  # e.g. s3://polaris-backups/prod (CI); default backups/<env>
 SCRATCH_DB = "polaris_restore_scratch"  # `restore --to scratch`: kept for inspection until the next one
 DRILL_DB = "polaris_restore_drill"  # the drill's own, dropped afterwards
+VERIFY_DB = "polaris_verify_scratch"  # backup-verify's, dropped afterwards
 HOSTED = ("staging", "prod")
 
 
-def _local_database(name: str) -> str:
-    """A throwaway database next to the local one (embedded cluster or DATABASE_URL's server)."""
-    return with_database(target_url(resolve("local")), name)
+def _store(store: str | None, env: str):
+    return open_store(store or os.environ.get(STORE_VAR) or str(BACKUP_ROOT / env))
+
+
+def _whole(value, option: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"--{option} must be a whole number, got {value!r}") from None
+    if number < 0:
+        raise ConfigError(f"--{option} must be >= 0, got {number}")
+    return number
 
 
 def _progress():
@@ -59,65 +72,99 @@ def _confirm_hosted(to: str, allowed: bool, typed: str | None) -> None:
         raise Aborted(f"aborted: typed {typed!r}, not {to!r}; nothing was changed")
 
 
-@task(help={"env": "local (default), staging or prod", "dir": "output folder (default backups/<env>)"})
+STORE_HELP = "a folder or s3://bucket/prefix (default $POLARIS_BACKUP_STORE, else backups/<env>)"
+REF_HELP = "<store>/<env>-<stamp> or <store>/latest, e.g. s3://polaris-backups/prod/latest"
+
+
+@task(help={"env": "local (default), staging or prod", "store": STORE_HELP,
+            "lock_wait": "give up when a table stays locked this long (pg_dump --lock-wait-timeout, default 30s)"})
 @reports_errors
-def backup(c, env="local", dir=None):
-    """pg_dump -Fc of public, auth, storage and migration history + manifest (sha256, row counts), atomically."""
-    directory = Path(dir) if dir else BACKUP_ROOT / env
-    dump, manifest = take_backup(target_url(resolve(env)), env, directory, on_table=_progress())
-    say(f"backup {dump} ({manifest.bytes / 1e6:.1f} MB, sha256 {manifest.sha256[:12]}, head {manifest.migration_head}, "
-        f"{sum(manifest.row_counts.values())} rows in {len(manifest.row_counts)} tables)")
+def backup(c, env="local", store=None, lock_wait="30s"):
+    """pg_dump -Fc of public, auth, storage and history, encrypted to the age recipients, into the store; manifest last."""
+    where = _store(store, env)
+    manifest = take_backup(target_url(resolve(env)), env, where, on_table=_progress(), lock_wait_timeout=lock_wait)
+    say(f"backup {manifest.name} in {where.url} ({manifest.object_bytes / 1e6:.1f} MB, "
+        f"{'encrypted' if manifest.encryption == 'age' else 'not encrypted'}, sha256 {manifest.sha256[:12]}, "
+        f"head {manifest.migration_head}, {sum(manifest.row_counts.values())} rows in {len(manifest.row_counts)} tables)")
 
 
-@task(help={"file": "the .dump to check (its .json manifest sits next to it)"})
+@task(help={"backup": REF_HELP, "checksum_only": "quick: checksums, decryption, manifest; no restore"})
 @reports_errors
-def backup_verify(c, file):
-    """Check a backup's sha256 against its manifest, read every entry of the archive, record verified_at."""
-    manifest = verify_archive(Path(file))
-    try:
-        manifest = mark_verified(Path(file))
-    except OSError as error:  # a read-only copy: verified all the same, only not recorded
-        say(f"note: verified_at not recorded: {error.strerror}", err=True)
-    say(f"ok {file}: sha256 matches, archive reads completely ({manifest.env}, {manifest.created_at})")
+def backup_verify(c, backup, checksum_only=False):
+    """Fetch, decrypt, check against the manifest, restore into a scratch database and compare; records verified_at."""
+    store, name = split_ref(backup)
+    with fetched(store, name) as (archive, manifest):
+        if checksum_only:
+            say(f"ok {name}: sha256 and manifest match, archive reads completely (checksum only)")
+            return
+        result = prove_in_scratch(archive, manifest, scratch_url(VERIFY_DB))
+    if not result.ok:
+        raise BackupError(f"{name} does not restore to what its manifest says: {result.problems}")
+    note = mark_verified(store, manifest)
+    if note:
+        say(f"note: {note}", err=True)
+    say(f"ok {name}: sha256 and manifest match; restored into a scratch database in {result.seconds:.1f}s, "
+        f"{len(manifest.row_counts)} tables and the migration history match")
 
 
-@task(help={"file": "the .dump to restore (checked against its manifest first)",
-            "to": "local (replaces it), scratch (database polaris_restore_scratch), staging or prod (an empty project)",
+@task(help={"backup": REF_HELP, "to": "folder to copy the pair into (default backups/<env>)"})
+@reports_errors
+def backup_download(c, backup, to=None):
+    """Copy a backup (archive + manifest) from the store into a local folder, its sha256 checked."""
+    store, name = split_ref(backup)
+    destination = open_store(to or str(BACKUP_ROOT / name.split("-", 1)[0]))
+    manifest = copy(store, name, destination)
+    say(f"downloaded {name} into {destination.url} ({manifest.object_bytes / 1e6:.1f} MB, sha256 checked)")
+
+
+@task(help={"file": REF_HELP + " (checked against its manifest first)",
+            "to": "local (replaced once proven), scratch (polaris_restore_scratch on the embedded cluster), staging or prod",
             "jobs": "pg_restore parallel jobs (default 2)", "yes": "local: skip the confirmation",
             "i_know_this_is_hosted": "required for staging and prod", "confirm": "staging/prod: the target name, typed"})
 @reports_errors
-def restore(c, file, to="local", jobs=2, yes=False, i_know_this_is_hosted=False, confirm=None):
-    """Restore a backup into a fresh database, then compare row counts and migration history with the manifest."""
-    dump = Path(file)
+def restore(c, file, to="local", jobs="2", yes=False, i_know_this_is_hosted=False, confirm=None):
+    """Restore a backup beside the target, compare counts and history with the manifest, then swap it in."""
+    if to not in ("local", "scratch", *HOSTED):
+        raise ConfigError(f"unknown restore target {to!r}: use local, scratch, staging or prod")
+    store, name = split_ref(file)
+    jobs = _whole(jobs, "jobs") or 1  # (a str default: invoke would turn --jobs x into a traceback)
     if to in HOSTED:
         _confirm_hosted(to, i_know_this_is_hosted, confirm)
-        url, fresh = target_url(resolve(to)), False
-    elif to == "scratch":
-        url, fresh = _local_database(SCRATCH_DB), True
     elif to == "local":
-        confirm_yes(f"Replace the local database with {dump.name}?", assume_yes=yes)
-        url, fresh = target_url(resolve("local")), True
-    else:
-        raise BackupError(f"unknown restore target {to!r}: use local, scratch, staging or prod")
-    result = restore_backup(dump, url, fresh=fresh, name=to, jobs=int(jobs))
+        confirm_yes(f"Replace the local database with {name} (the current one is kept, renamed)?", assume_yes=yes)
+    with fetched(store, name) as (archive, manifest):
+        if to in HOSTED:
+            result, previous = restore_hosted(archive, manifest, target_url(resolve(to)), to), None
+        else:
+            url = scratch_url(SCRATCH_DB) if to == "scratch" else target_url(resolve("local"))
+            replaced = restore_beside(archive, manifest, url, jobs=jobs)
+            result, previous = replaced.result, replaced.previous
+            if to == "scratch" and previous:  # the last inspection copy: nothing to keep
+                drop_database(with_database(url, previous))
+                previous = None
     for note in result.notes:
         say(f"note: {note}", err=True)
-    if not result.ok:
-        raise BackupError(f"restore into {to} does not match the manifest: " + "; ".join(result.mismatches + result.history))
-    say(f"restored {dump.name} into {to} in {result.seconds:.1f}s: {len(result.manifest.row_counts)} tables match the "
-        f"manifest ({sum(result.manifest.row_counts.values())} rows), migration head {result.manifest.migration_head}")
+    mark_verified(store, manifest)
+    say(f"restored {name} into {to} in {result.seconds:.1f}s: {len(manifest.row_counts)} tables match the "
+        f"manifest ({sum(manifest.row_counts.values())} rows), migration head {manifest.migration_head}")
+    if previous:
+        say(f"the previous database is kept as {previous}: once satisfied, drop it in inv db.psql with "
+            f"`drop database {previous};`")
 
 
-@task(help={"env": "where to take the backup from (default local)", "file": "drill an existing .dump instead",
+@task(help={"env": "where to take the backup from (default local)", "store": STORE_HELP,
+            "file": "drill this backup instead of taking one: " + REF_HELP,
             "keep": "keep the scratch database polaris_restore_drill afterwards",
-            "dir": "where the drill's backup goes (default backups/<env>)",
             "reports": "report folder (default backups/reports)"})
 @reports_errors
-def restore_drill(c, env="local", file=None, keep=False, dir=None, reports=None):
-    """Backup, verify, restore into a fresh scratch database, check counts, history and RLS tests; dated report."""
-    source = None if file else target_url(resolve(env))
-    drill = run_drill(env, source, _local_database(DRILL_DB), Path(dir) if dir else BACKUP_ROOT / env, file=Path(file) if file else None,
-                      keep_scratch=keep, on_table=_progress())
+def restore_drill(c, env="local", store=None, file=None, keep=False, reports=None):
+    """Backup (or --file), fetch and verify, restore into an embedded scratch database, counts, history, RLS; report."""
+    if file:
+        where, name = split_ref(file)
+        source = None
+    else:
+        where, name, source = _store(store, env), None, target_url(resolve(env))
+    drill = run_drill(env, source, scratch_url(DRILL_DB), where, name=name, keep_scratch=keep, on_table=_progress())
     report = write_report(drill, Path(reports) if reports else BACKUP_ROOT / "reports")
     say(table(("step", "result", "time"), drill.steps))
     if not drill.passed:
@@ -125,21 +172,20 @@ def restore_drill(c, env="local", file=None, keep=False, dir=None, reports=None)
     say(f"restore drill ok: report {report}")
 
 
-@task(help={"dir": "folder of backups (default backups/<env>)", "env": "which backups/<env> (default local)",
+@task(help={"store": STORE_HELP, "env": "prune only this environment's backups (and default store backups/<env>)",
             "daily": f"days to keep (default {DEFAULTS['daily']})", "weekly": f"ISO weeks (default {DEFAULTS['weekly']})",
             "monthly": f"months (default {DEFAULTS['monthly']})", "dry_run": "show what would be deleted, delete nothing"})
 @reports_errors
-def backup_prune(c, dir=None, env="local", daily=DEFAULTS["daily"], weekly=DEFAULTS["weekly"],
-                 monthly=DEFAULTS["monthly"], dry_run=False):
-    """GFS retention: keep the newest per day, ISO week and month, the newest and the last verified; delete the rest."""
-    directory = Path(dir) if dir else BACKUP_ROOT / env
-    if not directory.is_dir():
-        raise BackupError(f"{directory}: no such folder of backups")
-    decisions = prune(directory, dry_run=dry_run, daily=int(daily), weekly=int(weekly), monthly=int(monthly))
+def backup_prune(c, store=None, env=None, daily=None, weekly=None, monthly=None, dry_run=False):
+    """GFS retention on the store: newest per day, ISO week and month, the newest and the last verified; the rest go."""
+    # Options are parsed here, not by invoke (an int default makes `--daily abc` a traceback in its parser).
+    given = {"daily": daily, "weekly": weekly, "monthly": monthly}
+    limits = {k: _whole(DEFAULTS[k] if v is None else v, k) for k, v in given.items()}
+    decisions = prune(_store(store, env or "local"), dry_run=dry_run, env=env, **limits)
     say(table(("backup", "taken (UTC)", "verified", "action", "why"),
               [(d.file, d.taken_at, d.verified, d.action, d.why) for d in decisions]))
     kept = sum(d.action == "keep" for d in decisions)
     say(f"{kept} kept, {len(decisions) - kept} {'to delete (dry run)' if dry_run else 'deleted'}")
 
 
-TASKS = [backup, backup_verify, restore, restore_drill, backup_prune]
+TASKS = [backup, backup_verify, backup_download, restore, restore_drill, backup_prune]

@@ -1,8 +1,9 @@
-"""Restore a backup into a fresh database and prove it whole (row counts and migration history).
+"""Restore a proven archive into a database and compare it with the manifest (row counts, migration history).
 
-Order: the checksum is verified before anything is touched; then the target is made fresh (local and
-scratch: dropped and re-created with the platform shim; hosted: must already be empty, a new project);
-then one `pg_restore -L <plan> -j N`. The plan is the archive's table of contents filtered the way
+The archive comes from `fetch.fetched()` (checksums and manifest already proven); `targets.py` decides
+where it goes (a side database that replaces the target only once proven, or an empty hosted project).
+The database is made ready (fresh: the platform shim; hosted: must be empty), then one
+`pg_restore -L <plan>` runs (`-j N`, or `--single-transaction` for a hosted target). The plan is the archive's table of contents filtered the way
 `supabase db dump` separates roles, schema and data:
 
 - `public`, `supabase_migrations` (owned by the project): everything, schema and data;
@@ -17,7 +18,6 @@ platform triggers do not fire on loaded rows.
 from __future__ import annotations
 
 import re
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -28,11 +28,11 @@ import psycopg
 from pglast.stream import RawStream
 from psycopg import sql
 
-from .backup import OWNED_SCHEMAS, PLATFORM_SCHEMAS, check_checksum, migration_versions, row_counts, tool_env
-from .database import connection, recreate_database
-from .errors import BackupError
-from .manifest import Manifest, mark_verified
-from .cluster import bin_path
+from ..cluster import bin_path
+from ..database import connection, recreate_database
+from ..errors import BackupError
+from .dump import DUMP_TIMEOUT, OWNED_SCHEMAS, PLATFORM_SCHEMAS, migration_versions, row_counts, run_tool, tool_env
+from .manifest import Manifest
 
 _TYPES = sorted(("TABLE DATA", "SEQUENCE SET", "SEQUENCE OWNED BY", "FK CONSTRAINT", "CHECK CONSTRAINT",
                  "ROW SECURITY", "MATERIALIZED VIEW DATA", "MATERIALIZED VIEW", "DEFAULT ACL", "EVENT TRIGGER",
@@ -109,7 +109,7 @@ def keep(entry: Entry, target: TargetState) -> bool:
 
 
 def archive_list(dump: Path) -> list[Entry]:
-    result = subprocess.run([bin_path("pg_restore"), "--list", str(dump)], capture_output=True, text=True)
+    result = run_tool([bin_path("pg_restore"), "--list", str(dump)])
     if result.returncode != 0:
         raise BackupError(f"{dump}: unreadable archive: {(result.stderr.strip().splitlines() or ['?'])[-1]}")
     return parse_list(result.stdout)
@@ -128,8 +128,10 @@ def align_platform_tables(conn: psycopg.Connection, dump: Path, entries: list[En
     with tempfile.NamedTemporaryFile("w", suffix=".list") as listing:
         listing.write("\n".join(e.line for e in definitions) + "\n")
         listing.flush()
-        ddl = subprocess.run([bin_path("pg_restore"), "-s", "-L", listing.name, "-f", "-", str(dump)],
-                             capture_output=True, text=True, check=True).stdout
+        result = run_tool([bin_path("pg_restore"), "-s", "-L", listing.name, "-f", "-", str(dump)])
+    if result.returncode != 0:
+        raise BackupError(f"pg_restore -s failed: {(result.stderr.strip().splitlines() or ['?'])[-1]}")
+    ddl = result.stdout
     notes = []
     script = "\n".join(line for line in ddl.splitlines() if not line.startswith("\\"))
     for raw in pglast.parse_sql(script):
@@ -190,7 +192,7 @@ select n.nspname, d.defaclobjtype, array_agg(distinct a.grantee::regrole::text) 
 _DEFAULT_ACL_KINDS = {"r": "tables", "S": "sequences", "f": "functions", "T": "types", "n": "schemas"}
 
 
-def clear_default_privileges(conn: psycopg.Connection) -> None:
+def clear_default_privileges(conn: psycopg.Connection) -> list[tuple]:
     """Drop the target's own default grants in the owned schemas before restoring into them.
 
     The shim and the platform grant everything on new tables and functions in `public` to the API roles;
@@ -198,10 +200,28 @@ def clear_default_privileges(conn: psycopg.Connection) -> None:
     object the source had revoked would come back granted. The archive's DEFAULT ACL entries then
     re-create the source's own default privileges.
     """
+    before = conn.execute(_DEFAULT_GRANTS, (list(OWNED_SCHEMAS),)).fetchall()
     for schema, kind, roles, public in conn.execute(_DEFAULT_ACL, (list(OWNED_SCHEMAS),)).fetchall():
         grantees = [sql.Identifier(r) for r in roles or []] + ([sql.SQL("public")] if public else [])
         conn.execute(sql.SQL("alter default privileges in schema {} revoke all on {} from {}").format(
             sql.Identifier(schema), sql.SQL(_DEFAULT_ACL_KINDS[kind]), sql.SQL(", ").join(grantees)))
+    return before
+
+
+_DEFAULT_GRANTS = """
+select n.nspname, d.defaclobjtype, coalesce(a.grantee::regrole::text, 'public'), a.privilege_type
+  from pg_default_acl d join pg_namespace n on n.oid = d.defaclnamespace,
+       aclexplode(d.defaclacl) a
+ where d.defaclrole = current_user::regrole and n.nspname = any(%s) and a.grantee <> current_user::regrole
+"""
+
+
+def regrant_default_privileges(conn: psycopg.Connection, grants: list[tuple]) -> None:
+    """Put back what `clear_default_privileges` revoked (a hosted restore that failed leaves them as they were)."""
+    for schema, kind, grantee, privilege in grants:
+        who = sql.SQL("public") if grantee in ("public", "-") else sql.Identifier(grantee)
+        conn.execute(sql.SQL("alter default privileges in schema {} grant {} on {} to {}").format(
+            sql.Identifier(schema), sql.SQL(privilege), sql.SQL(_DEFAULT_ACL_KINDS[kind]), who))
 
 
 def check_roles(conn: psycopg.Connection, manifest: Manifest) -> None:
@@ -213,11 +233,15 @@ def check_roles(conn: psycopg.Connection, manifest: Manifest) -> None:
 
 
 def check_empty(conn: psycopg.Connection, name: str) -> None:
+    """A hosted target is empty when the project has nothing there: no tables in public, no rows in auth or storage."""
     tables = conn.execute("select count(*) from pg_tables where schemaname = 'public'").fetchone()[0]
     history = len(migration_versions(conn))
-    if tables or history:
-        raise BackupError(f"{name} is not empty ({tables} tables in public, {history} migrations applied): "
-                          "restore into a new project (ops/supabase/runbook_restore.md, C) or --to scratch")
+    rows = {t: n for t, n in row_counts(conn, PLATFORM_SCHEMAS).items() if n}
+    if tables or history or rows:
+        found = [f"{tables} tables in public"] * bool(tables) + [f"{history} migrations applied"] * bool(history)
+        found += [f"{n} rows in {t}" for t, n in sorted(rows.items())]
+        raise BackupError(f"{name} is not empty ({', '.join(found)}): nothing was changed; restore into a new project "
+                          "(ops/supabase/runbook_restore.md, C) or --to scratch")
 
 
 # -- the restore ---------------------------------------------------------------------------------
@@ -233,38 +257,47 @@ class RestoreResult:
     def ok(self) -> bool:
         return not self.mismatches and not self.history
 
+    @property
+    def problems(self) -> str:
+        return "; ".join(self.mismatches + self.history)
 
-def restore_backup(dump: Path, url: str, *, fresh: bool, name: str = "target", jobs: int = 2) -> RestoreResult:
-    """Checksum, make the target fresh (or check it is), restore by plan, then compare with the manifest."""
-    manifest = check_checksum(dump)  # before anything is touched
+
+def restore_archive(dump: Path, manifest: Manifest, url: str, *, fresh: bool, name: str = "target",
+                    jobs: int = 2) -> RestoreResult:
+    """Make the target ready (fresh, or check it is empty), restore by plan, compare with the manifest.
+
+    Hosted (not fresh): every check runs before the first change, and pg_restore runs in one transaction.
+    """
     entries = archive_list(dump)
     started = time.perf_counter()
-    if fresh:
+    if not fresh:
+        with connection(url) as conn:
+            check_empty(conn, name)
+            check_roles(conn, manifest)
+    else:
         recreate_database(url)
     with connection(url) as conn:
         notes = prepare_fresh(conn, dump, entries) if fresh else []
-        if not fresh:
-            check_empty(conn, name)
         check_roles(conn, manifest)
         notes += ensure_extensions(conn, manifest.extensions)
-        clear_default_privileges(conn)
+        revoked = clear_default_privileges(conn)
         state = target_state(conn)
     plan = [e for e in entries if keep(e, state)]
     notes += [f"{e.namespace}.{e.tag}: not restored (no such table on the target)"
               for e in entries if e.type == "TABLE DATA" and e.namespace in PLATFORM_SCHEMAS and e not in plan]
-    run_pg_restore(dump, url, plan, jobs)
+    try:
+        run_pg_restore(dump, url, plan, jobs, single_transaction=not fresh)
+    except BaseException:
+        if not fresh:  # pg_restore's transaction rolled back; so do our default privileges
+            with connection(url) as conn:
+                regrant_default_privileges(conn, revoked)
+        raise
     took = time.perf_counter() - started
-    result = RestoreResult(manifest, took, *compare(manifest, url, skipped=_skipped(entries, plan)), notes)
-    if result.ok:
-        try:
-            mark_verified(dump)
-        except OSError as error:  # a read-only copy restores fine; it just cannot record the fact
-            result.notes.append(f"verified_at not recorded: {error.strerror}")
-    return result
+    return RestoreResult(manifest, took, *compare(manifest, url, skipped=_skipped(entries, plan)), notes)
 
 
 def prepare_fresh(conn: psycopg.Connection, dump: Path, entries: list[Entry]) -> list[str]:
-    from . import shim  # local import: hosted code paths never load the shim
+    from .. import shim  # local import: hosted code paths never load the shim
 
     shim.install(conn, "local")
     with shim.superuser_connection(conn) as admin:  # platform tables belong to platform roles
@@ -279,15 +312,16 @@ def _skipped(entries: list[Entry], plan: list[Entry]) -> set[str]:
     return {f"{e.namespace}.{e.tag}" for e in entries if e.type == "TABLE DATA" and e not in plan}
 
 
-def run_pg_restore(dump: Path, url: str, plan: list[Entry], jobs: int) -> None:
+def run_pg_restore(dump: Path, url: str, plan: list[Entry], jobs: int, *, single_transaction: bool = False) -> None:
     clean, env = tool_env(url)
     env["PGOPTIONS"] = (env.get("PGOPTIONS", "") + " -c session_replication_role=replica").strip()
     with tempfile.NamedTemporaryFile("w", suffix=".list") as listing:
         listing.write("\n".join(e.line for e in plan) + "\n")
         listing.flush()
-        command = [bin_path("pg_restore"), "--no-owner", "--exit-on-error", "-j", str(jobs), "-L", listing.name,
+        mode = ["--single-transaction"] if single_transaction else ["-j", str(jobs)]
+        command = [bin_path("pg_restore"), "--no-owner", "--exit-on-error", *mode, "-L", listing.name,
                    "-d", clean, str(dump)]
-        result = subprocess.run(command, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        result = run_tool(command, env=env, timeout=DUMP_TIMEOUT)
     if result.returncode != 0:
         lines = [line for line in result.stderr.strip().splitlines() if "error" in line.lower()] or ["no output"]
         raise BackupError(f"pg_restore failed: {lines[0]}")

@@ -1,28 +1,33 @@
-"""The restore drill: back up, verify, restore into a fresh scratch database, prove it, write a report.
+"""The restore drill: back up (or pick a backup in the store), fetch and prove it, restore into a fresh
+scratch database on the embedded cluster, compare, run the RLS script there, write a report.
 
 Every step's outcome goes into `backups/reports/drill-YYYY-MM-DD.md` (the day's latest run) whether it
-passes or not; a failing step stops the steps that depend on it.
+passes or not, even when a step fails unexpectedly; a failing step stops the steps that depend on it.
 """
 
 from __future__ import annotations
 
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from psycopg import sql
+import psycopg
 
-from . import MIGRATIONS_DIR
-from .backup import Progress, take_backup, verify_archive
-from .config import mask
-from .database import connection, database_name, with_database
-from .errors import PolarisError
+from .. import MIGRATIONS_DIR
+from ..config import mask
+from ..database import database_name
+from ..errors import PolarisError
+from ..migrations import discover
+from ..rls.script import SCRIPT_PATH, run_script
+from .dump import Progress, take_backup
+from .fetch import fetched, mark_verified
 from .manifest import Manifest
-from .migrations import discover
-from .restore import RestoreResult, restore_backup
-from .rls.script import SCRIPT_PATH, run_script
+from .restore import RestoreResult
+from .store import Store
+from .targets import drop_database, prove_in_scratch
 
 
 @dataclass
@@ -32,7 +37,7 @@ class Drill:
     steps: list[tuple[str, str, str]] = field(default_factory=list)  # (step, result, seconds)
     failures: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    dump: Path | None = None
+    name: str | None = None  # the backup drilled
     manifest: Manifest | None = None
 
     @property
@@ -43,45 +48,54 @@ class Drill:
         started = time.perf_counter()
         try:
             result = action()
-        except PolarisError as error:
-            self.failures.append(f"{name}: {error}")
-            result = f"FAILED: {error}"
+        except (PolarisError, psycopg.Error, OSError) as error:
+            first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            self.failures.append(f"{name}: {first}")
+            result = f"FAILED: {first}"
         self.steps.append((name, mask(result), f"{time.perf_counter() - started:.2f} s"))
         return not self.failures
 
 
-def run_drill(env: str, source_url: str | None, scratch_url: str, backups: Path, *, file: Path | None = None,
+def run_drill(env: str, source_url: str | None, scratch_url: str, store: Store, *, name: str | None = None,
               rls_script: Path = SCRIPT_PATH, keep_scratch: bool = False, on_table: Progress | None = None) -> Drill:
-    drill = Drill(env, database_name(scratch_url))
-    if file:
-        drill.dump = file
-    else:
+    """`name`: drill that backup of the store; otherwise take one from `source_url` into the store first."""
+    drill = Drill(env, database_name(scratch_url), name=name)
+    if not name:
         def backup() -> str:
-            drill.dump, drill.manifest = take_backup(source_url, env, backups, on_table=on_table)
-            return (f"{drill.dump.name}, {drill.manifest.bytes / 1e6:.1f} MB, sha256 {drill.manifest.sha256[:12]}, "
-                    f"head {drill.manifest.migration_head}")
+            drill.manifest = take_backup(source_url, env, store, on_table=on_table)
+            drill.name = drill.manifest.name
+            return (f"{drill.manifest.file}, {drill.manifest.object_bytes / 1e6:.1f} MB, "
+                    f"sha256 {drill.manifest.sha256[:12]}, head {drill.manifest.migration_head}")
         if not drill.step("backup", backup):
             return drill
+    with ExitStack() as stack:
+        archive: list[Path] = []
 
-    def verify() -> str:
-        drill.manifest = verify_archive(drill.dump)
-        return "sha256 matches, archive reads completely"
+        def fetch() -> str:
+            path, drill.manifest = stack.enter_context(fetched(store, drill.name))
+            archive.append(path)
+            return (f"{drill.name} from {store.url}: checksums and manifest match"
+                    + (f", decrypted ({drill.manifest.recipients[0]})" if drill.manifest.encryption == "age" else ""))
 
-    if not drill.step("verify", verify):
-        return drill
-    restored: list[RestoreResult] = []
+        if not drill.step("fetch and verify", fetch):
+            return drill
+        restored: list[RestoreResult] = []
 
-    def restore() -> str:
-        restored.append(restore_backup(drill.dump, scratch_url, fresh=True, name="scratch"))
-        drill.notes += restored[0].notes
-        return f"into {drill.scratch} (fresh, embedded) in {restored[0].seconds:.2f} s"
+        def restore() -> str:
+            restored.append(prove_in_scratch(archive[0], drill.manifest, scratch_url, keep=True))
+            drill.notes += restored[0].notes
+            return f"into {drill.scratch} (fresh, embedded) in {restored[0].seconds:.2f} s"
 
-    try:
-        if drill.step("restore", restore):
-            _check(drill, restored[0], scratch_url, rls_script)
-    finally:
-        if not keep_scratch:
-            _drop(scratch_url)
+        try:
+            if drill.step("restore", restore):
+                _check(drill, restored[0], scratch_url, rls_script)
+        finally:
+            if not keep_scratch:
+                drill.step("drop scratch", lambda: _drop(scratch_url))
+    if drill.passed:
+        note = mark_verified(store, drill.manifest)
+        if note:
+            drill.notes.append(note)
     return drill
 
 
@@ -111,9 +125,9 @@ def _check(drill: Drill, result: RestoreResult, scratch_url: str, rls_script: Pa
     drill.step("rls script", rls)
 
 
-def _drop(scratch_url: str) -> None:
-    with connection(with_database(scratch_url, "postgres")) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(database_name(scratch_url))))
+def _drop(scratch_url: str) -> str:
+    drop_database(scratch_url)
+    return "dropped"
 
 
 def write_report(drill: Drill, directory: Path, when: datetime | None = None) -> Path:
@@ -134,4 +148,5 @@ def write_report(drill: Drill, directory: Path, when: datetime | None = None) ->
     if drill.notes:
         lines += ["", "## Notes", ""] + [f"- {mask(n)}" for n in drill.notes]
     path.write_text("\n".join(lines) + "\n")
+    path.chmod(0o644)
     return path

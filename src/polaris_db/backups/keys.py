@@ -1,0 +1,77 @@
+"""Client-side encryption with age (pyrage): public recipients encrypt, only a restore needs an identity.
+
+- `POLARIS_BACKUP_RECIPIENTS`: one or more `age1...` public keys (spaces, commas or new lines between);
+  not secret. Backups to an `s3://` store are refused without one; local folders may stay plain.
+- `POLARIS_BACKUP_IDENTITY` (the `AGE-SECRET-KEY-1...` line) or `POLARIS_BACKUP_IDENTITY_FILE` (an age
+  key file, as `age-keygen` writes it): the private key, for restore, verify and drill only.
+
+The manifest records each recipient's fingerprint (`age:` + 16 hex of its sha256), never a key, so a
+restore can say "wrong key" before downloading anything. Custody and rotation: ops/supabase/backup.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from pyrage import x25519
+
+from ..errors import BackupError, ConfigError
+
+RECIPIENTS_VAR = "POLARIS_BACKUP_RECIPIENTS"
+IDENTITY_VAR = "POLARIS_BACKUP_IDENTITY"
+IDENTITY_FILE_VAR = "POLARIS_BACKUP_IDENTITY_FILE"
+
+
+def fingerprint(recipient: str) -> str:
+    return "age:" + hashlib.sha256(recipient.strip().encode()).hexdigest()[:16]
+
+
+def recipients() -> list[x25519.Recipient]:
+    """The configured public keys (maybe none); a malformed one is a configuration error."""
+    found = []
+    for text in re.split(r"[\s,]+", os.environ.get(RECIPIENTS_VAR, "").strip()):
+        if not text:
+            continue
+        try:
+            found.append(x25519.Recipient.from_str(text))
+        except Exception:  # pyrage.RecipientError and friends: the message may echo the value
+            raise ConfigError(f"{RECIPIENTS_VAR}: {text[:12]}… is not an age public key (age1…)") from None
+    return found
+
+
+def identities() -> list[x25519.Identity]:
+    """The private key(s) for decryption; never printed."""
+    lines = []
+    if os.environ.get(IDENTITY_VAR):
+        lines.append(os.environ[IDENTITY_VAR])
+    path = os.environ.get(IDENTITY_FILE_VAR)
+    if path:
+        try:
+            lines += Path(path).read_text().splitlines()
+        except OSError as error:
+            raise ConfigError(f"{IDENTITY_FILE_VAR}: {path}: {error.strerror}") from None
+    keys = []
+    for line in lines:
+        line = line.strip()
+        if line and not line.startswith("#"):
+            try:
+                keys.append(x25519.Identity.from_str(line))
+            except Exception:
+                raise ConfigError(f"{IDENTITY_VAR}/{IDENTITY_FILE_VAR}: not an age secret key (AGE-SECRET-KEY-1…)") from None
+    return keys
+
+
+def matching(wanted: list[str], file: str) -> list[x25519.Identity]:
+    """The identities that can decrypt a backup encrypted to `wanted` fingerprints, or a one-line refusal."""
+    keys = identities()
+    if not keys:
+        raise ConfigError(f"{file} is encrypted: set {IDENTITY_VAR} or {IDENTITY_FILE_VAR} to the backup key")
+    usable = [k for k in keys if fingerprint(str(k.to_public())) in wanted]
+    if not usable:
+        mine = ", ".join(fingerprint(str(k.to_public())) for k in keys)
+        raise BackupError(f"{file}: wrong key: encrypted to {', '.join(wanted)}, the configured key is {mine}; "
+                          "nothing was touched")
+    return usable

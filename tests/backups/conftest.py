@@ -1,0 +1,71 @@
+"""Backup fixtures: a real S3 server on loopback (moto's standalone server), age keys, scratch databases.
+
+  s3_store    s3://<fresh bucket>/prod on the session's ThreadedMotoServer, AWS_* variables set
+  age_key     a fresh age identity; POLARIS_BACKUP_RECIPIENTS / POLARIS_BACKUP_IDENTITY set to it
+  scratch_on_test_cluster   POLARIS_SCRATCH_URL at the test cluster (tasks put scratch databases there)
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+
+import pytest
+from pyrage import x25519
+
+from polaris_db.backups.store import open_store
+from polaris_db.cluster import free_port_from
+
+_buckets = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    from moto.server import ThreadedMotoServer
+
+    port = free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 80)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3_env(s3_endpoint, monkeypatch):
+    for key, value in {"AWS_ENDPOINT_URL_S3": s3_endpoint, "AWS_ACCESS_KEY_ID": "polaris-test",
+                       "AWS_SECRET_ACCESS_KEY": "polaris-test-secret", "AWS_REGION": "us-east-1"}.items():
+        monkeypatch.setenv(key, value)
+    for key in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"):
+        monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def s3_store(s3_env):
+    import boto3
+
+    bucket = f"polaris-backups-{os.getpid()}-{next(_buckets)}"
+    boto3.client("s3").create_bucket(Bucket=bucket)
+    return open_store(f"s3://{bucket}/prod")
+
+
+@pytest.fixture
+def age_key(monkeypatch):
+    identity = x25519.Identity.generate()
+    monkeypatch.setenv("POLARIS_BACKUP_RECIPIENTS", str(identity.to_public()))
+    monkeypatch.setenv("POLARIS_BACKUP_IDENTITY", str(identity))
+    monkeypatch.delenv("POLARIS_BACKUP_IDENTITY_FILE", raising=False)
+    return identity
+
+
+@pytest.fixture(autouse=True)
+def no_ambient_keys(monkeypatch):
+    """Tests start without the developer's backup keys or store."""
+    for key in ("POLARIS_BACKUP_RECIPIENTS", "POLARIS_BACKUP_IDENTITY", "POLARIS_BACKUP_IDENTITY_FILE",
+                "POLARIS_BACKUP_STORE", "POLARIS_SCRATCH_URL"):
+        monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def scratch_on_test_cluster(cluster, monkeypatch):
+    monkeypatch.setenv("POLARIS_SCRATCH_URL", cluster.url("postgres"))
+    return cluster

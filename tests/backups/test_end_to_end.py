@@ -1,0 +1,76 @@
+"""The whole path on the embedded default, as an operator types it: reset, backup into the bucket, prune,
+drill from the bucket, restore --to local (beside, proven, swapped, the old database kept)."""
+
+import os
+import subprocess
+import sys
+
+import psycopg
+import pytest
+
+from polaris_db import REPO_ROOT
+from polaris_db.cluster import free_port_from
+
+
+def test_backup_store_prune_drill_restore_on_the_embedded_default(tmp_path, s3_store, age_key):
+    port = free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 40)
+    env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "POLARIS_SCRATCH_URL")}
+    env.update(POLARIS_STATE_DIR=str(tmp_path / "state"), POLARIS_PG_PORT=str(port))
+
+    def inv(*args):
+        result = subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env=env, capture_output=True,
+                                text=True, stdin=subprocess.DEVNULL, timeout=600)
+        assert result.returncode == 0, f"{args}: {result.stdout[-1500:]}{result.stderr[-1500:]}"
+        assert "postgres:postgres@" not in result.stdout + result.stderr
+        return result.stdout
+
+    try:
+        inv("db.reset")
+        assert "encrypted" in inv("db.backup", "--store", s3_store.url)
+        assert "1 kept, 0 deleted" in inv("db.backup-prune", "--store", s3_store.url, "--env", "local")
+        assert "restore drill ok" in inv("db.restore-drill", "--file", f"{s3_store.url}/latest",
+                                         "--reports", str(tmp_path / "reports"))
+        url = f"postgresql://postgres:postgres@127.0.0.1:{port}/postgres"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("delete from public.drills")  # the incident
+        out = inv("db.restore", "--file", f"{s3_store.url}/latest", "--to", "local", "--yes")
+        assert "tables match the manifest" in out and "kept as postgres_before_" in out
+        with psycopg.connect(url, autocommit=True) as conn:
+            assert conn.execute("select count(*) > 0 from public.drills").fetchone() == (True,)
+            kept = conn.execute("select datname from pg_database where datname like 'postgres_before_%'").fetchall()
+            assert len(kept) == 1
+            assert conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone() == (False,)
+    finally:
+        subprocess.run([sys.executable, "-m", "invoke", "db.stop"], cwd=REPO_ROOT, env=env, capture_output=True,
+                       stdin=subprocess.DEVNULL, timeout=120)
+
+
+def test_swap_waits_out_autovacuum_and_names_foreign_sessions(empty_url, cluster, connect, tmp_path):
+    """The rename as non-superuser: our own sessions are closed; another role's session is named, nothing lost."""
+    from polaris_db.backups.dump import take_backup
+    from polaris_db.backups.fetch import fetched
+    from polaris_db.backups.store import LocalStore
+    from polaris_db.backups.targets import restore_beside
+    from polaris_db.errors import BackupError
+
+    store = LocalStore(tmp_path)
+    manifest = take_backup(empty_url, "local", store)
+    admin = psycopg.connect(cluster.admin_url("postgres"), autocommit=True)
+    admin.execute("drop database if exists swap_target with (force)")
+    admin.execute("create database swap_target owner postgres")
+    own = connect(cluster.url("swap_target"))  # our role: closed for the swap
+    foreign = psycopg.connect(cluster.admin_url("swap_target"), autocommit=True)  # the superuser's: not ours to close
+    try:
+        with pytest.raises(BackupError, match="other sessions are connected .*swap_target is unchanged, the proven copy is swap_target_restoring"):
+            with fetched(store, manifest.name) as (archive, proven):
+                restore_beside(archive, proven, cluster.url("swap_target"))
+    finally:
+        foreign.close()
+    names = {d for (d,) in admin.execute("select datname from pg_database where datname like 'swap_target%'")}
+    assert "swap_target" in names
+    with fetched(store, manifest.name) as (archive, proven):
+        replaced = restore_beside(archive, proven, cluster.url("swap_target"))
+    assert replaced.previous and replaced.previous.startswith("swap_target_before_")
+    with pytest.raises(psycopg.OperationalError):  # our own session was closed for the swap
+        own.execute("select 1")
+    admin.close()

@@ -1,0 +1,73 @@
+"""Finding and proving a backup in the store: `latest`, backup-verify (full and --checksum-only), download."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from polaris_db import REPO_ROOT
+from polaris_db.backups.dump import take_backup
+from polaris_db.backups.fetch import load, split_ref
+from polaris_db.backups.store import LocalStore
+from polaris_db.errors import ConfigError
+
+
+def inv(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env={**os.environ, **(env or {})},
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+
+
+def test_latest_is_the_newest_complete_backup(empty_url, tmp_path):
+    store = LocalStore(tmp_path)
+    first = take_backup(empty_url, "prod", store)
+    second = take_backup(empty_url, "prod", store)
+    assert split_ref(f"{tmp_path}/latest")[1] == second.name > first.name
+    (tmp_path / f"{second.name}.json").unlink()  # now an unfinished backup: never "latest"
+    assert split_ref(f"{tmp_path}/latest")[1] == first.name
+    with pytest.raises(ConfigError, match="name a backup"):
+        split_ref(str(tmp_path))
+
+
+def test_verify_task_restores_from_the_bucket_and_records_it(schema_url, s3_store, age_key, scratch_on_test_cluster,
+                                                            connect, cluster):
+    manifest = take_backup(schema_url, "prod", s3_store)
+    quick = inv("db.backup-verify", f"{s3_store.url}/latest", "--checksum-only")
+    assert quick.returncode == 0 and "checksum only" in quick.stdout, quick.stderr
+    assert load(s3_store, manifest.name).verified_at is None  # a checksum is not a proof of restorability
+    full = inv("db.backup-verify", f"{s3_store.url}/{manifest.name}")
+    assert full.returncode == 0, full.stderr
+    assert "restored into a scratch database" in full.stdout and load(s3_store, manifest.name).verified_at
+    left = connect(cluster.url("postgres")).execute("select count(*) from pg_database where datname like 'polaris_verify%'")
+    assert left.fetchone() == (0,)  # the scratch database is gone
+
+
+def test_verify_without_the_key_is_bad_configuration(empty_url, s3_store, age_key, monkeypatch):
+    manifest = take_backup(empty_url, "prod", s3_store)
+    monkeypatch.delenv("POLARIS_BACKUP_IDENTITY")
+    result = inv("db.backup-verify", f"{s3_store.url}/{manifest.name}", "--checksum-only")
+    assert result.returncode == 2 and "is encrypted: set POLARIS_BACKUP_IDENTITY" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_download_copies_the_pair_with_its_checksum(empty_url, s3_store, age_key, tmp_path):
+    manifest = take_backup(empty_url, "prod", s3_store)
+    result = inv("db.backup-download", f"{s3_store.url}/latest", "--to", str(tmp_path / "here"))
+    assert result.returncode == 0, result.stderr
+    local = LocalStore(tmp_path / "here")
+    assert load(local, manifest.name).object_sha256 == manifest.object_sha256
+    assert inv("db.backup-verify", f"{tmp_path / 'here'}/latest", "--checksum-only").returncode == 0
+
+
+@pytest.mark.parametrize("task", ["db.backup-verify", "db.backup-download"])
+def test_missing_backup_exits_2(tmp_path, task):
+    (tmp_path / "prod").mkdir()
+    result = inv(task, str(tmp_path / "prod" / "prod-20260101T000000Z.backup"))
+    assert result.returncode == 2 and "backup not found" in result.stderr, result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_a_missing_bucket_is_bad_configuration(s3_env):
+    result = inv("db.backup-prune", "--store", "s3://no-such-bucket-here/prod", "--dry-run")
+    assert result.returncode == 2 and "NoSuchBucket" in result.stderr, result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "polaris-test-secret" not in result.stderr
