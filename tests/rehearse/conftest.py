@@ -1,0 +1,66 @@
+"""Rehearsal fixtures: a production-like database (attempts by the hundred thousand) backed up once per session.
+
+  s3_store, age_key   as in tests/backups (moto's S3 server, an age identity)
+  big_backup     (store, manifest): a verified, unencrypted backup of it in a folder store, env "prod"
+  scratch_here   POLARIS_SCRATCH_URL at the test cluster: rehearsal databases go there
+  pending        pending(case) -> a migrations folder: the repo's files plus tests/rehearse/fixtures/<case>
+                 (NN_name.sql, numbered after the head: rehearse_data.numbered)
+
+Size: POLARIS_REHEARSE_ROWS (default 300000 rows, ~240k attempts) keeps the suite quick on 2 cores
+while a rewrite of attempts still takes far longer than a catalog-only change; the 1M-row figures
+are measured by scripts/bench_rehearse.py (README).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from polaris_db.backups.dump import take_backup
+from polaris_db.backups.fetch import mark_verified
+from polaris_db.backups.store import open_store
+from polaris_db.database import clone_database
+from rehearse_data import fill_database, release
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# The S3 test server and age keys of tests/backups (a real moto server on loopback), shared, not copied.
+_spec = importlib.util.spec_from_file_location("backups_fixtures", Path(__file__).parents[1] / "backups" / "conftest.py")
+_backups = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_backups)
+s3_endpoint, s3_env, s3_store, age_key = _backups.s3_endpoint, _backups.s3_env, _backups.s3_store, _backups.age_key
+ROWS = int(os.environ.get("POLARIS_REHEARSE_ROWS", 300_000))
+
+
+@pytest.fixture(scope="session")
+def big_backup(cluster, schema_template, tmp_path_factory):
+    with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
+        clone_database(conn, schema_template, "rh_big", strategy="file_copy")
+    fill_database(cluster.url("rh_big"), ROWS)
+    store = open_store(str(tmp_path_factory.mktemp("rehearse-store") / "prod"))
+    manifest = take_backup(cluster.url("rh_big"), "prod", store, encrypt=False)
+    mark_verified(store, manifest)
+    return store, manifest
+
+
+@pytest.fixture
+def scratch_here(cluster, monkeypatch):
+    monkeypatch.setenv("POLARIS_SCRATCH_URL", cluster.url("postgres"))
+    for key in ("SUPABASE_PROD_URL", "SUPABASE_STAGING_URL", "POLARIS_BACKUP_STORE", "DATABASE_URL"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setattr("polaris_db.rehearse.run.load_environment", lambda: None)  # no developer .env
+    monkeypatch.setattr("polaris_db.config.load_environment", lambda: None)
+    return cluster
+
+
+@pytest.fixture
+def pending(tmp_path):
+    def make(case: str) -> Path:
+        folder = tmp_path / f"migrations-{case}"
+        release(FIXTURES / case, folder)
+        return folder
+
+    return make

@@ -1,0 +1,52 @@
+"""`inv db.rehearse` end to end on the embedded default: reset, a backup into the S3 test server (encrypted),
+backup-verify, then the rehearsal of a pending release from the bucket; exit codes and the report."""
+
+import os
+import subprocess
+import sys
+
+from rehearse_data import fill_database, numbered
+
+from polaris_db import REPO_ROOT
+from polaris_db.cluster import free_port_from
+
+
+def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, s3_store, age_key, pending):
+    port = free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 60)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DATABASE_URL", "POLARIS_SCRATCH_URL", "SUPABASE_PROD_URL", "POLARIS_BACKUP_STORE")}
+    env.update(POLARIS_STATE_DIR=str(tmp_path / "state"), POLARIS_PG_PORT=str(port))
+
+    def inv(*args, code=0):
+        result = subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env=env, capture_output=True,
+                                text=True, stdin=subprocess.DEVNULL, timeout=900)
+        assert result.returncode == code, f"{args}: {result.stdout[-3000:]}{result.stderr[-1500:]}"
+        assert "postgres:postgres@" not in result.stdout + result.stderr and "Traceback" not in result.stderr
+        return result
+
+    try:
+        inv("db.reset")
+        fill_database(f"postgresql://postgres:postgres@127.0.0.1:{port}/postgres", 20_000)  # attempts with rows
+        inv("db.backup", "--env", "local", "--store", s3_store.url)
+        inv("db.backup-verify", f"{s3_store.url}/latest")
+        # Nothing pending: the backup is at head; every check runs on the rehearsed database.
+        report = tmp_path / "head.md"
+        out = inv("db.rehearse", "--env", "local", "--from", s3_store.url, "--report", str(report)).stdout
+        assert "rehearsal: PASS" in out and "rls" in out and "types" in out
+        assert "time: download" in out and "restore" in out and "checks" in out
+        assert "Nothing pending" in report.read_text()
+        # A release with a rewrite of attempts: flagged (exit 1), the report names file:line and the safer pattern.
+        report = tmp_path / "release.md"
+        result = inv("db.rehearse", "--env", "local", "--file", f"{s3_store.url}/latest", "--max-lock", "0",
+                     "--migrations", str(pending("measured")), "--checks", "smoke", "--report", str(report), code=1)
+        assert result.stderr.strip().splitlines()[-1].startswith("error: rehearsal failed: FAIL (")
+        text = report.read_text()
+        assert f"{numbered(2, 'attempts_add_token.sql')}:2: AccessExclusiveLock on public.attempts" in text
+        assert f"{numbered(4, 'attempts_index_created.sql')} (transaction=false): ok" in text
+        # A release that fails on the data: exit 4 with file:line.
+        result = inv("db.rehearse", "--env", "local", "--file", f"{s3_store.url}/latest", "--checks", "none",
+                     "--migrations", str(pending("unique_over_duplicates")), "--report", str(tmp_path / "f.md"), code=4)
+        assert f"{numbered(1, 'attempts_unique_drill.sql')}:4: could not create unique index" in result.stderr
+    finally:
+        subprocess.run([sys.executable, "-m", "invoke", "db.stop"], cwd=REPO_ROOT, env=env, capture_output=True,
+                       stdin=subprocess.DEVNULL, timeout=120)

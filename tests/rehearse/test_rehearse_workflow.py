@@ -1,0 +1,23 @@
+"""production.yml rehearses before the approval: a job without the environment that the approved job needs."""
+
+import yaml
+
+from polaris_db import REPO_ROOT
+
+
+def test_production_rehearses_before_the_approval():
+    jobs = yaml.safe_load((REPO_ROOT / ".github" / "workflows" / "production.yml").read_text())["jobs"]
+    rehearse, deploy = jobs["rehearse"], jobs["deploy"]
+    assert "environment" not in rehearse and deploy["environment"] == "production"
+    assert deploy["needs"] == "rehearse"
+    runs = [step.get("run", "") for step in rehearse["steps"]]
+    assert any(r.startswith(".venv/bin/inv db.rehearse --env prod") for r in runs)
+    upload = next(s for s in rehearse["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["if"] == "always()" and upload["with"]["path"].startswith("backups/reports/rehearse-")
+    assert rehearse["env"]["SUPABASE_PROD_URL"] == "${{ secrets.SUPABASE_PROD_READONLY_URL }}"  # only read
+
+
+def test_readme_release_flow_and_task_row():
+    readme = (REPO_ROOT / "README.md").read_text()
+    assert "| `inv db.rehearse" in readme
+    assert "rehearse -> approve -> push" in readme or "rehearse → approve → push" in readme
