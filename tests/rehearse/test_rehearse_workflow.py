@@ -1,4 +1,4 @@
-"""production.yml rehearses before the approval: a job without the environment that the approved job needs."""
+"""production.yml rehearses before the approval: a job in its own `rehearsal` environment that the approved job needs."""
 
 import yaml
 
@@ -8,7 +8,8 @@ from polaris_db import REPO_ROOT
 def test_production_rehearses_before_the_approval():
     jobs = yaml.safe_load((REPO_ROOT / ".github" / "workflows" / "production.yml").read_text())["jobs"]
     rehearse, deploy = jobs["rehearse"], jobs["deploy"]
-    assert "environment" not in rehearse and deploy["environment"] == "production"
+    # the approval gate is production's; the rehearsal's secrets live in an environment of its own
+    assert rehearse["environment"] == "rehearsal" and deploy["environment"] == "production"
     assert deploy["needs"] == "rehearse"
     runs = [step.get("run", "") for step in rehearse["steps"]]
     assert any(r.startswith(".venv/bin/inv db.rehearse --env prod") for r in runs)
