@@ -15,8 +15,8 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 OWN_SESSION = {
     "types": ["tests/test_typegen.py"],
     "rls": ["tests/rls"],
-    "lint_sql": ["tests/lint/test_lint_ops.py::test_ops_passes_sqlfluff"],
-    "conventions": ["tests/lint/test_lint_ops.py::test_ops_passes_conventions"],
+    "lint_sql": ["tests/lint/test_ops.py::test_ops_passes_sqlfluff"],
+    "conventions": ["tests/lint/test_ops.py::test_ops_passes_conventions"],
     "workflows": ["tests/test_workflows.py::test_workflows_pass_actionlint_and_zizmor"],
 }
 

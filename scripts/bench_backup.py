@@ -30,8 +30,8 @@ from polaris_db.backups.dump import take_backup, tool_env
 from polaris_db.backups.fetch import fetched
 from polaris_db.backups.store import open_store
 from polaris_db.backups.targets import prove_in_scratch, restore_beside
-from polaris_db.reset import build
-from polaris_db.server import Cluster, bin_path, free_port_from
+from polaris_db.cluster import Cluster, bin_path, free_port_from
+from polaris_db.migrations.reset import build
 
 
 def fill(url: str, rows: int) -> int:

@@ -33,8 +33,8 @@ from polaris_db.backups.store import open_store
 from polaris_db.backups.targets import drop_database, prove_in_scratch
 from polaris_db.migrations import apply_plan, discover, make_plan, read_history
 from polaris_db.rehearse.run import CHECKS, rehearse
-from polaris_db.reset import build
-from polaris_db.server import Cluster, free_port_from
+from polaris_db.migrations.reset import build
+from polaris_db.cluster import Cluster, free_port_from
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_backup import fill, recreate, timed  # noqa: E402  (the same generated database)

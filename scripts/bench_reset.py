@@ -22,11 +22,11 @@ import time
 from pathlib import Path
 
 from polaris_db import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR
+from polaris_db.cluster import free_port_from, local_cluster
 from polaris_db.migrations import discover
-from polaris_db.platform import SHIM_SQL
+from polaris_db.migrations.seeds import discover_seeds
 from polaris_db.psql import psql_command
-from polaris_db.seeds import discover_seeds
-from polaris_db.server import free_port_from, local_cluster
+from polaris_db.shim import SHIM_SQL
 from polaris_db.supabase_cli import cli_path
 
 CLI_HOST = "127.0.0.2"  # the CLI treats 127.0.0.1 as its Docker stack; any other loopback address is "remote"

@@ -40,8 +40,8 @@ from pathlib import Path
 
 import psycopg
 
-from polaris_db.reset import build
-from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
+from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
+from polaris_db.migrations.reset import build
 
 TARGET = 1.5  # rls median / explicit median
 MODES = ("rls", "explicit", "rls+eq")

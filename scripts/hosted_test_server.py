@@ -15,10 +15,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from polaris_db import STATE_DIR, platform
+from polaris_db import STATE_DIR, shim
+from polaris_db.cluster import FAST_UNSAFE, Cluster
 from polaris_db.database import connection
 from polaris_db.errors import PolarisError
-from polaris_db.server import FAST_UNSAFE, Cluster
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         cluster.start()
         with connection(cluster.url()) as conn:
-            platform.install(conn, "local")
+            shim.install(conn, "local")
     except PolarisError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code

@@ -25,12 +25,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
-from psycopg import sql
 
-from polaris_db import platform
-from polaris_db.database import clone_database
-from polaris_db.reset import build
-from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
+from polaris_db import shim
+from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
+from polaris_db.database import drop_database, scratch_database
+from polaris_db.migrations.reset import build
 
 _names = itertools.count(1)
 EXTERNAL_URL = os.environ.get("POLARIS_TEST_DATABASE_URL")
@@ -59,7 +58,7 @@ def _check_external(server: ExternalServer) -> None:
     with psycopg.connect(server.admin_url(), autocommit=True, connect_timeout=10) as conn:
         if not conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone()[0]:
             raise pytest.UsageError("POLARIS_TEST_DATABASE_URL must be the server's superuser (supabase_admin)")
-        platform.install_roles(conn)  # a plain server gets the platform roles; the image has them
+        shim.install_roles(conn)  # a plain server gets the platform roles; the image has them
     with psycopg.connect(server.url(), autocommit=True, connect_timeout=10) as conn:
         if conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone()[0]:
             raise pytest.UsageError("POLARIS_TEST_DATABASE_URL: its postgres is a superuser; "
@@ -88,48 +87,31 @@ def cluster():
 def _drop_test_databases(server) -> None:
     with _admin(server) as conn:
         for (name,) in conn.execute("select datname from pg_database where datname ~ '^(tpl_|t[0-9]{4}$)'").fetchall():
-            conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+            drop_database(conn, name)
 
 
 def _admin(cluster) -> psycopg.Connection:
     return psycopg.connect(cluster.url("postgres"), autocommit=True)
 
 
-def _create(cluster, name: str, template: str | None = None) -> str:
-    with _admin(cluster) as conn:
-        if template:
-            clone_database(conn, template, name, strategy="file_copy")
-        else:
-            conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
-    return cluster.url(name)
-
-
-def _drop(cluster, name: str) -> None:
-    with _admin(cluster) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
-
-
 @pytest.fixture(scope="session")
 def empty_template(cluster) -> str:
-    url = _create(cluster, "tpl_empty")
-    with psycopg.connect(url, autocommit=True) as conn:
-        platform.install(conn, "local")
-    return "tpl_empty"
+    with scratch_database(cluster.url("postgres"), "tpl_empty", shim=True):
+        yield "tpl_empty"
 
 
 @pytest.fixture(scope="session")
 def schema_template(cluster) -> str:
-    url = _create(cluster, "tpl_schema")
-    with psycopg.connect(url, autocommit=True) as conn:
-        build(conn)
-    return "tpl_schema"
+    with scratch_database(cluster.url("postgres"), "tpl_schema") as url:
+        with psycopg.connect(url, autocommit=True) as conn:
+            build(conn)
+        yield "tpl_schema"
 
 
 def _fresh(cluster, template: str | None):
-    name = f"t{next(_names):04d}"
-    url = _create(cluster, name, template)
-    yield url
-    _drop(cluster, name)
+    with scratch_database(cluster.url("postgres"), f"t{next(_names):04d}", template=template,
+                          strategy="file_copy" if template else None) as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ import psycopg
 import pytest
 
 from polaris_db import REPO_ROOT
-from polaris_db.server import FAST_UNSAFE, Cluster, free_port_from
+from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 
-PART = ["tests/test_platform.py", "tests/test_reset.py", "tests/test_apply.py", "tests/backups/test_restore.py"]
+PART = ["tests/test_shim.py", "tests/migrations/test_reset.py", "tests/migrations/test_apply.py", "tests/backups/test_restore.py"]
 COMMITS = "select sum(xact_commit) from pg_stat_database"
 
 
@@ -41,7 +41,7 @@ def test_part_of_the_suite_runs_on_a_second_hosted_model_server(tmp_path):
 def test_a_superuser_postgres_is_refused_as_a_chosen_server(cluster, tmp_path):
     """The contract: the URL is the superuser's and `postgres` on that server is hosted's non-superuser."""
     env = {**os.environ, "POLARIS_TEST_DATABASE_URL": cluster.url()}  # postgres: not a superuser
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_platform.py",
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_shim.py",
                              f"--basetemp={tmp_path / 'child'}", "-k", "idempotent"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert "must be the server's superuser (supabase_admin)" in result.stdout + result.stderr

@@ -17,7 +17,7 @@ import pytest
 from polaris_db import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, supabase_cli
 from polaris_db.errors import MigrationFileError
 from polaris_db.migrations import discover, migrate
-from polaris_db.seeds import discover_seeds
+from polaris_db.migrations.seeds import discover_seeds
 
 SUPABASE_DIR = REPO_ROOT / "supabase"
 

@@ -1,4 +1,10 @@
-"""Database operations for Polaris Coach: the logic behind tasks.py and noxfile.py."""
+"""Database operations for Polaris Coach: the logic behind tasks.py and noxfile.py.
+
+One room per concern: errors/config/console (shared ground), database (connections and the one
+throwaway-database helper, `scratch_database`), cluster (the embedded Postgres), shim/ (the Supabase
+platform shim), migrations/ (engine, new files, seeds, reset and its cache), rls/, lint/, the backup
+modules, psql, supabase_cli, typegen, sync, and tasks/ (invoke wiring only). Layers only import downward.
+"""
 
 import os
 from pathlib import Path

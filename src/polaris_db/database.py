@@ -1,17 +1,26 @@
-"""Connections to a target, with the embedded cluster started on demand."""
+"""Connections to a target (the embedded cluster started on demand), and databases made and dropped.
+
+`recreate_database()` replaces a target's database; `scratch_database()` is the one throwaway-database
+helper (lint's scratch build, `rls-test --fresh`, `db.sync`, the test fixtures); `clone_database()` copies
+a template with its per-database settings.
+"""
 
 from __future__ import annotations
 
+import os
+import secrets
 from contextlib import contextmanager
+from typing import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
 
+from .cluster import local_cluster
 from .config import Target, mask
 from .console import say
 from .errors import ServerError
-from .server import local_cluster
+from .shim import install as install_shim
 
 APP_NAME = "polaris_db"
 LIST_SETTINGS = frozenset({"search_path", "temp_tablespaces", "local_preload_libraries", "session_preload_libraries"})
@@ -57,16 +66,49 @@ def database_name(url: str) -> str:
     return urlsplit(url).path.lstrip("/") or "postgres"
 
 
-def recreate_database(url: str, *, template: str | None = None) -> None:
+def drop_database(conn: psycopg.Connection, name: str) -> None:
+    conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+
+
+def create_database(conn: psycopg.Connection, name: str, *, template: str | None = None,
+                    strategy: str | None = None) -> None:
+    """An empty database, or a clone of `template` (settings included)."""
+    if template:
+        clone_database(conn, template, name, strategy=strategy)
+    else:
+        conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+
+
+def recreate_database(url: str, *, template: str | None = None, strategy: str | None = None) -> None:
     """Drop and create the URL's database, connecting through the maintenance database."""
     name = database_name(url)
     maintenance = "template1" if name == "postgres" else "postgres"
     with connection(with_database(url, maintenance)) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
-        if template:
-            clone_database(conn, template, name, strategy="file_copy")
-        else:
-            conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+        drop_database(conn, name)
+        create_database(conn, name, template=template, strategy=strategy)
+
+
+@contextmanager
+def scratch_database(url: str, name: str | None = None, *, template: str | None = None,
+                     strategy: str | None = None, shim: bool = False) -> Iterator[str]:
+    """A throwaway database next to `url`'s: yield its URL, always drop it afterwards.
+
+    Fresh (any leftover of the same name replaced), or a clone of `template`; `shim=True` installs the
+    Supabase platform shim in it. Created and dropped through a connection to `url` itself.
+    """
+    name = name or f"scratch_{os.getpid()}_{secrets.token_hex(3)}"
+    scratch = with_database(url, name)
+    with connection(url) as admin:
+        drop_database(admin, name)
+        create_database(admin, name, template=template, strategy=strategy)
+    try:
+        if shim:
+            with connection(scratch) as conn:
+                install_shim(conn, "local")
+        yield scratch
+    finally:
+        with connection(url) as admin:
+            drop_database(admin, name)
 
 
 def clone_database(conn: psycopg.Connection, template: str, name: str, *, strategy: str | None = None) -> None:

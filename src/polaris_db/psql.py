@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from .cluster import bin_path
 from .config import mask
 from .errors import ConfigError, ServerError, SqlFileFailed
-from .server import bin_path
 
 FILE_TIMEOUT = 3600  # seconds for `--file`: a long data fix, not a hung server
 INTERACTIVE_TIMEOUT = 12 * 3600  # an interactive session ends with the user, or after a working day

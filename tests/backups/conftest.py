@@ -14,7 +14,7 @@ import pytest
 from pyrage import x25519
 
 from polaris_db.backups.store import open_store
-from polaris_db.server import free_port_from
+from polaris_db.cluster import free_port_from
 
 _buckets = itertools.count(1)
 

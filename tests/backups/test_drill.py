@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from polaris_db import REPO_ROOT, platform
+from polaris_db import REPO_ROOT, shim
 from polaris_db.backups.drill import run_drill, write_report
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import load
@@ -106,7 +106,7 @@ def test_drill_from_a_platform_like_cluster_as_non_superuser(schema_url, tmp_pat
 
     The backup runs as that role; the scratch database goes to the scratch server (the embedded cluster),
     never to DATABASE_URL's, so nothing is created or altered there and the drill passes."""
-    with platform.superuser_connection(connect(schema_url)) as admin:
+    with shim.superuser_connection(connect(schema_url)) as admin:
         admin.execute("do $$ begin if not exists (select from pg_roles where rolname = 'hosted_postgres') then"
                       " create role hosted_postgres login password 'hosted-pw' nosuperuser nocreatedb bypassrls;"
                       " end if; end $$")

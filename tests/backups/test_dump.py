@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from polaris_db import MIGRATIONS_DIR, platform
+from polaris_db import MIGRATIONS_DIR, shim
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import fetched
 from polaris_db.backups.keys import fingerprint
@@ -108,7 +108,7 @@ def test_failing_dump_leaves_nothing(source, tmp_path, connect):
     conn = connect(source)
     conn.execute("do $$ begin if not exists (select from pg_roles where rolname = 'dump_tester') then"
                  " create role dump_tester login password 'dump-tester-pw'; end if; end $$")
-    with platform.superuser_connection(conn) as admin:  # postgres cannot grant on platform schemas, as on hosted
+    with shim.superuser_connection(conn) as admin:  # postgres cannot grant on platform schemas, as on hosted
         admin.execute("grant usage on schema public, auth, storage to dump_tester;"
                       " grant select on all tables in schema public, auth, storage to dump_tester")
     conn.execute("alter table public.notes enable row level security;"

@@ -9,7 +9,7 @@ import psycopg
 import pytest
 
 from polaris_db import REPO_ROOT
-from polaris_db.server import free_port_from
+from polaris_db.cluster import free_port_from
 
 
 def test_backup_store_prune_drill_restore_on_the_embedded_default(tmp_path, s3_store, age_key):

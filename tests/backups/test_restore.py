@@ -10,7 +10,7 @@ import boto3
 import pytest
 from psycopg import sql
 
-from polaris_db import REPO_ROOT, platform
+from polaris_db import REPO_ROOT, shim
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import fetched
 from polaris_db.backups.restore import parse_list
@@ -204,7 +204,7 @@ def test_non_empty_hosted_target_is_refused_with_nothing_changed(source_with_not
 def test_hosted_shaped_platform_tables_are_loaded_into_the_shim(empty_url, cluster, connect, tmp_path):
     """A hosted auth schema has more columns and tables than the shim: the scratch restore still loads every row."""
     conn = connect(empty_url)
-    with platform.superuser_connection(conn) as admin:  # platform tables: only the platform's roles alter them
+    with shim.superuser_connection(conn) as admin:  # platform tables: only the platform's roles alter them
         admin.execute("alter table auth.users add column sso_hint text, add column last_challenge_at timestamptz")
         admin.execute("create table auth.sessions (id uuid primary key, user_id uuid, aal text)")
         admin.execute("grant all on auth.sessions to postgres")

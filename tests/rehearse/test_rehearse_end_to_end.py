@@ -8,7 +8,7 @@ import sys
 from rehearse_data import fill_database, numbered
 
 from polaris_db import REPO_ROOT
-from polaris_db.server import free_port_from
+from polaris_db.cluster import free_port_from
 
 
 def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, s3_store, age_key, pending):

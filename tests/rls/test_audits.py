@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from polaris_db import platform
+from polaris_db import shim
 from polaris_db.rls.audits import run_audits
 
 PUBLIC_AGGREGATES = frozenset({"public.v_drill_counts"})
@@ -60,7 +60,7 @@ def test_breakage_is_named(mini_url, connect, breakage, expected):
     conn.execute("create table notes_p (year int, body text) partition by range (year);"
                  "alter table notes_p enable row level security")
     if breakage.startswith("alter table storage."):  # a platform table: only the platform's roles can
-        with platform.superuser_connection(conn) as admin:
+        with shim.superuser_connection(conn) as admin:
             admin.execute(breakage)
     else:
         conn.execute(breakage)

@@ -7,7 +7,7 @@ import psycopg
 import pytest
 
 from polaris_db import OPS_DIR
-from polaris_db.reset import build
+from polaris_db.migrations.reset import build
 from polaris_db.rls.suite import run_suite
 
 SMOKE = OPS_DIR / "tests" / "smoke.sql"

@@ -10,7 +10,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from polaris_db.database import clone_database
+from polaris_db.database import scratch_database
 from polaris_db.rls import catalog
 from polaris_db.rls.audits import run_audits
 from polaris_db.rls.matrix import MATRIX_PATH, coverage, load
@@ -25,13 +25,8 @@ ENTRIES = {(e.kind, e.name): e for e in MATRIX.entries}
 
 def _schema_clone(cluster, schema_template, name):
     """A named clone of the schema template (settings included), dropped when the fixture ends."""
-    drop = sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
-    with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
-        admin.execute(drop)
-        clone_database(admin, schema_template, name)
-    yield cluster.url(name)
-    with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
-        admin.execute(drop)
+    with scratch_database(cluster.url("postgres"), name, template=schema_template) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,10 @@ import shutil
 import subprocess
 
 from polaris_db import MIGRATIONS_DIR, SEEDS_DIR
+from polaris_db.cluster import bin_path
 from polaris_db.migrations import discover, migrate
+from polaris_db.migrations.seeds import run_seeds
 from polaris_db.psql import split_password
-from polaris_db.seeds import run_seeds
-from polaris_db.server import bin_path
 
 
 def dump(url, *args):

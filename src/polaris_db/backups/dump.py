@@ -32,7 +32,7 @@ import pyrage
 from ..database import connection, server_version
 from ..errors import BackupError, ConfigError
 from ..psql import split_password
-from ..server import bin_path
+from ..cluster import bin_path
 from . import keys
 from .manifest import ARCHIVE_SUFFIX, MANIFEST_SUFFIX, Manifest, name_for, now_iso
 from .store import Store, store_errors

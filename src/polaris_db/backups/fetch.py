@@ -19,7 +19,7 @@ from pathlib import Path
 import pyrage
 
 from ..errors import BackupError, ConfigError
-from ..server import bin_path
+from ..cluster import bin_path
 from . import keys
 from .dump import cleanup_on_sigterm, run_tool
 from .manifest import ARCHIVE_SUFFIX, MANIFEST_SUFFIX, NAME, HeaderReader, Manifest, now_iso

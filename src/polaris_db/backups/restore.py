@@ -28,9 +28,9 @@ import psycopg
 from pglast.stream import RawStream
 from psycopg import sql
 
+from ..cluster import bin_path
 from ..database import connection, recreate_database
 from ..errors import BackupError
-from ..server import bin_path
 from .dump import DUMP_TIMEOUT, OWNED_SCHEMAS, PLATFORM_SCHEMAS, migration_versions, row_counts, run_tool, tool_env
 from .manifest import Manifest
 
@@ -297,10 +297,10 @@ def restore_archive(dump: Path, manifest: Manifest, url: str, *, fresh: bool, na
 
 
 def prepare_fresh(conn: psycopg.Connection, dump: Path, entries: list[Entry]) -> list[str]:
-    from .. import platform  # local import: hosted code paths never load the shim
+    from .. import shim  # local import: hosted code paths never load the shim
 
-    platform.install(conn, "local")
-    with platform.superuser_connection(conn) as admin:  # platform tables belong to platform roles
+    shim.install(conn, "local")
+    with shim.superuser_connection(conn) as admin:  # platform tables belong to platform roles
         notes = align_platform_tables(admin, dump, entries)
         if admin is not conn:  # the restoring role writes platform rows, as postgres may on the platform
             admin.execute(sql.SQL("grant all on all tables in schema auth, storage to {}").format(

@@ -21,6 +21,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
+from .. import database
 from ..database import connection, database_name, with_database
 from ..errors import BackupError
 from .manifest import Manifest
@@ -33,7 +34,7 @@ def scratch_url(database: str) -> str:
     """A database on the embedded cluster (started if needed), never on DATABASE_URL's server."""
     base = os.environ.get(SCRATCH_SERVER_VAR)
     if not base:
-        from ..server import local_cluster
+        from ..cluster import local_cluster
 
         cluster = local_cluster()
         cluster.start()
@@ -47,7 +48,7 @@ def _maintenance(url: str) -> str:
 
 def drop_database(url: str) -> None:
     with connection(_maintenance(url)) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(database_name(url))))
+        database.drop_database(conn, database_name(url))
 
 
 def _exists(conn: psycopg.Connection, name: str) -> bool:

@@ -17,7 +17,7 @@ from . import advisors, noqa, squawk
 from .base import Finding, Rule
 from .registry import BY_ID, select
 from .scratch import scratch_database
-from .style import run_sqlfluff, sql_files
+from .sqlfluff import run_sqlfluff, sql_files
 from .tree import Tree
 
 

@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Iterator
 
 import psycopg
-from psycopg import sql
 
-from .. import platform
-from ..database import connect, connection, with_database
+from .. import database
+from ..database import connection
 from ..errors import DriftError, MigrationFailed, MigrationFileError
 from ..migrations import migrate
-from ..seeds import run_seeds
+from ..migrations.seeds import run_seeds
 from .base import Finding
 from .tree import Tree
 
@@ -55,14 +54,8 @@ def _failure(tree: Tree, error: Exception, stage: str) -> Finding:
 @contextmanager
 def scratch_database(server_url: str, tree: Tree) -> Iterator[tuple[Scratch | None, list[Finding]]]:
     """Yield (scratch, findings); scratch is None when the migrations did not apply. Always dropped."""
-    name = f"{PREFIX}{os.getpid()}_{secrets.token_hex(3)}"
-    url = with_database(server_url, name)
-    with connection(server_url) as admin:
-        admin.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
-    conn = None
-    try:
-        conn = connect(url)
-        platform.install(conn, "local")
+    with database.scratch_database(server_url, f"{PREFIX}{os.getpid()}_{secrets.token_hex(3)}", shim=True) as url, \
+            connection(url) as conn:
         try:
             migrate(conn, tree.migrations_dir)
         except (MigrationFailed, MigrationFileError, DriftError) as error:
@@ -76,8 +69,3 @@ def scratch_database(server_url: str, tree: Tree) -> Iterator[tuple[Scratch | No
             except (MigrationFailed, MigrationFileError) as error:
                 findings.append(_failure(tree, error, "seed"))
         yield Scratch(url, conn, seeded), findings
-    finally:
-        if conn is not None:
-            conn.close()
-        with connection(server_url) as admin:
-            admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))

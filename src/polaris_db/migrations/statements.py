@@ -3,7 +3,7 @@
 The CLI cuts at top-level semicolons (outside quotes, dollar quotes, comments and
 `begin atomic ... end` bodies), drops the semicolon, trims whitespace and skips
 empty pieces; comments before a statement stay attached to it and text after
-the last semicolon is kept. Measured against CLI 3.1.0 in tests/test_statements.py.
+the last semicolon is kept. Measured against CLI 3.1.0 in tests/migrations/test_statements.py.
 No library reproduces this byte for byte (pglast drops comments), hence the scanner.
 """
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 import psycopg
 from pglast import ast, parse_sql
 
-from .catalog import PLATFORM_SCHEMAS, STORAGE_TABLES, app_schemas, relations
+from .catalog import PLATFORM_SCHEMAS, STORAGE_TABLES, Relation, app_schemas, relations
+from .clauses import missing_clauses
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,16 @@ CLIENT_ROLES = ("anon", "authenticated")
 COMMANDS = {"r": "select", "a": "insert", "w": "update", "d": "delete", "*": "all"}
 
 
+def rls_disabled(conn: psycopg.Connection) -> list[Relation]:
+    """Tables and partitions clients can reach with row level security off (this audit and PC301)."""
+    return [r for r in relations(conn) if r.kind in ("table", "partition") and not r.rls]
+
+
 def audit_rls_enabled(conn: psycopg.Connection) -> list[Finding]:
     return [
         Finding("rls-disabled", r.name, f"{r.kind} has row level security disabled: every API role reads and "
                                         f"writes all of it (alter table {r.name} enable row level security)")
-        for r in relations(conn) if r.kind in ("table", "partition") and not r.rls
+        for r in rls_disabled(conn)
     ]
 
 
@@ -63,9 +69,10 @@ def audit_policies(conn: psycopg.Connection) -> list[Finding]:
     params = {"schemas": app_schemas(conn), "storage": list(STORAGE_TABLES), "client": list(CLIENT_ROLES)}
     for table, name, cmd, using, check, for_clients in conn.execute(_POLICIES, params):
         command = COMMANDS[cmd]
-        if cmd in "rwd*" and using is None:
+        missing = missing_clauses(command, has_using=using is not None, has_check=check is not None)
+        if "using" in missing:
             findings.append(Finding("policy-without-using", table, f"policy {name!r} (for {command}) has no USING"))
-        if cmd in "aw*" and check is None:
+        if "with check" in missing:
             findings.append(Finding("policy-without-check", table,
                                     f"policy {name!r} (for {command}) has no explicit WITH CHECK"))
         if cmd != "r" and for_clients and "true" in (_bare(using), _bare(check)):

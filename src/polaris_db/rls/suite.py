@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from psycopg import sql
-
 from .. import MIGRATIONS_DIR
-from ..database import connection, database_name, with_database
+from ..database import connection, database_name, scratch_database
 from ..errors import ConfigError, DriftError
 from ..migrations import discover, make_plan, read_history
 from ..migrations.plan import describe_drift
-from ..reset import build
+from ..migrations.reset import build
 from . import catalog
 from .audits import run_audits
 from .matrix import MATRIX_PATH, Matrix, coverage, load
@@ -111,15 +109,7 @@ def script_is_stale(matrix: Matrix, conn, script_path: Path = SCRIPT_PATH) -> bo
 @contextmanager
 def fresh_database(url: str):
     """A throwaway database beside `url` with shim + migrations + seeds; dropped afterwards."""
-    name = f"rls_fresh_{database_name(url)}"
-    scratch = with_database(url, name)
-    with connection(url) as admin:
-        admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
-        admin.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
-    try:
+    with scratch_database(url, f"rls_fresh_{database_name(url)}") as scratch:
         with connection(scratch) as conn:
             build(conn)
         yield scratch
-    finally:
-        with connection(url) as admin:
-            admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))

@@ -5,7 +5,7 @@ from importlib import import_module
 from invoke import Collection
 
 # One module per area; add a module name here when an area gains tasks.
-AREAS = ("server", "migrate", "backup", "rehearse", "rls", "lint", "types", "sync")
+AREAS = ("cluster", "migrate", "backup", "rehearse", "rls", "lint", "types", "sync")
 
 
 def namespace() -> Collection:

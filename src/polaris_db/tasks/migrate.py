@@ -7,19 +7,19 @@ import sys
 
 from invoke import task
 
-from .. import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, platform
+from .. import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, shim
 from ..config import resolve
 from ..console import Steps, confirm, say, table
 from ..database import connection, target_url
 from ..errors import ConfigError, DriftError
 from ..lint.sqlfile import parse_problems
-from ..listing import migration_records, migration_rows
+from ..migrations.listing import migration_records, migration_rows
 from ..migrations import discover, make_plan, migrate, read_history
 from ..migrations.plan import counts, describe_drift, summary
-from ..newfile import create_migration
+from ..migrations.new import create_migration
 from ..psql import run_psql
-from ..reset import reset as reset_database
-from ..seeds import run_seeds
+from ..migrations.reset import reset as reset_database
+from ..migrations.seeds import run_seeds
 from ._common import reports_errors
 
 ENV_HELP = "local (default; the embedded cluster unless DATABASE_URL is set), staging or prod"
@@ -68,7 +68,7 @@ def push(c, env="local", yes=False, dry_run=False):
         if env == "prod":
             confirm(f"Apply {len(plan.pending)} migration(s) to PRODUCTION?", assume_yes=yes)
         if env == "local":
-            platform.install(conn, env)  # skips itself where the real platform exists
+            shim.install(conn, env)  # skips itself where the real platform exists
         applied = migrate(conn, MIGRATIONS_DIR,
                           on_applied=lambda m, took: say(f"  applied {m.filename} ({took:.2f}s)"))
         say(f"{env} is at {applied.local[-1].version}")

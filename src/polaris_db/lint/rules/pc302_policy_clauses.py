@@ -2,17 +2,9 @@ from __future__ import annotations
 
 from pglast import ast
 
+from ...rls.clauses import missing_clauses
 from ..base import Rule
 from ..nodes import relation_name
-
-# Which clauses each command needs: reads filter rows (using), writes check new rows (with check).
-NEEDS = {
-    "select": ("using",),
-    "delete": ("using",),
-    "insert": ("with check",),
-    "update": ("using", "with check"),
-    "all": ("using", "with check"),
-}
 
 
 class PolicyClauses(Rule):
@@ -50,9 +42,7 @@ class PolicyClauses(Rule):
                 node = statement.node
                 if not isinstance(node, ast.CreatePolicyStmt):
                     continue
-                present = {"using": node.qual is not None, "with check": node.with_check is not None}
-                for clause in NEEDS.get(node.cmd_name, ()):
-                    if not present[clause]:
-                        yield self.at(file, statement.line,
-                                      f"policy {node.policy_name!r} on {relation_name(node.table)} "
-                                      f"(for {node.cmd_name}) has no {clause} clause")
+                for clause in missing_clauses(node.cmd_name, has_using=node.qual is not None,
+                                              has_check=node.with_check is not None):
+                    yield self.at(file, statement.line, f"policy {node.policy_name!r} on {relation_name(node.table)} "
+                                                        f"(for {node.cmd_name}) has no {clause} clause")

@@ -5,7 +5,7 @@ from pglast import ast
 from psycopg import sql
 
 from ...rls.catalog import app_schemas
-from ...seeds import discover_seeds
+from ...migrations.seeds import discover_seeds
 from ..base import Rule
 
 RELATIONS = """

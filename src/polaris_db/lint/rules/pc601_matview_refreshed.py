@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import psycopg
 
-from ...platform import superuser_connection
+from ...shim import superuser_connection
 from ...rls.catalog import app_schemas
 from ..base import Rule
 

@@ -1,21 +1,8 @@
 """The `inv db.*` commands as a user runs them: exit codes, one-line errors, masked output."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from polaris_db import REPO_ROOT
-
-
-def inv(*args, url=None, env=None):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "SUPABASE_"))}
-    if url:
-        environment["DATABASE_URL"] = url
-    environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env=environment,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+from run_inv import inv
 
 
 def history_count(conn):

@@ -11,7 +11,7 @@ from polaris_db.errors import DriftError, MigrationFailed
 from polaris_db.migrations import migrate, read_history
 from polaris_db.migrations.history import LOCK_KEY
 
-FIXTURES = Path(__file__).parent / "fixtures" / "migrations"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "migrations"
 
 
 def tables(conn):

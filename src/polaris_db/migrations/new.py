@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import MIGRATIONS_DIR, REPO_ROOT
-from .errors import ConfigError
-from .migrations import discover
+from .. import MIGRATIONS_DIR, REPO_ROOT
+from ..errors import ConfigError
+from .files import discover
 
 RELEASE_NOTES = REPO_ROOT / "ops" / "docs" / "release-notes.md"
 NAME_RULE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import psycopg
 
-from .errors import MigrationFailed, MigrationFileError
+from ..errors import MigrationFailed, MigrationFileError
 
 ORDER_PATTERN = re.compile(r"^--\s*seed-order:\s*(\d+)\s*$", re.M)
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from psycopg import sql
 
-from . import MIGRATIONS_DIR, SEEDS_DIR
-from .database import clone_database, connection, database_name, with_database
-from .platform import ROLES_SQL, SHIM_SQL
+from .. import MIGRATIONS_DIR, SEEDS_DIR
+from ..database import clone_database, connection, database_name, drop_database, with_database
+from ..shim import ROLES_SQL, SHIM_SQL
 
 TEMPLATE_DB = "polaris_reset_cache"
 KEY_PREFIX = "polaris-reset-cache:"
@@ -44,16 +44,15 @@ def cached_key(url: str) -> str | None:
 
 
 def clone_from_cache(url: str) -> None:
-    name = sql.Identifier(database_name(url))
     with connection(_maintenance(url)) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(name))
+        drop_database(conn, database_name(url))
         clone_database(conn, TEMPLATE_DB, database_name(url))
 
 
 def store(url: str, key: str) -> None:
     """Snapshot the just-built database as the cache (callers must have closed their connections)."""
-    template = sql.Identifier(TEMPLATE_DB)
     with connection(_maintenance(url)) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(template))
+        drop_database(conn, TEMPLATE_DB)
         clone_database(conn, database_name(url), TEMPLATE_DB, strategy="file_copy")
-        conn.execute(sql.SQL("comment on database {} is {}").format(template, sql.Literal(KEY_PREFIX + key)))
+        conn.execute(sql.SQL("comment on database {} is {}").format(sql.Identifier(TEMPLATE_DB),
+                                                                       sql.Literal(KEY_PREFIX + key)))

@@ -3,7 +3,7 @@
 import pytest
 
 from polaris_db.errors import MigrationFailed, MigrationFileError
-from polaris_db.seeds import discover_seeds, run_seeds
+from polaris_db.migrations.seeds import discover_seeds, run_seeds
 
 
 def test_declared_order_not_file_order(tmp_path):

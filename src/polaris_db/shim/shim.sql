@@ -4,9 +4,9 @@
 -- create, with the platform's owners: run by a superuser (supabase_admin) after roles.sql;
 -- auth objects belong to supabase_auth_admin, storage objects to supabase_storage_admin, and
 -- `postgres` (not a superuser, as on hosted) gets exactly the platform's grants. The installer
--- (polaris_db.platform) skips this file where the platform's schemas exist and refuses to run it
+-- (polaris_db.shim) skips this file where the platform's schemas exist and refuses to run it
 -- on staging or prod. What hosted allows only through supautils is emulated at the end
--- (supautils_emulation; listed in src/polaris_db/platform/README.md).
+-- (supautils_emulation; listed in src/polaris_db/shim/README.md).
 
 set local search_path = pg_catalog;
 
@@ -293,7 +293,7 @@ end
 $$;
 
 -- supautils emulation: exactly what hosted lets `postgres` do through the supautils extension,
--- and nothing more (src/polaris_db/platform/README.md, "What the shim allows beyond plain
+-- and nothing more (src/polaris_db/shim/README.md, "What the shim allows beyond plain
 -- privileges"). Two event triggers owned by the superuser, in a schema nobody else can write:
 --   * CREATE EXTENSION of a privileged extension (supautils.privileged_extensions): postgres is a
 --     superuser for that one statement; any other extension is refused and rolled back;

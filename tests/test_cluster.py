@@ -10,8 +10,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from polaris_db.cluster import Cluster, free_port_from
 from polaris_db.errors import ServerError
-from polaris_db.server import Cluster, free_port_from
 
 
 def test_start_is_idempotent_and_picks_a_free_port(tmp_path, capsys):

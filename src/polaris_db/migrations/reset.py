@@ -9,13 +9,13 @@ from datetime import datetime, timezone
 import psycopg
 from psycopg import sql
 
-from . import MIGRATIONS_DIR, SEEDS_DIR, STATE_DIR, platform, template_cache
-from .config import Target
-from .console import Steps, say
-from .database import connect, connection, database_name, recreate_database, target_url
-from .errors import PolarisError
-from .migrations import migrate
-from .migrations.apply import migration_lock
+from .. import MIGRATIONS_DIR, SEEDS_DIR, STATE_DIR, shim
+from ..config import Target
+from ..console import Steps, say
+from ..database import connect, connection, database_name, recreate_database, target_url
+from ..errors import PolarisError
+from . import reset_cache
+from .apply import migrate, migration_lock
 from .seeds import run_seeds
 
 # What the project's migrations created (policies on platform tables included), and nothing of the platform's: `public` itself keeps its owner,
@@ -88,10 +88,10 @@ def reset(target: Target, steps: Steps, *, seeds: bool = True, cache: bool = Tru
 def _reset(target: Target, url: str, steps: Steps, *, seeds: bool, cache: bool) -> str:
     use_cache = cache and seeds and target.embedded
     if use_cache:
-        key = template_cache.fingerprint()
-        if template_cache.cached_key(url) == key:
+        key = reset_cache.fingerprint()
+        if reset_cache.cached_key(url) == key:
             with steps.step("clone cached build"):
-                template_cache.clone_from_cache(url)
+                reset_cache.clone_from_cache(url)
             steps.note(f"inputs unchanged (key {key[:12]}); --no-cache rebuilds")
             return url
     if target.embedded:
@@ -106,7 +106,7 @@ def _reset(target: Target, url: str, steps: Steps, *, seeds: bool, cache: bool) 
                 conn.execute(CLEAN_PROJECT.encode())
         if target.env == "local":
             with steps.step("platform shim"):
-                shim_outcome = platform.install(conn, target.env)
+                shim_outcome = shim.install(conn, target.env)
             steps.note(shim_outcome)
         with steps.step("migrations"):
             plan = migrate(conn, MIGRATIONS_DIR)
@@ -118,7 +118,7 @@ def _reset(target: Target, url: str, steps: Steps, *, seeds: bool, cache: bool) 
         mark_complete(conn)
     if use_cache:
         with steps.step("cache build"):
-            template_cache.store(url, key)
+            reset_cache.store(url, key)
     return url
 
 
@@ -185,7 +185,7 @@ def _comment(conn: psycopg.Connection, text: str | None) -> None:
 
 def build(conn: psycopg.Connection, *, seeds: bool = True) -> None:
     """Shim, migrations and seeds on an empty database (tests and scratch databases)."""
-    platform.install(conn, "local")
+    shim.install(conn, "local")
     migrate(conn, MIGRATIONS_DIR)
     if seeds:
         run_seeds(conn, SEEDS_DIR)

@@ -12,17 +12,17 @@ import pytest
 from invoke import Context, Exit
 
 from polaris_db import REPO_ROOT, errors
+from polaris_db.cluster import Cluster
 from polaris_db.errors import ConfigError, DriftError
 from polaris_db.migrations import discover, make_plan, migrate, read_history
 from polaris_db.migrations.plan import describe_drift
 from polaris_db.rls.matrix import load
 from polaris_db.rls.render import render
 from polaris_db.rls.suite import check_at_head
-from polaris_db.server import Cluster
-from test_tasks import inv
+from run_inv import inv
 
-FIXTURES = Path(__file__).parent / "fixtures"
-MINI_MATRIX = Path(__file__).parent / "rls" / "fixtures" / "mini_matrix.toml"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+MINI_MATRIX = Path(__file__).parents[1] / "rls" / "fixtures" / "mini_matrix.toml"
 
 
 def one_error_line(result) -> str:
@@ -50,7 +50,7 @@ def test_lint_rules_to_a_closed_pipe_is_quiet():
 
 def test_matrix_table_without_primary_key_is_a_config_error(empty_url, connect, tmp_path):
     conn = connect(empty_url)
-    conn.execute((Path(__file__).parent / "rls" / "fixtures" / "mini_schema.sql").read_bytes())
+    conn.execute((Path(__file__).parents[1] / "rls" / "fixtures" / "mini_schema.sql").read_bytes())
     conn.execute("alter table public.sessions drop constraint sessions_pkey")
     matrix = tmp_path / "matrix.toml"
     matrix.write_text(MINI_MATRIX.read_text())  # its sessions entry has no `touch`: the update needs the key

@@ -10,8 +10,8 @@ from ..console import say
 from ..database import connection, database_name, server_version
 from ..errors import MigrationFailed, ServerError
 from ..migrations import discover, make_plan, read_history
-from ..reset import incomplete_since
-from ..server import local_cluster
+from ..migrations.reset import incomplete_since
+from ..cluster import local_cluster
 from ._common import reports_errors
 
 

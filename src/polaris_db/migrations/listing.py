@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .migrations import Plan
+from .plan import Plan
 
 
 def migration_records(plan: Plan) -> list[dict[str, object]]:

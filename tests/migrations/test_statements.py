@@ -7,7 +7,7 @@ import pytest
 
 from polaris_db.migrations.statements import split_statements, statement_spans
 
-FIXTURES = Path(__file__).parent / "fixtures" / "statements"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "statements"
 EXPECTED = json.loads((FIXTURES / "expected_by_cli_3.1.0.json").read_text())
 
 

@@ -3,7 +3,7 @@
 import psycopg
 import pytest
 
-from polaris_db import platform
+from polaris_db import shim
 from polaris_db.errors import ConfigError
 
 IS_SUPERUSER = "select rolsuper from pg_roles where rolname = current_user"
@@ -11,9 +11,9 @@ IS_SUPERUSER = "select rolsuper from pg_roles where rolname = current_user"
 
 def test_shim_is_idempotent_and_skipped_once_installed(empty_url, connect):
     conn = connect(empty_url)
-    assert platform.install(conn, "local").startswith("skipped")
-    with platform.superuser_connection(conn) as admin, admin.transaction():
-        admin.execute(platform.SHIM_SQL.read_text().encode())  # the file itself runs twice cleanly
+    assert shim.install(conn, "local").startswith("skipped")
+    with shim.superuser_connection(conn) as admin, admin.transaction():
+        admin.execute(shim.SHIM_SQL.read_text().encode())  # the file itself runs twice cleanly
     assert conn.execute("select count(*) from storage.buckets").fetchone()[0] == 0
 
 
@@ -128,26 +128,26 @@ def test_roles_are_left_alone_where_they_exist(bare_url, connect):
     """A fresh database on a cluster with the platform roles gets the schemas; no role is touched."""
     conn = connect(bare_url)
     roles = "select rolname::text, xmin::text from pg_authid order by 1"
-    with platform.superuser_connection(conn) as admin:
+    with shim.superuser_connection(conn) as admin:
         before = admin.execute(roles).fetchall()
-    assert platform.install(conn, "local") == "installed"
-    with platform.superuser_connection(conn) as admin:
+    assert shim.install(conn, "local") == "installed"
+    with shim.superuser_connection(conn) as admin:
         assert admin.execute(roles).fetchall() == before
     assert conn.execute("select to_regclass('storage.objects') is not null").fetchone()[0]
 
 
 def test_no_op_where_the_platform_schemas_exist(bare_url, connect):
     conn = connect(bare_url)
-    with platform.superuser_connection(conn) as admin:
+    with shim.superuser_connection(conn) as admin:
         admin.execute("create schema auth; create table auth.users (id uuid primary key)")
-    assert platform.install(conn, "local").startswith("skipped")
+    assert shim.install(conn, "local").startswith("skipped")
     assert conn.execute("select to_regnamespace('storage')").fetchone()[0] is None
 
 
 @pytest.mark.parametrize("env", ["staging", "prod"])
 def test_never_applied_to_hosted_targets(bare_url, connect, env):
     with pytest.raises(ConfigError, match="local and test databases only"):
-        platform.install(connect(bare_url), env)
+        shim.install(connect(bare_url), env)
 
 
 def test_a_missing_superuser_is_one_clear_line(bare_url, connect):
@@ -156,7 +156,7 @@ def test_a_missing_superuser_is_one_clear_line(bare_url, connect):
     try:
         probe = connect(bare_url.replace("postgres:postgres@", "shim_probe:probe@", 1))
         with pytest.raises(ConfigError, match="needs the superuser supabase_admin on 127.0.0.1:") as raised:
-            platform.install(probe, "local")
+            shim.install(probe, "local")
         assert "probe" not in str(raised.value).replace("shim_probe", "")
         probe.close()
     finally:
@@ -166,7 +166,7 @@ def test_a_missing_superuser_is_one_clear_line(bare_url, connect):
 def test_policies_only_on_the_tables_hosted_lists(empty_url, connect):
     """supautils.policy_grants names auth.users and the storage tables, not every platform table."""
     conn = connect(empty_url)
-    with platform.superuser_connection(conn) as admin:
+    with shim.superuser_connection(conn) as admin:
         admin.execute("create table auth.flow_state (id uuid primary key); "
                       "alter table auth.flow_state owner to supabase_auth_admin")
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="must be owner of table auth.flow_state"):
