@@ -19,9 +19,14 @@ def make_user(conn: psycopg.Connection, role: str = "learner") -> uuid.UUID:
 
 
 @contextmanager
-def acting_as(conn: psycopg.Connection, user_id: uuid.UUID | None, *, role: str = "authenticated"):
-    """A transaction in which the connection is `role` with the JWT claims PostgREST would set; rolled back."""
+def acting_as(conn: psycopg.Connection, user_id: uuid.UUID | None, *, role: str = "authenticated",
+              user_role: str | None = None):
+    """A transaction in which the connection is `role` with the JWT claims PostgREST would set; rolled back.
+
+    `user_role` is the claim the custom access token hook adds (0040), e.g. "admin".
+    """
     claims = {"role": role} | ({"sub": str(user_id)} if user_id else {})
+    claims |= {"user_role": user_role} if user_role else {}
     with conn.transaction(force_rollback=True):
         conn.execute(f"set local role {role}")
         conn.execute("select set_config('request.jwt.claims', %s, true)", (json.dumps(claims),))

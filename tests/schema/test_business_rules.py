@@ -1,8 +1,6 @@
 """Business rules of issue 13 that need more than one statement to show: the learner's local day, fail-closed
 limits, one open session, abandoned sessions, pack preview counts, and the API roles' privileges."""
 
-import json
-
 import psycopg
 import pytest
 
@@ -155,10 +153,7 @@ def test_owner_range_needs_the_claim_and_the_profile(schema_url, connect, claim,
     conn = connect(schema_url)
     reader, learner = make_user(conn, profile_role), make_user(conn)
     conn.execute("insert into public.skill_estimates (user_id, skill, estimate) values (%s, 'speaking', 50)", (learner,))
-    claims = {"role": "authenticated", "sub": str(reader)} | ({"user_role": claim} if claim else {})
-    with conn.transaction(force_rollback=True):
-        conn.execute("set local role authenticated")
-        conn.execute("select set_config('request.jwt.claims', %s, true)", (json.dumps(claims),))
+    with acting_as(conn, reader, user_role=claim):
         seen = conn.execute("select count(*) from public.skill_estimates where user_id = %s", (learner,)).fetchone()[0]
     assert seen == (1 if reads_all else 0)
 
@@ -168,10 +163,7 @@ def test_an_assignment_is_stamped_with_the_assigning_admin(schema_url, connect):
     conn = connect(schema_url)
     admin, learner = make_user(conn, "admin"), make_user(conn)
     drill = conn.execute("select id from public.drills where is_published limit 1").fetchone()[0]
-    claims = {"role": "authenticated", "sub": str(admin), "user_role": "admin"}  # the token hook's claim (0040)
-    with conn.transaction(force_rollback=True):
-        conn.execute("set local role authenticated")
-        conn.execute("select set_config('request.jwt.claims', %s, true)", (json.dumps(claims),))
+    with acting_as(conn, admin, user_role="admin"):  # the token hook's claim (0040)
         stamped = conn.execute("insert into public.assignments (user_id, drill_id) values (%s, %s) "
                                "returning assigned_by, status", (learner, drill)).fetchone()
         assert stamped == (admin, "assigned")
