@@ -12,7 +12,7 @@ import pytest
 from polaris_db import REPO_ROOT
 from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 
-PART = ["tests/test_shim.py", "tests/migrations/test_reset.py", "tests/migrations/test_apply.py", "tests/backups/test_restore.py"]
+PART = ["tests/test_shim.py", "tests/migrations/test_apply.py"]  # the platform shim and the history: what a chosen server changes
 COMMITS = "select sum(xact_commit) from pg_stat_database"
 
 
@@ -37,7 +37,7 @@ def test_part_of_the_suite_runs_on_a_second_hosted_model_server(tmp_path):
         assert result.returncode == 0, result.stdout[-3000:]
         assert " passed" in result.stdout.splitlines()[-1] and "skipped" not in result.stdout.splitlines()[-1]
         with psycopg.connect(second.admin_url(), autocommit=True) as conn:
-            assert conn.execute(COMMITS).fetchone()[0] - before > 200  # the suite's work happened there
+            assert conn.execute(COMMITS).fetchone()[0] - before > 100  # the suite's work happened there
             left = conn.execute("select count(*) from pg_database where datname ~ '^(tpl_|t[0-9]{4}$)'").fetchone()[0]
             assert left == 0  # and its per-test databases are gone
     finally:

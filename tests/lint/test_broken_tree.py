@@ -13,24 +13,24 @@ from polaris_db import REPO_ROOT
 
 pytestmark = pytest.mark.cli
 
-PROBE = "0999_lint_probe"
+# Probe migrations, each with one break, and the finding the session must print for it (line in the probe).
 BREAKS = {
-    "table-without-primary-key": (
-        "create table if not exists public.lint_probe (\n  note text\n);\n"
-        "comment on table public.lint_probe is 'Probe.';\n"
-        "comment on column public.lint_probe.note is 'Probe.';\n"
-        "alter table public.lint_probe enable row level security;\n",
-        "1: PC201 table public.lint_probe has no primary key",
+    "0997_lint_probe_pk": (
+        "create table if not exists public.lint_probe_pk (\n  note text\n);\n"
+        "comment on table public.lint_probe_pk is 'Probe.';\n"
+        "comment on column public.lint_probe_pk.note is 'Probe.';\n"
+        "alter table public.lint_probe_pk enable row level security;\n",
+        "1: PC201 table public.lint_probe_pk has no primary key",
     ),
-    "policy-without-with-check": (
-        "create table if not exists public.lint_probe (\n  id uuid primary key\n);\n"
-        "comment on table public.lint_probe is 'Probe.';\n"
-        "comment on column public.lint_probe.id is 'Probe.';\n"
-        "alter table public.lint_probe enable row level security;\n"
-        "create policy lint_probe_insert on public.lint_probe for insert to authenticated;\n",
-        "7: PC302 policy 'lint_probe_insert' on public.lint_probe (for insert) has no with check clause",
+    "0998_lint_probe_check": (
+        "create table if not exists public.lint_probe_check (\n  id uuid primary key\n);\n"
+        "comment on table public.lint_probe_check is 'Probe.';\n"
+        "comment on column public.lint_probe_check.id is 'Probe.';\n"
+        "alter table public.lint_probe_check enable row level security;\n"
+        "create policy lint_probe_insert on public.lint_probe_check for insert to authenticated;\n",
+        "7: PC302 policy 'lint_probe_insert' on public.lint_probe_check (for insert) has no with check clause",
     ),
-    "definer-without-search-path": (
+    "0999_lint_probe_definer": (
         "create or replace function public.get_lint_probe() returns integer\n"
         "language sql stable security definer as $$ select 1 $$;\n",
         "1: PC303 security definer function public.get_lint_probe does not set search_path "
@@ -48,33 +48,24 @@ def good_tree(request, tree_copy, lint_fixtures):
     return tree_copy(source)
 
 
-def add_migration(root, body: str) -> str:
-    path = root / "ops/supabase/migrations" / f"{PROBE}.sql"
-    path.write_text(body)
-    notes = root / "ops/docs/release-notes.md"
-    notes.write_text(notes.read_text() + f"\n## {PROBE}\nTest probe.\n")
-    return path.relative_to(root).as_posix()
-
-
-@pytest.mark.parametrize("case", sorted(BREAKS))
-def test_broken_tree_fails_the_session(case, good_tree, server_url, lint_cli):
-    body, finding = BREAKS[case]
-    rel = add_migration(good_tree, body)
-    run = lint_cli("conventions", "--root", str(good_tree), "--url", server_url)
-    assert run.returncode == 1, run.stdout + run.stderr
-    assert f"{rel}:{finding}" in run.stdout.splitlines()
-
-
-def test_migration_missing_from_release_notes_fails_the_session(good_tree, server_url, lint_cli):
-    last = sorted((good_tree / "ops/supabase/migrations").glob("*.sql"))[-1]
+def test_broken_tree_fails_the_session_naming_every_break(good_tree, server_url, lint_cli):
+    """One run with every break at once (each run is a whole session): each finding on its own file:line."""
+    migrations = good_tree / "ops/supabase/migrations"
+    last = sorted(migrations.glob("*.sql"))[-1]  # a released migration, dropped from the release notes
     version = last.name.split("_", 1)[0]
     notes = good_tree / "ops/docs/release-notes.md"
-    notes.write_text(re.sub(rf"(?<!\d){version}(?!\d)", "----", notes.read_text()))
+    text = re.sub(rf"(?<!\d){version}(?!\d)", "----", notes.read_text())
+    for probe, (body, _) in BREAKS.items():
+        (migrations / f"{probe}.sql").write_text(body)
+        text += f"\n## {probe.split('_', 1)[0]}\nTest probe.\n"
+    notes.write_text(text)
     run = lint_cli("conventions", "--root", str(good_tree), "--url", server_url)
-    assert run.returncode == 1
-    expected = (f"ops/supabase/migrations/{last.name}:1: PC701 migration {version} is not listed in "
-                f"ops/docs/release-notes.md")
-    assert expected in run.stdout.splitlines()
+    assert run.returncode == 1, run.stdout + run.stderr
+    printed = run.stdout.splitlines()
+    for probe, (_, finding) in BREAKS.items():
+        assert f"ops/supabase/migrations/{probe}.sql:{finding}" in printed
+    assert (f"ops/supabase/migrations/{last.name}:1: PC701 migration {version} is not listed in "
+            "ops/docs/release-notes.md") in printed
 
 
 def test_clean_fixture_passes_the_session(lint_fixtures, server_url, lint_cli):

@@ -1,7 +1,8 @@
 """Rehearsal fixtures: a production-like database (attempts by the hundred thousand) backed up once per session.
 
   s3_store, age_key   as in tests/backups (moto's S3 server, an age identity)
-  big_backup     (store, manifest): a verified, unencrypted backup of it in a folder store, env "prod"
+  big_backup     (store, manifest): a verified, unencrypted backup of it (`rh_big`) in a folder store, env "prod"
+  small_backup   the same of `rh_small` (20k rows): for what does not measure lock times
   scratch_here   POLARIS_SCRATCH_URL at the test cluster: rehearsal databases go there
   pending        pending(case) -> a migrations folder: the repo's files plus tests/rehearse/fixtures/<case>
                  (NN_name.sql, numbered after the head: rehearse_data.numbered)
@@ -35,15 +36,24 @@ s3_endpoint, s3_env, s3_store, age_key = _backups.s3_endpoint, _backups.s3_env, 
 ROWS = int(os.environ.get("POLARIS_REHEARSE_ROWS", 300_000))
 
 
-@pytest.fixture(scope="session")
-def big_backup(cluster, schema_template, tmp_path_factory):
+def _verified_backup(cluster, schema_template, tmp_path_factory, name: str, rows: int):
     with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
-        clone_database(conn, schema_template, "rh_big", strategy="file_copy")
-    fill_database(cluster.url("rh_big"), ROWS)
-    store = open_store(str(tmp_path_factory.mktemp("rehearse-store") / "prod"))
-    manifest = take_backup(cluster.url("rh_big"), "prod", store, encrypt=False)
+        clone_database(conn, schema_template, name, strategy="file_copy")
+    fill_database(cluster.url(name), rows)
+    store = open_store(str(tmp_path_factory.mktemp(f"{name}-store") / "prod"))
+    manifest = take_backup(cluster.url(name), "prod", store, encrypt=False)
     mark_verified(store, manifest)
     return store, manifest
+
+
+@pytest.fixture(scope="session")
+def big_backup(cluster, schema_template, tmp_path_factory):
+    return _verified_backup(cluster, schema_template, tmp_path_factory, "rh_big", ROWS)
+
+
+@pytest.fixture(scope="session")
+def small_backup(cluster, schema_template, tmp_path_factory):
+    return _verified_backup(cluster, schema_template, tmp_path_factory, "rh_small", 20_000)
 
 
 @pytest.fixture

@@ -75,9 +75,9 @@ def test_rewrite_and_plain_index_are_flagged_nullable_column_and_concurrent_inde
     ("unique_over_duplicates", 4, "could not create unique index"),
     ("not_null_over_nulls", 2, "contains null values"),
 ])
-def test_a_migration_failing_on_production_data_fails_with_file_and_line(big_backup, scratch_here, pending, case,
+def test_a_migration_failing_on_production_data_fails_with_file_and_line(small_backup, scratch_here, pending, case,
                                                                        line, message):
-    store, manifest = big_backup
+    store, manifest = small_backup
     before = {item.name: item.size for item in store.items()}
     run = rehearse("prod", source=store.url, migrations_dir=pending(case), max_lock=MAX_LOCK, checks=("smoke",),
                    keep=True, database=f"rh_{case}")
@@ -88,18 +88,18 @@ def test_a_migration_failing_on_production_data_fails_with_file_and_line(big_bac
                             (f"{HEAD + 1:04d}",)).fetchone() == (0,)
         assert conn.execute("select count(*) from information_schema.columns where table_name = 'attempts'"
                             " and column_name = 'note'").fetchone() == (0,)
-    with psycopg.connect(scratch_here.url("rh_big")) as conn:  # the source
+    with psycopg.connect(scratch_here.url("rh_small")) as conn:  # the source
         assert conn.execute("select max(version) from supabase_migrations.schema_migrations").fetchone() == (f"{HEAD:04d}",)
         assert conn.execute("select count(*) from public.attempts where response is null").fetchone() == (25,)
     assert {item.name: item.size for item in store.items()} == before
 
 
-def test_pending_comes_from_the_target_read_only_when_its_url_is_set(big_backup, scratch_here, pending, monkeypatch):
-    store, _ = big_backup
-    monkeypatch.setenv("SUPABASE_PROD_URL", scratch_here.url("rh_big"))
+def test_pending_comes_from_the_target_read_only_when_its_url_is_set(small_backup, scratch_here, pending, monkeypatch):
+    store, _ = small_backup
+    monkeypatch.setenv("SUPABASE_PROD_URL", scratch_here.url("rh_small"))
     run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), max_lock=60, checks=())
     assert run.pending_source == "prod's history, read-only" and run.passed and len(run.migrations) == 4
-    with psycopg.connect(scratch_here.url("rh_big")) as conn:
+    with psycopg.connect(scratch_here.url("rh_small")) as conn:
         assert conn.execute("select max(version) from supabase_migrations.schema_migrations").fetchone() == (f"{HEAD:04d}",)
 
 
