@@ -13,11 +13,13 @@
 -- Actors: anon, owner (a learner owning the rows), other (another learner), editor, admin,
 -- service_role. Statements name the users' ids as :'owner', :'other', :'editor', :'admin' and a
 -- per-run tag as :'run'; the check helper substitutes them (psql leaves $$-quoted text alone).
--- Expectations, the same as the access matrix runner (src/polaris_db/rls/runner.py):
---   allow  the statement returns/touches >= 1 row; an insert may also hit a unique violation (RLS
---          let the row in); an execute only has to raise nothing
---   deny   0 rows, or a denial error: 42501 (privilege or RLS check), P0001 (a guard), 23514
--- Any other error (42P17 infinite recursion, a missing column...) fails the check either way.
+-- Verdicts (pg_temp.rls_verdict; the matrix's Python API runs these same functions, so there is
+-- one executor and a verdict cannot differ between the two):
+--   allowed  the statement returns/touches >= 1 row; an insert may also hit a unique violation (RLS
+--            let the row in); an execute only has to raise nothing
+--   denied   0 rows, or a denial error: 42501 (privilege or RLS check), P0001 (a guard), 23514
+-- Any other error (42P17 infinite recursion, a missing column...) is `error` and fails the check
+-- either way; a fixture that raises is `setup failed`.
 
 \set ON_ERROR_STOP on
 \set QUIET on
@@ -28,8 +30,20 @@ set client_min_messages = warning;
 
 begin;
 
+-- >>> definitions: the one executor of the access matrix. `run_matrix` (src/polaris_db/rls/runner.py)
+-- runs this block as is in its own transaction and calls pg_temp.rls_case per case, so a verdict
+-- is decided here and nowhere else.
 create temporary table rls_actor (actor text primary key, id uuid not null);
-create temporary table rls_tap (n serial primary key, ok boolean not null, description text not null);
+create temporary table rls_tap (
+  n serial primary key,
+  ok boolean not null,
+  description text not null,
+  verdict text not null,  -- allowed | denied | error | setup failed
+  rows bigint,  -- rows touched, when the statement raised nothing
+  sqlstate text,  -- the error the setup or the statement raised
+  message text,
+  explanation text not null  -- expected X, got Y: what happened
+);
 create temporary table rls_run (tag text not null);
 create temporary table rls_setup (object text primary key, statements text not null);
 insert into rls_run values (substr(md5(random()::text), 1, 10));
@@ -57,32 +71,43 @@ begin
   return statement;
 end $$;
 
--- Run the fixture rows of `object` (rls_setup, as the connecting role), then `statement` as `actor`,
--- in a savepoint that is always undone; record and print one TAP line. `command` decides what
--- counts as allowed (see above).
-create function pg_temp.rls_check(description text, actor text, command text, object text, statement text,
-                                  expect text)
-returns text
+-- What a statement's outcome means (see the top of this file): `rows` when it raised nothing, else
+-- the sqlstate it raised.
+create function pg_temp.rls_verdict(command text, rows bigint, state text) returns text
+language sql immutable as $$
+  select case
+    when state is null then case when command = 'execute' or rows > 0 then 'allowed' else 'denied' end
+    when state = '23505' and command = 'insert' then 'allowed'
+    when state in ('42501', 'P0001', '23514') then 'denied'
+    else 'error' end
+$$;
+
+-- Run `setup` (fixture rows, as the connecting role), then `statement` as `actor`, in a savepoint
+-- that is always undone; record the outcome in rls_tap and return that row.
+create function pg_temp.rls_case(description text, actor text, command text, object text, statement text,
+                                 expect text, setup text)
+returns rls_tap
 language plpgsql as $$
 declare
   claims jsonb;
   n bigint;
   state text;
   message text;
-  setup text := (select s.statements from rls_setup s where s.object = rls_check.object);
-  setup_error text;
+  setup_failed boolean := false;
   verdict text;
-  passed boolean;
-  number int;
+  expected text;
+  result rls_tap;
 begin
   if expect not in ('allow', 'deny') then
     raise exception 'rls_tests.sql: expect must be allow or deny, got %', expect;
   end if;
+  expected := case expect when 'allow' then 'allowed' else 'denied' end;
   claims := case actor
     when 'anon' then '{"role": "anon"}'
     when 'service_role' then '{"role": "service_role"}'
-    else jsonb_build_object('sub', (select a.id from rls_actor a where a.actor = rls_check.actor),
+    else jsonb_build_object('sub', (select a.id from rls_actor a where a.actor = rls_case.actor),
                             'role', 'authenticated', 'aud', 'authenticated',
+                            'email', format('rls-%s-%s@example.invalid', (select tag from rls_run), actor),
                             -- the claim the custom access token hook (0040) adds from profiles.role
                             'user_role', case when actor in ('editor', 'admin') then actor else 'learner' end)
   end;
@@ -97,10 +122,12 @@ begin
       begin
         execute setup;
       exception when others then
-        setup_error := sqlstate || ' ' || sqlerrm;
+        setup_failed := true;
+        state := sqlstate;
+        message := format('setup of %s failed: %s', object, sqlerrm);
       end;
     end if;
-    if setup_error is null then
+    if not setup_failed then
       perform set_config('role', case when actor in ('anon', 'service_role') then actor
                                       else 'authenticated' end, true);
       perform set_config('request.jwt.claims', claims::text, true);
@@ -116,18 +143,25 @@ begin
   exception when sqlstate 'RLSOK' then
     null;
   end;
-  verdict := case
-    when setup_error is not null then 'setup failed'
-    when state is null then case when command = 'execute' or n > 0 then 'allow' else 'deny' end
-    when state = '23505' and command = 'insert' then 'allow'
-    when state in ('42501', 'P0001', '23514') then 'deny'
-    else 'error' end;
-  passed := verdict = expect;
-  insert into rls_tap (ok, description) values (passed, description) returning rls_tap.n into number;
-  return case when passed then 'ok ' else 'not ok ' end || number || ' - ' || description
-      || case when passed then '' else format(' # expected %s, got %s: %s', expect, verdict,
-                                              coalesce(setup_error, state || ' ' || message, n || ' row(s)')) end;
+  verdict := case when setup_failed then 'setup failed' else pg_temp.rls_verdict(command, n, state) end;
+  insert into rls_tap (ok, description, verdict, rows, sqlstate, message, explanation)
+  values (verdict = expected, description, verdict, case when state is null then n end, state, message,
+          format('expected %s, got %s: %s', expected, verdict, coalesce(state || ' ' || message, n || ' row(s)')))
+  returning * into result;
+  return result;
 end $$;
+
+-- One TAP line per check: rls_case with the object's fixture rows from rls_setup.
+create function pg_temp.rls_check(description text, actor text, command text, object text, statement text,
+                                  expect text)
+returns text
+language sql as $$
+  select case when t.ok then 'ok ' else 'not ok ' end || t.n || ' - ' || t.description
+         || case when t.ok then '' else ' # ' || t.explanation end
+  from pg_temp.rls_case(description, actor, command, object, statement, expect,
+                        (select s.statements from rls_setup s where s.object = rls_check.object)) t
+$$;
+-- <<< definitions
 
 -- The same ids as psql variables, for the plain-SQL fixture statements below (psql substitutes
 -- :'owner' outside quotes; the check helper does it inside $$ bodies).

@@ -17,9 +17,8 @@ import psycopg
 from ..errors import ConfigError
 from .matrix import USER_ACTORS, Matrix
 from .runner import SetupFailed, entry_cases, exists
-from .script import SCRIPT_PATH
+from .script import HEAD_PATH
 
-HEAD_PATH = SCRIPT_PATH.with_name(SCRIPT_PATH.name + ".head")
 GENERATED = ("-- GENERATED from access_matrix.toml and rls_tests.sql.head by `inv db.rls-script`: edit those,\n"
              "-- then regenerate. Everything below the helpers is rendered by src/polaris_db/rls/render.py.\n")
 
