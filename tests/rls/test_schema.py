@@ -15,7 +15,7 @@ from polaris_db.rls import catalog
 from polaris_db.rls.audits import run_audits
 from polaris_db.rls.matrix import MATRIX_PATH, coverage, load
 from polaris_db.rls.render import render
-from polaris_db.rls.runner import create_actors, entry_cases, exists, run_case, run_matrix
+from polaris_db.rls.runner import entry_cases, exists, run_case, run_matrix, start
 from polaris_db.rls.script import SCRIPT_PATH, run_script
 from polaris_db.rls.suite import run_suite
 
@@ -39,7 +39,7 @@ def matrix_db(cluster, schema_template):
 def matrix_session(matrix_db):
     """One transaction holding the throwaway users; rolled back when the module ends."""
     conn = psycopg.connect(matrix_db)
-    actors = create_actors(conn, MATRIX)
+    actors = start(conn, MATRIX)
     yield conn, actors
     conn.rollback()
     conn.close()

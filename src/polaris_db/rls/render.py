@@ -57,7 +57,7 @@ def render(matrix: Matrix, conn: psycopg.Connection, head_path: Path = HEAD_PATH
             continue
         key = f"{entry.kind} {entry.name}"
         if entry.setup:
-            fixtures.append(f"insert into rls_setup values ({literal(key)}, {dollar_quoted(entry.setup.strip())});")
+            fixtures.append(f"insert into rls_setup values ({literal(entry.name)}, {dollar_quoted(entry.setup.strip())});")
         checks.append(f"\n-- {key}" + (f": {entry.note}" if entry.note else ""))
         try:
             cases = entry_cases(conn, entry)
@@ -66,7 +66,7 @@ def render(matrix: Matrix, conn: psycopg.Connection, head_path: Path = HEAD_PATH
         for case in cases:
             expect = "allow" if case.allowed else "deny"
             checks.append(f"select pg_temp.rls_check({literal(case.title)}, '{case.actor}', '{case.command}', "
-                          f"{literal(key)}, {dollar_quoted(case.sql.strip())}, '{expect}');")
+                          f"{literal(case.object)}, {dollar_quoted(case.sql.strip())}, '{expect}');")
     count = sum(line.startswith("select pg_temp.rls_check(") for line in checks)
     parts = [
         head_path.read_text(encoding="utf-8").rstrip("\n"),
