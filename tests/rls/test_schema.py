@@ -141,3 +141,15 @@ def test_suite_fails_naming_the_table(schema_url, connect, breakage, table):
     failing = [line for line in lines if line.startswith("not ok")]
     assert failing and all(table in line for line in failing[:1]), failing[:5]
     assert lines[-1].startswith("# rls-test FAILED")
+
+
+def test_suite_runs_each_case_once_through_the_script(schema_url):
+    """One executor, run once: every matrix case is one TAP line of the one psql run."""
+    lines: list[str] = []
+    report = run_suite(schema_url, lines.append, verbose=True)
+    cases = len(list(_case_params()))
+    assert not report.failed and len(report.matrix) == cases
+    assert [line for line in lines if line.startswith("1..")] == [f"1..{cases}"]
+    assert sum(line.startswith(("ok ", "not ok ")) for line in lines) == cases
+    assert lines[-1] == (f"# rls-test passed: audits 0 finding(s), coverage 0 gap(s), matrix 0/{cases} failed, "
+                         "script ok")

@@ -85,11 +85,6 @@ class Outcome:
     sqlstate: str | None = None
     message: str | None = None
 
-    def describe(self) -> str:
-        if self.sqlstate:
-            return f"{self.sqlstate} {self.message}"
-        return f"{self.rows} row(s)"
-
 
 @dataclass(frozen=True)
 class Result:

@@ -88,7 +88,8 @@ def run_suite(url: str, say: Callable[[str], None], *, verbose: bool = False, ma
     report.matrix = run.results
     report.script_ok = run.complete
     if not run.complete:
-        report.script_error = (run.errors.splitlines() or [f"psql exited {run.returncode}"])[-1]
+        errors = run.errors.splitlines() or [f"psql exited {run.returncode}"]
+        report.script_error = next((line for line in errors if "ERROR:" in line), errors[-1])
         say(f"not ok - script {script_path.name}: {len(run.results)} of {run.plan or '?'} checks ran, "
             f"psql exited {run.returncode}: {report.script_error}")
     say(report.summary())
