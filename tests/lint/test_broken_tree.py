@@ -33,7 +33,8 @@ BREAKS = {
     "definer-without-search-path": (
         "create or replace function public.get_lint_probe() returns integer\n"
         "language sql stable security definer as $$ select 1 $$;\n",
-        "1: PC303 security definer function public.get_lint_probe does not set search_path",
+        "1: PC303 security definer function public.get_lint_probe does not set search_path "
+        "(a caller's search_path can hijack it: set search_path = '' and qualify names)",
     ),
 }
 ROOTS = ["clean-fixture", "repo-ops"]

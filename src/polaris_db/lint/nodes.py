@@ -53,8 +53,9 @@ def is_security_definer(stmt: ast.CreateFunctionStmt) -> bool:
     return bool(security and security.arg.boolval)
 
 
-def sets_search_path(stmt: ast.CreateFunctionStmt) -> bool:
-    return any(option.defname == "set" and option.arg.name == "search_path" for option in stmt.options or ())
+def function_settings(stmt: ast.CreateFunctionStmt) -> list[str]:
+    """The names of the function's SET clauses (`set search_path = ''` -> "search_path")."""
+    return [option.arg.name for option in stmt.options or () if option.defname == "set"]
 
 
 def canonical(stmt: ast.Node) -> str:

@@ -22,6 +22,7 @@ from pglast import ast, parse_sql
 
 from .catalog import PLATFORM_SCHEMAS, STORAGE_TABLES, Relation, app_schemas, relations
 from .clauses import missing_clauses
+from .definers import RULE as DEFINER_RULE, pins_search_path, unpinned
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _bare(expression: str | None) -> str | None:
 
 _DEFINERS = """
 select format('%%I.%%I(%%s)', n.nspname, p.proname, oidvectortypes(p.proargtypes)),
-       exists (select 1 from unnest(coalesce(p.proconfig, '{}')) s where s like 'search_path=%%'),
+       coalesce(p.proconfig, '{}'),
        p.proacl is null or exists (select 1 from aclexplode(p.proacl) a
                                    where a.grantee = 0 and a.privilege_type = 'EXECUTE'),
        p.prorettype in ('trigger'::regtype, 'event_trigger'::regtype)
@@ -105,10 +106,9 @@ order by 1
 def audit_security_definers(conn: psycopg.Connection) -> list[Finding]:
     findings = []
     params = {"platform": sorted(PLATFORM_SCHEMAS), "schemas": app_schemas(conn)}
-    for function, has_path, public_execute, is_trigger in conn.execute(_DEFINERS, params):
-        if not has_path:
-            findings.append(Finding("definer-search-path", function,
-                                    "security definer function without `set search_path` (hijackable)"))
+    for function, settings, public_execute, is_trigger in conn.execute(_DEFINERS, params):
+        if not pins_search_path(settings):
+            findings.append(Finding(DEFINER_RULE, function, unpinned(function)))
         if public_execute and not is_trigger:
             findings.append(Finding("definer-public-execute", function,
                                     "security definer function executable by PUBLIC: revoke it and grant "

@@ -2,16 +2,18 @@ from __future__ import annotations
 
 from pglast import ast
 
+from ...rls.definers import RULE, pins_search_path, unpinned
 from ..base import Rule
-from ..nodes import is_security_definer, qualified, sets_search_path
+from ..nodes import function_settings, is_security_definer, qualified
 
 
 class DefinerSearchPath(Rule):
     """A `security definer` function sets `search_path`.
 
-    Supabase recommends `set search_path = ''` with schema-qualified names inside. Why: a definer function runs with its owner's rights; with a caller-controlled search_path a user
-    can create `public.now()` or a table that shadows the one the function meant, and run code as the
-    owner. Supabase's advisor `function_search_path_mutable` (owned here) checks every function.
+    Supabase recommends `set search_path = ''` with schema-qualified names inside. Why: a definer
+    function runs with its owner's rights; with a caller-controlled search_path a user can create
+    `public.now()` or a table that shadows the one the function meant, and run code as the owner. The
+    catalog audit `definer-search-path` applies the same rule (`rls.definers`) to the built database. Supabase's advisor `function_search_path_mutable` (owned here) checks every function.
 
     **Anti-pattern**
 
@@ -33,7 +35,7 @@ class DefinerSearchPath(Rule):
     """
 
     id = "PC303"
-    name = "definer-search-path"
+    name = RULE
     advisor_lints = ("function_search_path_mutable",)
     advisor_exceptions: dict[tuple[str, str], str] = {
         ("function_search_path_mutable", "public.get_owner_floor"):
@@ -46,6 +48,6 @@ class DefinerSearchPath(Rule):
         for file in tree.schema_files():
             for statement in file.statements:
                 node = statement.node
-                if isinstance(node, ast.CreateFunctionStmt) and is_security_definer(node) and not sets_search_path(node):
-                    yield self.at(file, statement.line,
-                                  f"security definer function {qualified(node.funcname)} does not set search_path")
+                if (isinstance(node, ast.CreateFunctionStmt) and is_security_definer(node)
+                        and not pins_search_path(function_settings(node))):
+                    yield self.at(file, statement.line, unpinned(qualified(node.funcname)))
