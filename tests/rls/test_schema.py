@@ -39,8 +39,8 @@ def matrix_db(cluster, schema_template):
 def matrix_session(matrix_db):
     """One transaction holding the throwaway users; rolled back when the module ends."""
     conn = psycopg.connect(matrix_db)
-    actors = start(conn, MATRIX)
-    yield conn, actors
+    start(conn, MATRIX)
+    yield conn
     conn.rollback()
     conn.close()
 
@@ -54,14 +54,14 @@ def _case_params():
 
 @pytest.mark.parametrize(("kind", "name", "case_id"), list(_case_params()))
 def test_matrix_case(matrix_session, kind, name, case_id):
-    conn, actors = matrix_session
+    conn = matrix_session
     entry = ENTRIES[(kind, name)]
     if not exists(conn, entry):
         if entry.optional:
             pytest.skip(f"{name} is optional and absent from this schema")
         pytest.fail(f"{name}: listed in the matrix but absent from the schema")
     case = next(c for c in entry_cases(conn, entry) if c.id == case_id)
-    result = run_case(conn, case, actors)
+    result = run_case(conn, case)
     assert result.passed, f"{case.title}: {result.explain()}"
 
 

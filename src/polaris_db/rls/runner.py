@@ -75,7 +75,6 @@ def start(conn: psycopg.Connection, matrix: Matrix) -> Actors:
     return actors
 
 
-
 @dataclass(frozen=True)
 class Outcome:
     """What pg_temp.rls_case recorded: its verdict, and the rows touched or the error raised."""
@@ -106,9 +105,9 @@ CASE_QUERY = ("select n, ok, verdict, rows, sqlstate, message, explanation "
               "from pg_temp.rls_case(%s, %s, %s, %s, %s, %s, %s)")
 
 
-def run_case(conn: psycopg.Connection, case: Case, actors: Actors | None = None) -> Result:
-    """One `rls_check` of the script, for this case: fixture rows, statement as the actor, all undone.
-    `actors` is unused (rls_case reads them from rls_actor); kept so callers need not change."""
+def run_case(conn: psycopg.Connection, case: Case) -> Result:
+    """One `rls_check` of the script, for this case (after `start` in the same transaction): fixture rows,
+    the statement as the actor, all undone; the actors' ids and the run tag come from rls_actor/rls_run."""
     row = conn.execute(CASE_QUERY, [case.title, case.actor, case.command, case.object, case.sql,
                                     "allow" if case.allowed else "deny", case.setup]).fetchone()
     number, passed, verdict, rows, sqlstate, message, explanation = row
@@ -154,12 +153,12 @@ def run_matrix(conn: psycopg.Connection, matrix: Matrix, on_result=None) -> list
         raise ValueError("run_matrix needs a connection with autocommit off (it rolls everything back)")
     results: list[Result] = []
     try:
-        actors = start(conn, matrix)
+        start(conn, matrix)
         for entry in matrix.entries:
             if entry.optional and not exists(conn, entry):
                 continue
             for case in _cases_or_setup_failure(conn, entry):
-                result = case if isinstance(case, Result) else run_case(conn, case, actors)
+                result = case if isinstance(case, Result) else run_case(conn, case)
                 results.append(result)
                 if on_result:
                     on_result(result)
