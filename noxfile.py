@@ -8,18 +8,24 @@ import nox
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["lint_sql", "conventions", "types", "rls", "workflows", "tests"]
+nox.options.sessions = ["lint_sql", "conventions", "workflows", "tests"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
-# Tests another default session runs; `tests` leaves them out (`.ci/run`, plain pytest, still runs everything).
+# Tests whose check a non-pytest default session runs; `tests` leaves them out (`.ci/run`, plain pytest,
+# still runs everything).
 OWN_SESSION = {
-    "types": ["tests/test_typegen.py"],
-    "rls": ["tests/rls"],
     "lint_sql": ["tests/lint/test_ops.py::test_ops_passes_sqlfluff"],
     "conventions": ["tests/lint/test_ops.py::test_ops_passes_conventions"],
     "workflows": ["tests/test_workflows.py::test_workflows_pass_actionlint_and_zizmor"],
 }
-
+# Parts of `tests` with a session of their own for the author loop; not in the default set (`tests` runs them).
+SUBSET = {
+    "types": ["tests/test_typegen.py"],
+    "rls": ["tests/rls"],
+}
+# pytest-xdist: two workers, each with its own embedded cluster and ports (tests/conftest.py); a whole file
+# per worker, so a file's session fixtures are built once. `-- -n 0` runs serially.
+PARALLEL = ["-n", "2", "--dist", "loadfile"]
 
 def install(session: nox.Session, *groups: str, project: bool = True) -> None:
     """The project (editable) plus pyproject dependency groups; skipped while pyproject.toml is unchanged."""
@@ -47,16 +53,16 @@ def conventions(session: nox.Session) -> None:
 
 @nox.session
 def types(session: nox.Session) -> None:
-    """Committed TypeScript types match the schema; a typed supabase-js client compiles (tsc)."""
+    """Committed TypeScript types match the schema; a typed supabase-js client compiles (tsc). Part of `tests`."""
     install(session, "test")
-    session.run("pytest", *OWN_SESSION["types"], *session.posargs)
+    session.run("pytest", *SUBSET["types"], *session.posargs)
 
 
 @nox.session
 def rls(session: nox.Session) -> None:
-    """RLS audits, coverage gate, access matrix, the psql script and its freshness, on throwaway databases."""
+    """RLS audits, coverage gate, access matrix, the psql script and its freshness. Part of `tests`."""
     install(session, "test")
-    session.run("pytest", *OWN_SESSION["rls"], *session.posargs)
+    session.run("pytest", *PARALLEL, *SUBSET["rls"], *session.posargs)
 
 
 @nox.session
@@ -69,8 +75,8 @@ def workflows(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The pytest suite minus what the sessions above run; `nox -s tests -- -k lint` passes arguments on."""
+    """The pytest suite on two workers minus what the default sessions above check; `-- -k lint` passes on."""
     install(session, "test")
     skip = [arg for paths in OWN_SESSION.values() for path in paths
             for arg in ("--deselect" if "::" in path else "--ignore", path)]
-    session.run("pytest", *skip, *session.posargs)
+    session.run("pytest", *PARALLEL, *skip, *session.posargs)

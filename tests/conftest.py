@@ -12,6 +12,10 @@ Fixtures:
   empty_url    URL of a fresh database with only the Supabase shim
   bare_url     URL of a fresh, completely empty database
   connect      connect(url, **kw) -> psycopg.Connection, closed at teardown
+
+Under pytest-xdist (`-n 2`, what `nox -s tests` does) each worker has its own cluster and ports
+(POLARIS_TEST_PORT + 100 per worker; tests derive every port they open from it). A chosen server runs the
+suite serially: tests name some of their databases, and workers sharing one server would collide.
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ from polaris_db import shim
 from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 from polaris_db.database import drop_database, scratch_database
 from polaris_db.migrations.reset import build
+
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1"... under pytest-xdist, "" otherwise
+if WORKER:  # every port a test opens is derived from POLARIS_TEST_PORT (read at call time)
+    os.environ["POLARIS_TEST_PORT"] = str(int(os.environ.get("POLARIS_TEST_PORT", 55432))
+                                          + 100 * int(WORKER.removeprefix("gw")))
 
 _names = itertools.count(1)
 EXTERNAL_URL = os.environ.get("POLARIS_TEST_DATABASE_URL")
@@ -63,6 +72,12 @@ def _check_external(server: ExternalServer) -> None:
         if conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone()[0]:
             raise pytest.UsageError("POLARIS_TEST_DATABASE_URL: its postgres is a superuser; "
                                     "the suite needs the hosted model (supabase/postgres image)")
+
+
+def pytest_configure(config):
+    if EXTERNAL_URL and (WORKER or config.getoption("numprocesses", None)):
+        raise pytest.UsageError("POLARIS_TEST_DATABASE_URL runs the suite serially (its tests name databases "
+                                "on the one server): pass -n 0")
 
 
 @pytest.fixture(scope="session")

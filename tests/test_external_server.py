@@ -16,6 +16,12 @@ PART = ["tests/test_shim.py", "tests/migrations/test_reset.py", "tests/migration
 COMMITS = "select sum(xact_commit) from pg_stat_database"
 
 
+def child_env(url: str) -> dict[str, str]:
+    """A serial pytest run on the server at `url`, even when this run is an xdist worker."""
+    return {**{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST")},
+            "POLARIS_TEST_DATABASE_URL": url}
+
+
 @pytest.mark.skipif(bool(os.environ.get("POLARIS_TEST_DATABASE_URL")), reason="already running on a chosen server")
 def test_part_of_the_suite_runs_on_a_second_hosted_model_server(tmp_path):
     second = Cluster(root=Path(tempfile.mkdtemp(prefix="polaris-second-pg-")), port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 50),
@@ -24,7 +30,7 @@ def test_part_of_the_suite_runs_on_a_second_hosted_model_server(tmp_path):
     try:
         with psycopg.connect(second.admin_url(), autocommit=True) as conn:
             before = conn.execute(COMMITS).fetchone()[0]
-        env = {**os.environ, "POLARIS_TEST_DATABASE_URL": second.admin_url()}
+        env = child_env(second.admin_url())
         result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
                                  f"--basetemp={tmp_path / 'child'}", *PART],
                                 cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=900)
@@ -40,8 +46,17 @@ def test_part_of_the_suite_runs_on_a_second_hosted_model_server(tmp_path):
 
 def test_a_superuser_postgres_is_refused_as_a_chosen_server(cluster, tmp_path):
     """The contract: the URL is the superuser's and `postgres` on that server is hosted's non-superuser."""
-    env = {**os.environ, "POLARIS_TEST_DATABASE_URL": cluster.url()}  # postgres: not a superuser
+    env = child_env(cluster.url())  # postgres: not a superuser
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_shim.py",
                              f"--basetemp={tmp_path / 'child'}", "-k", "idempotent"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert "must be the server's superuser (supabase_admin)" in result.stdout + result.stderr
+
+
+def test_a_chosen_server_runs_serially(cluster, tmp_path):
+    """Tests name some of their databases: two workers on one server would collide, so -n is refused."""
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2",
+                             f"--basetemp={tmp_path / 'child'}", "tests/test_shim.py"], cwd=REPO_ROOT,
+                            env=child_env(cluster.admin_url()), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 4  # pytest's usage error
+    assert "POLARIS_TEST_DATABASE_URL runs the suite serially" in result.stdout + result.stderr

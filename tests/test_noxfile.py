@@ -14,11 +14,23 @@ def assigned(name: str):
                 if isinstance(n, ast.Assign) and ast.unparse(n.targets[0]) == name)
 
 
-def test_every_path_the_tests_session_leaves_out_exists():
-    for session, paths in assigned("OWN_SESSION").items():
-        assert session in assigned("nox.options.sessions"), f"{session} is not a default session: its tests would never run"
+def _paths(mapping: str):
+    for session, paths in assigned(mapping).items():
         for path in paths:
-            file, _, test = path.partition("::")
-            assert (REPO_ROOT / file).exists(), f"{path} (run by nox -s {session}) was moved: update noxfile.py"
-            if test:
-                assert f"def {test}(" in (REPO_ROOT / file).read_text(), f"{path} was renamed: update noxfile.py"
+            yield session, path
+
+
+def test_default_sessions_run_each_check_once():
+    default = assigned("nox.options.sessions")
+    for session in assigned("OWN_SESSION"):
+        assert session in default, f"{session} is not a default session: its tests would never run"
+    for session in assigned("SUBSET"):
+        assert session not in default, f"{session} runs a part of `tests`: as a default session it runs twice"
+
+
+def test_every_path_the_noxfile_names_exists():
+    for session, path in [*_paths("OWN_SESSION"), *_paths("SUBSET")]:
+        file, _, test = path.partition("::")
+        assert (REPO_ROOT / file).exists(), f"{path} (run by nox -s {session}) was moved: update noxfile.py"
+        if test:
+            assert f"def {test}(" in (REPO_ROOT / file).read_text(), f"{path} was renamed: update noxfile.py"

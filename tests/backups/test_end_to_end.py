@@ -61,7 +61,7 @@ def test_swap_waits_out_autovacuum_and_names_foreign_sessions(empty_url, cluster
     own = connect(cluster.url("swap_target"))  # our role: closed for the swap
     foreign = psycopg.connect(cluster.admin_url("swap_target"), autocommit=True)  # the superuser's: not ours to close
     try:
-        with pytest.raises(BackupError, match="other sessions are connected .*swap_target is unchanged, the proven copy is swap_target_restoring"):
+        with pytest.raises(BackupError, match=r"other sessions are connected \(supabase_admin x 1\).*swap_target is unchanged, the proven copy is swap_target_restoring"):
             with fetched(store, manifest.name) as (archive, proven):
                 restore_beside(archive, proven, cluster.url("swap_target"))
     finally:

@@ -12,7 +12,7 @@ from polaris_db import MIGRATIONS_DIR
 from polaris_db.cluster import bin_path
 from polaris_db.config import Target
 from polaris_db.console import Steps
-from polaris_db.database import recreate_database
+from polaris_db.database import database_name, recreate_database
 from polaris_db.errors import MigrationFailed
 from polaris_db.migrations import reset as reset_module
 from polaris_db.migrations.history import LOCK_KEY
@@ -148,12 +148,13 @@ def test_two_embedded_resets_take_turns_on_a_file_lock(tmp_path, monkeypatch):
 
 def test_a_failed_reset_says_the_database_is_incomplete_and_status_repeats_it(empty_url, monkeypatch):
     monkeypatch.setattr(reset_module, "MIGRATIONS_DIR", FIXTURES / "failing")
-    with pytest.raises(MigrationFailed, match=r"0002_half_applied\.sql:\d+: .*reset incomplete: database t\d+ is "
+    name = database_name(empty_url)
+    with pytest.raises(MigrationFailed, match=rf"0002_half_applied\.sql:\d+: .*reset incomplete: database {name} is "
                                               r"half-built, run `inv db.reset` again"):
         reset(Target("local", empty_url), Steps(), seeds=False)
     status = inv("db.status", url=empty_url)
     assert status.returncode == 4
-    assert status.stderr.strip().startswith("error: database t")
+    assert status.stderr.strip().startswith(f"error: database {name} ")
     assert "is incomplete: a reset started" in status.stderr and "run `inv db.reset`" in status.stderr
     monkeypatch.undo()
     reset(Target("local", empty_url), Steps(), seeds=False)

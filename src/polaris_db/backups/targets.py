@@ -65,8 +65,20 @@ def _rename(conn: psycopg.Connection, old: str, new: str) -> None:
             conn.execute(sql.SQL("alter database {} rename to {}").format(sql.Identifier(old), sql.Identifier(new)))
             return
         except psycopg.errors.ObjectInUse:
+            foreign = _foreign_sessions(conn, old)
+            if foreign:  # not ours to close: retrying would only wait (each rename waits 5 s for them)
+                raise BackupError(f"could not rename database {old}: other sessions are connected ({foreign}): "
+                                  "close them and run the restore again") from None
             time.sleep(0.2 * (attempt + 1))
     raise BackupError(f"could not rename database {old}: other sessions are connected (close them and run the restore again)")
+
+
+def _foreign_sessions(conn: psycopg.Connection, name: str) -> str:
+    """Other roles' client sessions on `name`, as `role x N`; empty when there are none."""
+    rows = conn.execute("select usename, count(*) from pg_stat_activity where datname = %s and pid <> pg_backend_pid()"
+                        " and backend_type = 'client backend' and usename <> current_user group by 1 order by 1",
+                        (name,)).fetchall()
+    return ", ".join(f"{role} x {count}" for role, count in rows)
 
 
 @dataclass
