@@ -1,5 +1,5 @@
 """The matrix runner passes on a correct schema, fails naming the table when a policy is gone, and
-leaves nothing behind."""
+leaves nothing behind; its verdicts are the psql script's, because both run the head's pg_temp.rls_case."""
 
 from __future__ import annotations
 
@@ -8,29 +8,46 @@ from pathlib import Path
 import pytest
 
 from polaris_db.rls.matrix import load
-from polaris_db.rls.runner import Outcome, run_matrix
+from polaris_db.rls.render import render
+from polaris_db.rls.runner import definitions, run_matrix
+from polaris_db.rls.script import run_script
 
 MINI_MATRIX = Path(__file__).parent / "fixtures" / "mini_matrix.toml"
+RECURSIVE_POLICY = ("create policy profiles_admin on profiles for select to authenticated using "
+                    "(exists (select 1 from profiles p where p.id = auth.uid() and p.role = 'admin'))")
 
 
-@pytest.mark.parametrize(("command", "outcome", "verdict"), [
-    ("select", Outcome(rows=1), "allowed"),
-    ("select", Outcome(rows=0), "denied"),
-    ("update", Outcome(sqlstate="42501", message="permission denied"), "denied"),
-    ("insert", Outcome(sqlstate="42501", message="new row violates row-level security policy"), "denied"),
-    ("insert", Outcome(sqlstate="23505", message="duplicate key"), "allowed"),
-    ("update", Outcome(sqlstate="23505", message="duplicate key"), "error"),
-    ("insert", Outcome(sqlstate="23502", message="null value"), "error"),
-    ("select", Outcome(sqlstate="42P17", message="infinite recursion detected in policy"), "error"),
-    ("execute", Outcome(rows=0), "allowed"),
-    ("execute", Outcome(sqlstate="P0001", message="not allowed"), "denied"),
+@pytest.fixture(scope="module")
+def verdict(cluster):
+    """pg_temp.rls_verdict of the head, installed in a transaction that is rolled back at the end."""
+    import psycopg
+
+    with psycopg.connect(cluster.url("postgres")) as conn:
+        conn.execute(definitions().encode())
+        yield lambda command, rows, state: conn.execute("select pg_temp.rls_verdict(%s, %s, %s)",
+                                                        [command, rows, state]).fetchone()[0]
+        conn.rollback()
+
+
+@pytest.mark.parametrize(("command", "rows", "state", "expected"), [
+    ("select", 1, None, "allowed"),
+    ("select", 0, None, "denied"),
+    ("update", None, "42501", "denied"),  # permission denied
+    ("insert", None, "42501", "denied"),  # new row violates row-level security policy
+    ("insert", None, "23505", "allowed"),  # duplicate key: privileges and RLS let the row through
+    ("update", None, "23505", "error"),
+    ("insert", None, "23502", "error"),  # null value
+    ("select", None, "42P17", "error"),  # infinite recursion detected in policy
+    ("delete", None, "23514", "denied"),  # check constraint
+    ("execute", 0, None, "allowed"),
+    ("execute", None, "P0001", "denied"),  # a guard's raise exception
 ])
-def test_verdicts(command, outcome, verdict):
-    assert outcome.verdict(command) == verdict
+def test_verdicts(verdict, command, rows, state, expected):
+    assert verdict(command, rows, state) == expected
 
 
-def failures(url, connect) -> list[str]:
-    return [f"{r.case.id}: {r.explain()}" for r in run_matrix(connect(url, autocommit=False), load(MINI_MATRIX))
+def failures(url, connect, matrix=MINI_MATRIX) -> list[str]:
+    return [f"{r.case.id}: {r.explain()}" for r in run_matrix(connect(url, autocommit=False), load(matrix))
             if not r.passed]
 
 
@@ -59,11 +76,40 @@ def test_correct_schema_passes_and_leaves_nothing(mini_url, connect):
      "to authenticated using (bucket_id = 'user-media') with check (bucket_id = 'user-media')",
      "user-media:insert:other: expected denied, got allowed"),
     # an admin check that reads profiles from inside a profiles policy: recursion, not a denial
-    ("create policy profiles_admin on profiles for select to authenticated using "
-     "(exists (select 1 from profiles p where p.id = auth.uid() and p.role = 'admin'))",
-     "public.profiles:select:owner: expected allowed, got error: 42P17"),
+    (RECURSIVE_POLICY, "public.profiles:select:owner: expected allowed, got error: 42P17"),
+    (RECURSIVE_POLICY, "public.profiles:select:other: expected denied, got error: 42P17"),
 ])
 def test_breakage_fails_naming_the_object(mini_url, connect, breakage, expected):
     connect(mini_url).execute(breakage)
     found = failures(mini_url, connect)
     assert any(f.startswith(expected) for f in found), found
+
+
+def test_python_api_and_psql_script_give_the_same_verdicts(mini_url, connect, tmp_path):
+    """One executor: a matrix with a wrong expectation (owner may not select sessions) and a broken fixture
+    (drills), on a schema with a recursive policy; run_matrix and the rendered script, run by psql, fail the
+    same cases, saying the same."""
+    matrix = tmp_path / "matrix.toml"
+    matrix.write_text(MINI_MATRIX.read_text().replace(
+        'allow.select = ["owner", "admin", "service_role"]\nallow.insert = ["owner", "service_role"]',
+        'allow.select = ["admin", "service_role"]\nallow.insert = ["owner", "service_role"]', 1).replace(
+        "insert into public.drills (title, status)", "insert into public.drills (title, state)", 1))
+    conn = connect(mini_url)
+    conn.execute(RECURSIVE_POLICY)
+    script = tmp_path / "rls_tests.sql"
+    script.write_text(render(load(matrix), conn))
+
+    # the TAP line carries the explanation of a failed check only
+    api = {r.case.title: (r.passed, None if r.passed else r.explain())
+           for r in run_matrix(connect(mini_url, autocommit=False), load(matrix))}
+    run = run_script(mini_url, script)
+    psql = {c.description: (c.passed, c.explanation) for c in run.results}
+
+    assert run.complete and not run.passed and run.returncode == 3
+    assert psql == api
+    assert api["owner may not select public.sessions"] == (False, "expected denied, got allowed: 1 row(s)")
+    assert api["owner may select public.profiles"][1].startswith("expected allowed, got error: 42P17 ")
+    assert api["other may not select public.profiles"][1].startswith("expected denied, got error: 42P17 ")
+    assert api["anon may select public.drills"] == (False, (
+        'expected allowed, got setup failed: 42703 setup of public.drills failed: '
+        'column "state" of relation "drills" does not exist'))

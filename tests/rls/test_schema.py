@@ -15,7 +15,7 @@ from polaris_db.rls import catalog
 from polaris_db.rls.audits import run_audits
 from polaris_db.rls.matrix import MATRIX_PATH, coverage, load
 from polaris_db.rls.render import render
-from polaris_db.rls.runner import create_actors, entry_cases, exists, run_case, run_matrix
+from polaris_db.rls.runner import entry_cases, exists, run_case, run_matrix, start
 from polaris_db.rls.script import SCRIPT_PATH, run_script
 from polaris_db.rls.suite import run_suite
 
@@ -39,8 +39,8 @@ def matrix_db(cluster, schema_template):
 def matrix_session(matrix_db):
     """One transaction holding the throwaway users; rolled back when the module ends."""
     conn = psycopg.connect(matrix_db)
-    actors = create_actors(conn, MATRIX)
-    yield conn, actors
+    start(conn, MATRIX)
+    yield conn
     conn.rollback()
     conn.close()
 
@@ -54,14 +54,14 @@ def _case_params():
 
 @pytest.mark.parametrize(("kind", "name", "case_id"), list(_case_params()))
 def test_matrix_case(matrix_session, kind, name, case_id):
-    conn, actors = matrix_session
+    conn = matrix_session
     entry = ENTRIES[(kind, name)]
     if not exists(conn, entry):
         if entry.optional:
             pytest.skip(f"{name} is optional and absent from this schema")
         pytest.fail(f"{name}: listed in the matrix but absent from the schema")
     case = next(c for c in entry_cases(conn, entry) if c.id == case_id)
-    result = run_case(conn, case, actors)
+    result = run_case(conn, case)
     assert result.passed, f"{case.title}: {result.explain()}"
 
 
@@ -141,3 +141,15 @@ def test_suite_fails_naming_the_table(schema_url, connect, breakage, table):
     failing = [line for line in lines if line.startswith("not ok")]
     assert failing and all(table in line for line in failing[:1]), failing[:5]
     assert lines[-1].startswith("# rls-test FAILED")
+
+
+def test_suite_runs_each_case_once_through_the_script(schema_url):
+    """One executor, run once: every matrix case is one TAP line of the one psql run."""
+    lines: list[str] = []
+    report = run_suite(schema_url, lines.append, verbose=True)
+    cases = len(list(_case_params()))
+    assert not report.failed and len(report.matrix) == cases
+    assert [line for line in lines if line.startswith("1..")] == [f"1..{cases}"]
+    assert sum(line.startswith(("ok ", "not ok ")) for line in lines) == cases
+    assert lines[-1] == (f"# rls-test passed: audits 0 finding(s), coverage 0 gap(s), matrix 0/{cases} failed, "
+                         "script ok")

@@ -117,6 +117,23 @@ def test_rls_test_fails_on_a_stale_script(schema_url, tmp_path):
     assert lines[-1].startswith("# rls-test FAILED") and "STALE" in lines[-1]
 
 
+
+def test_rls_test_fails_when_the_script_stops_early(schema_url, tmp_path):
+    """The matrix runs once, as the script: psql stopping half-way is a failure, not a shorter pass."""
+    from polaris_db.rls.script import SCRIPT_PATH
+    from polaris_db.rls.suite import run_suite
+
+    broken = tmp_path / "rls_tests.sql"
+    text = SCRIPT_PATH.read_text()
+    cut = text.index("select pg_temp.rls_check(", text.index("select pg_temp.rls_check(") + 1)
+    broken.write_text(text[:cut] + "select pg_temp.rls_bind($q$:'nobody'$q$);\n" + text[cut:])
+    lines: list[str] = []
+    report = run_suite(schema_url, lines.append, script_path=broken, check_script=False)
+    assert not report.script_ok and report.failed == 1 and len(report.matrix) == 1
+    assert any(line.startswith("not ok - script rls_tests.sql: 1 of ") and "unknown placeholder :'nobody'" in line
+               for line in lines), lines
+    assert lines[-1].startswith("# rls-test FAILED") and "matrix 0/1 failed, script did not finish" in lines[-1]
+
 def test_db_status_after_stop_exits_5_without_starting(tmp_path):
     stopped = Cluster(root=tmp_path / "postgres", port=59999)
     stopped.init()  # a cluster that exists and is not running: what `inv db.stop` leaves

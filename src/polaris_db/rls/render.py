@@ -17,9 +17,8 @@ import psycopg
 from ..errors import ConfigError
 from .matrix import USER_ACTORS, Matrix
 from .runner import SetupFailed, entry_cases, exists
-from .script import SCRIPT_PATH
+from .script import HEAD_PATH
 
-HEAD_PATH = SCRIPT_PATH.with_name(SCRIPT_PATH.name + ".head")
 GENERATED = ("-- GENERATED from access_matrix.toml and rls_tests.sql.head by `inv db.rls-script`: edit those,\n"
              "-- then regenerate. Everything below the helpers is rendered by src/polaris_db/rls/render.py.\n")
 
@@ -58,7 +57,7 @@ def render(matrix: Matrix, conn: psycopg.Connection, head_path: Path = HEAD_PATH
             continue
         key = f"{entry.kind} {entry.name}"
         if entry.setup:
-            fixtures.append(f"insert into rls_setup values ({literal(key)}, {dollar_quoted(entry.setup.strip())});")
+            fixtures.append(f"insert into rls_setup values ({literal(entry.name)}, {dollar_quoted(entry.setup.strip())});")
         checks.append(f"\n-- {key}" + (f": {entry.note}" if entry.note else ""))
         try:
             cases = entry_cases(conn, entry)
@@ -67,7 +66,7 @@ def render(matrix: Matrix, conn: psycopg.Connection, head_path: Path = HEAD_PATH
         for case in cases:
             expect = "allow" if case.allowed else "deny"
             checks.append(f"select pg_temp.rls_check({literal(case.title)}, '{case.actor}', '{case.command}', "
-                          f"{literal(key)}, {dollar_quoted(case.sql.strip())}, '{expect}');")
+                          f"{literal(case.object)}, {dollar_quoted(case.sql.strip())}, '{expect}');")
     count = sum(line.startswith("select pg_temp.rls_check(") for line in checks)
     parts = [
         head_path.read_text(encoding="utf-8").rstrip("\n"),

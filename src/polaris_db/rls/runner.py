@@ -1,29 +1,28 @@
-"""Run access-matrix cases on a real database, as PostgREST would: inside one transaction that is rolled back.
+"""Run access-matrix cases on a real database through the psql script's own helpers: one executor.
 
-Each case runs in its own savepoint: `set local role <api role>` plus `request.jwt.claims`, the statement,
-then a rollback to the savepoint, so cases never see each other's writes. Outcomes:
-  allowed  select/update/delete touched >= 1 row; insert wrote a row (or hit a unique violation, which
-           Postgres only raises after privileges and RLS let the row through); execute raised nothing
-  denied   select/update/delete touched 0 rows; insert wrote 0 rows; or any of them raised a denial
-           (42501 insufficient privilege / RLS check, P0001 a guard's `raise exception`, 23514 check)
-  error    anything else (infinite recursion 42P17, a missing column...): always a failure
+`start` runs the definitions block of ops/supabase/tests/rls_tests.sql.head (temporary tables and the
+pg_temp.rls_* functions) in the connection's transaction and creates the throwaway users; `run_case`
+calls pg_temp.rls_case, the function behind every `rls_check` line of the script, and reads its row back.
+So the verdict (allowed | denied | error | setup failed: the rules are at the top of the head), the
+explanation and the placeholder binding are decided in SQL alone, and the Python API cannot disagree
+with the script. Each case runs in a savepoint inside rls_case; `run_matrix` rolls the whole
+transaction back at the end, so nothing is left behind.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
 from psycopg import sql
 
 from .matrix import ACTORS, USER_ACTORS, Case, Entry, Matrix
+from .script import HEAD_PATH
 
-DENIAL_STATES = frozenset({"42501", "P0001", "23514"})
 PLACEHOLDER = re.compile(r":'(\w+)'")
-API_ROLES = {"anon": "anon", "service_role": "service_role"}  # every other actor is `authenticated`
+DEFINITIONS = re.compile(r"^-- >>> definitions\b.*?\n(.*)^-- <<< definitions$", re.S | re.M)
 
 
 def quote(value: str) -> str:
@@ -31,7 +30,8 @@ def quote(value: str) -> str:
 
 
 def bind(statement: str, values: dict[str, str]) -> str:
-    """Replace psql-style `:'name'` placeholders with quoted literals; unknown names are an error."""
+    """Replace psql-style `:'name'` placeholders with quoted literals (the matrix's [users] statements,
+    whose :'id' and :'email' the script gets from psql variables); unknown names are an error."""
 
     def literal(match: re.Match) -> str:
         if match[1] not in values:
@@ -41,9 +41,17 @@ def bind(statement: str, values: dict[str, str]) -> str:
     return PLACEHOLDER.sub(literal, statement)
 
 
+def definitions(head_path: Path = HEAD_PATH) -> str:
+    """The SQL between `-- >>> definitions` and `-- <<< definitions` in the head: no psql meta-commands."""
+    found = DEFINITIONS.search(head_path.read_text(encoding="utf-8"))
+    if not found:
+        raise ValueError(f"{head_path}: no `-- >>> definitions` ... `-- <<< definitions` block")
+    return found[1]
+
+
 @dataclass(frozen=True)
 class Actors:
-    """The throwaway users of one run: their ids, plus `run`, a tag that makes names unique."""
+    """The throwaway users of one run (ids from the head's rls_actor), plus `run`, the tag of rls_run."""
 
     ids: dict[str, str]
     run: str
@@ -52,103 +60,62 @@ class Actors:
     def values(self) -> dict[str, str]:
         return {**self.ids, "run": self.run}
 
-    def claims(self, actor: str) -> str:
-        if actor in API_ROLES:
-            return json.dumps({"role": API_ROLES[actor]})
-        # user_role: the claim the custom access token hook (0040) adds from profiles.role
-        return json.dumps({"sub": self.ids[actor], "role": "authenticated", "aud": "authenticated",
-                           "email": f"rls-{self.run}-{actor}@example.invalid",
-                           "user_role": actor if actor in ("editor", "admin") else "learner"})
 
-
-def create_actors(conn: psycopg.Connection, matrix: Matrix) -> Actors:
-    """Insert the four throwaway users (the schema's trigger creates their profiles) and promote two."""
-    run = uuid.uuid4().hex[:10]
-    actors = Actors({actor: str(uuid.uuid4()) for actor in USER_ACTORS}, run)
+def start(conn: psycopg.Connection, matrix: Matrix) -> Actors:
+    """Install the head's definitions in the current transaction, then insert the four throwaway users
+    (the schema's trigger creates their profiles) and promote two, as the rendered script does."""
+    conn.execute(definitions().encode())
+    actors = Actors(dict(conn.execute("select actor, id::text from rls_actor").fetchall()),
+                    conn.execute("select tag from rls_run").fetchone()[0])
     for actor in USER_ACTORS:
-        values = {"id": actors.ids[actor], "email": f"rls-{run}-{actor}@example.invalid", "run": run}
+        values = {"id": actors.ids[actor], "email": f"rls-{actors.run}-{actor}@example.invalid", "run": actors.run}
         conn.execute(bind(matrix.users["create"], values).encode())
         if actor in ("editor", "admin"):
             conn.execute(bind(matrix.users[actor], values).encode())
     return actors
 
 
-def act_as(conn: psycopg.Connection, actor: str, actors: Actors) -> None:
-    """Become the actor for the rest of the current (sub)transaction, exactly as PostgREST does."""
-    role = API_ROLES.get(actor, "authenticated")
-    conn.execute("select set_config('role', %s, true), set_config('request.jwt.claims', %s, true)",
-                 [role, actors.claims(actor)])
-
-
 @dataclass(frozen=True)
 class Outcome:
+    """What pg_temp.rls_case recorded: its verdict, and the rows touched or the error raised."""
+
+    verdict: str  # allowed | denied | error | setup failed
     rows: int | None = None
     sqlstate: str | None = None
     message: str | None = None
-
-    def verdict(self, command: str) -> str:
-        """allowed | denied | error, by the rules in the module docstring."""
-        if self.sqlstate is None:
-            if command == "execute":
-                return "allowed"
-            return "allowed" if (self.rows or 0) > 0 else "denied"
-        if command == "insert" and self.sqlstate == "23505":
-            return "allowed"
-        return "denied" if self.sqlstate in DENIAL_STATES else "error"
-
-    def describe(self) -> str:
-        if self.sqlstate:
-            return f"{self.sqlstate} {self.message}"
-        return f"{self.rows} row(s)"
 
 
 @dataclass(frozen=True)
 class Result:
     case: Case
     outcome: Outcome
+    passed: bool
+    explanation: str  # "expected allowed, got denied: 42501 permission denied ...", worded by rls_case
+    number: int | None = None  # the rls_tap row, as the script would number the TAP line
 
     @property
     def verdict(self) -> str:
-        return self.outcome.verdict(self.case.command)
-
-    @property
-    def passed(self) -> bool:
-        return self.verdict == ("allowed" if self.case.allowed else "denied")
+        return self.outcome.verdict
 
     def explain(self) -> str:
-        expected = "allowed" if self.case.allowed else "denied"
-        return f"expected {expected}, got {self.verdict}: {self.outcome.describe()}"
+        return self.explanation
 
 
-def execute_as(conn: psycopg.Connection, actor: str, actors: Actors, statement: str) -> Outcome:
-    """Run one statement as the actor in a savepoint that is always rolled back."""
-    try:
-        with conn.transaction() as savepoint:
-            act_as(conn, actor, actors)
-            rows = conn.execute(statement.encode()).rowcount
-            raise psycopg.Rollback(savepoint)
-    except psycopg.Error as error:
-        first = (str(error).strip().splitlines() or [""])[0]
-        return Outcome(sqlstate=error.sqlstate or "?????", message=first)
-    return Outcome(rows=rows)
+CASE_QUERY = ("select n, ok, verdict, rows, sqlstate, message, explanation "
+              "from pg_temp.rls_case(%s, %s, %s, %s, %s, %s, %s)")
+
+
+def run_case(conn: psycopg.Connection, case: Case) -> Result:
+    """One `rls_check` of the script, for this case (after `start` in the same transaction): fixture rows,
+    the statement as the actor, all undone; the actors' ids and the run tag come from rls_actor/rls_run."""
+    row = conn.execute(CASE_QUERY, [case.title, case.actor, case.command, case.object, case.sql,
+                                    "allow" if case.allowed else "deny", case.setup]).fetchone()
+    number, passed, verdict, rows, sqlstate, message, explanation = row
+    return Result(case, Outcome(verdict, rows, sqlstate, message), passed, explanation, number)
 
 
 class SetupFailed(Exception):
-    """An entry's fixture SQL failed: every case of the entry fails with this message."""
-
-
-def run_case(conn: psycopg.Connection, case: Case, actors: Actors) -> Result:
-    """Set up the case's fixture rows (as the connecting role) and run the case, leaving nothing behind."""
-    with conn.transaction() as savepoint:
-        if case.setup:
-            try:
-                with conn.transaction():
-                    conn.execute(bind(case.setup, actors.values).encode())
-            except psycopg.Error as error:
-                raise SetupFailed(f"setup of {case.object} failed: {str(error).strip().splitlines()[0]}") from None
-        outcome = execute_as(conn, case.actor, actors, bind(case.sql, actors.values))
-        raise psycopg.Rollback(savepoint)
-    return Result(case, outcome)  # the Rollback above only undid the savepoint
+    """An entry's cases cannot be built (a table without a primary key and no `touch`)."""
 
 
 def default_touch(conn: psycopg.Connection, table: str) -> str:
@@ -186,12 +153,12 @@ def run_matrix(conn: psycopg.Connection, matrix: Matrix, on_result=None) -> list
         raise ValueError("run_matrix needs a connection with autocommit off (it rolls everything back)")
     results: list[Result] = []
     try:
-        actors = create_actors(conn, matrix)
+        start(conn, matrix)
         for entry in matrix.entries:
             if entry.optional and not exists(conn, entry):
                 continue
             for case in _cases_or_setup_failure(conn, entry):
-                result = case if isinstance(case, Result) else _run_or_fail(conn, case, actors)
+                result = case if isinstance(case, Result) else run_case(conn, case)
                 results.append(result)
                 if on_result:
                     on_result(result)
@@ -201,17 +168,12 @@ def run_matrix(conn: psycopg.Connection, matrix: Matrix, on_result=None) -> list
 
 
 def _cases_or_setup_failure(conn: psycopg.Connection, entry: Entry):
+    """The entry's cases, or one failed result naming why they cannot be built (the script's rendering
+    refuses such an entry with the same message)."""
     try:
         with conn.transaction():
             return entry_cases(conn, entry)
     except (SetupFailed, psycopg.Error) as error:
         message = str(error).strip().splitlines()[0]
-        return [Result(Case(entry.name, "setup", actor, True, ""), Outcome(sqlstate="SETUP", message=message))
-                for actor in ACTORS[:1]]
-
-
-def _run_or_fail(conn: psycopg.Connection, case: Case, actors: Actors) -> Result:
-    try:
-        return run_case(conn, case, actors)
-    except SetupFailed as error:
-        return Result(case, Outcome(sqlstate="SETUP", message=str(error)))
+        return [Result(Case(entry.name, "setup", actor, True, ""), Outcome("setup failed", message=message),
+                       False, f"expected allowed, got setup failed: {message}") for actor in ACTORS[:1]]

@@ -1,7 +1,10 @@
-"""The whole RLS suite against one database: catalog audits, coverage gate, access matrix, psql script.
+"""The whole RLS suite against one database: catalog audits, coverage gate, and the access matrix, run once.
 
-Output is TAP-like so CI logs read the same as the psql script: `not ok` lines name the object and say
-what was expected; `#` lines are section summaries. Passing matrix cases print only with `verbose`.
+The matrix runs as ops/supabase/tests/rls_tests.sql with psql (its rendering, which locally must be
+current): the same pg_temp.rls_check that staging, the rehearsal and an operator run, so the suite proves
+the script and judges every case in one pass; its TAP lines are the per-case results. Output is TAP-like:
+`not ok` lines name the object and say what was expected; `#` lines are section summaries. Passing
+matrix cases print only with `verbose`.
 """
 
 from __future__ import annotations
@@ -21,29 +24,27 @@ from . import catalog
 from .audits import run_audits
 from .matrix import MATRIX_PATH, Matrix, coverage, load
 from .render import render
-from .runner import Result, run_matrix
-from .script import SCRIPT_PATH, run_script
+from .script import SCRIPT_PATH, Check, run_script
 
 
 @dataclass
 class SuiteReport:
     audits: list[str] = field(default_factory=list)
     coverage: list[str] = field(default_factory=list)
-    matrix: list[Result] = field(default_factory=list)
-    script_failures: list[str] = field(default_factory=list)
-    script_ok: bool = True
+    matrix: list[Check] = field(default_factory=list)  # the script's TAP lines, one per matrix case
+    script_ok: bool = True  # psql ran the script to its end (failed checks still count as a run)
+    script_error: str = ""  # why not: psql's last error line
     script_stale: bool = False  # the committed script is not the rendering of the matrix
 
     @property
     def failed(self) -> int:
         broken = [r for r in self.matrix if not r.passed]
-        return (len(self.audits) + len(self.coverage) + len(broken) + len(self.script_failures)
-                + (not self.script_ok) + self.script_stale)
+        return len(self.audits) + len(self.coverage) + len(broken) + (not self.script_ok) + self.script_stale
 
     def summary(self) -> str:
         matrix_failed = sum(not r.passed for r in self.matrix)
         verdict = "FAILED" if self.failed else "passed"
-        script = "ok" if self.script_ok else f"{len(self.script_failures) or 1} failure(s)"
+        script = "ok" if self.script_ok else f"did not finish ({self.script_error or 'no output'})"
         if self.script_stale:
             script += ", STALE (run `inv db.sync`)"
         return (f"# rls-test {verdict}: audits {len(self.audits)} finding(s), coverage {len(self.coverage)} "
@@ -80,23 +81,17 @@ def run_suite(url: str, say: Callable[[str], None], *, verbose: bool = False, ma
     for problem in report.coverage:
         say(f"not ok - coverage {problem}")
 
-    def show(result: Result) -> None:
-        if verbose or not result.passed:
-            status = "ok" if result.passed else "not ok"
-            detail = "" if result.passed else f" # {result.explain()}"
-            say(f"{status} - {result.case.id} - {result.case.title}{detail}")
-
-    with connection(url, autocommit=False) as conn:
-        report.matrix = run_matrix(conn, matrix, on_result=show)
-    say(f"# matrix: {len(report.matrix)} case(s), {sum(not r.passed for r in report.matrix)} failed")
-    say(f"# script: {script_path.name}")
+    say(f"# matrix: {script_path.name} with psql, one check per case")
     if report.script_stale:
         say(f"not ok - script {script_path.name} is stale: the matrix or the schema changed; run `inv db.sync`")
     run = run_script(url, script_path, on_line=lambda line: say(line) if verbose or not line.startswith("ok ") else None)
-    report.script_failures = run.failures
-    report.script_ok = run.passed
-    if run.returncode != 0 and run.errors:
-        say(f"# psql exited {run.returncode}: {run.errors.splitlines()[-1]}")
+    report.matrix = run.results
+    report.script_ok = run.complete
+    if not run.complete:
+        errors = run.errors.splitlines() or [f"psql exited {run.returncode}"]
+        report.script_error = next((line for line in errors if "ERROR:" in line), errors[-1])
+        say(f"not ok - script {script_path.name}: {len(run.results)} of {run.plan or '?'} checks ran, "
+            f"psql exited {run.returncode}: {report.script_error}")
     say(report.summary())
     return report
 
