@@ -85,3 +85,46 @@ def test_similarity_rpc_never_returns_unpublished_drills(schema_url, connect):
     with acting_as(conn, None, role="anon"):
         returned = {r[0] for r in conn.execute("select drill_id from public.match_drills(%s::extensions.vector, 50)", (draft_embedding,))}
     assert returned and returned <= published_ids
+
+
+# A catalogue of a few hundred drills is read without the HNSW index; production's is large enough for
+# it, and its scan is what these tests are about.
+USE_THE_INDEX = "set local enable_seqscan = off; set local enable_bitmapscan = off; set local enable_sort = off"
+
+
+def _published_drills(conn, count: int, prefix: str, dims: int = 768) -> None:
+    """`count` published drills with random embeddings, written as the server writes them (bypassing RLS)."""
+    conn.execute(f"""insert into public.drills (slug, title, skill, status, is_published, published_at, embedding)
+                     select '{prefix}-' || g, 'probe', 'grammar', 'published', true, now(),
+                            array(select random() - 0.5 from generate_series(1, {dims}))::real[]::extensions.vector
+                     from generate_series(1, %s) g""", (count,))
+
+
+def _query(conn) -> str:
+    return conn.execute("select array(select random() - 0.5 from generate_series(1, 768))::real[]::extensions.vector::text"
+                        ).fetchone()[0]
+
+
+def test_similarity_rpc_finds_open_drills_behind_nearer_paid_ones(schema_url, connect):
+    """The paywall filters rows after the HNSW scan, which stopped at hnsw.ef_search candidates before 0043:
+    a free learner whose nearest drills are all paid got none."""
+    conn = connect(schema_url)
+    query = _query(conn)
+    _published_drills(conn, 20, "open")
+    # 200 paid drills right next to the query (its embedding, slightly shifted): nearer than every open one.
+    conn.execute("""insert into public.drills (slug, title, skill, status, is_published, published_at, embedding)
+                    select 'paid-' || g, 'probe', 'grammar', 'published', true, now(),
+                           (select array_agg(x + (random() - 0.5) * 0.01) from unnest(%s::extensions.vector::real[]) x)
+                           ::real[]::extensions.vector
+                    from generate_series(1, 200) g""", (query,))
+    pack = conn.execute("insert into public.practice_packs (slug, title, is_free, is_published) "
+                        "values ('probe-paid', 'Paid', false, true) returning id").fetchone()[0]
+    conn.execute("insert into public.pack_drills (pack_id, drill_id) select %s, id from public.drills "
+                 "where slug like 'paid-%%'", (pack,))
+    with acting_as(conn, make_user(conn)):
+        conn.execute(USE_THE_INDEX)
+        rows = conn.execute("select d.slug from public.match_drills(%s::extensions.vector, 50) m "
+                            "join public.drills d on d.id = m.drill_id", (query,)).fetchall()
+    slugs = [slug for (slug,) in rows]
+    assert not any(slug.startswith("paid-") for slug in slugs)
+    assert sum(slug.startswith("open-") for slug in slugs) == 20

@@ -1,0 +1,28 @@
+-- migration: 0043_match_drills_iterative_scan
+-- purpose: match_drills() returns as many readable drills as asked (up to 50): its HNSW scan continues past hnsw.ef_search candidates while RLS and the published filter drop rows
+-- rollback: recreate public.match_drills(extensions.vector, integer) as in 0010 (without the hnsw.iterative_scan setting)
+
+-- Fail fast instead of queueing behind a lock on a busy table (squawk requires both).
+set local lock_timeout = '5s';
+set local statement_timeout = '120s';
+
+-- An HNSW index scan yields at most hnsw.ef_search (40) candidates; rows the filter or the drills
+-- policies (paywall, drafts) reject were simply missing from the answer, so a free learner on a
+-- catalogue of paid drills got few or none. pgvector >= 0.8 scans on until the limit is met
+-- (bounded by hnsw.max_scan_tuples); strict_order keeps the nearest-first order exact. The setting's
+-- name is quoted only for sqlfluff's grammar; Postgres reads "hnsw.iterative_scan" as the same name.
+create or replace function public.match_drills(query_embedding extensions.vector, match_count integer default 10)
+returns table (drill_id uuid, slug text, title text, similarity double precision)
+language sql stable
+security invoker
+set search_path = ''
+set "hnsw.iterative_scan" = 'strict_order'
+as $$
+  select d.id, d.slug, d.title, 1 - (d.embedding operator(extensions.<=>) query_embedding) as similarity
+  from public.drills d
+  where d.is_published and d.embedding is not null
+  order by d.embedding operator(extensions.<=>) query_embedding
+  limit least(greatest(match_count, 1), 50)
+$$;
+comment on function public.match_drills(extensions.vector, integer) is
+  'Published drills the caller may read, nearest to an embedding (cosine), as many as asked up to 50.';
