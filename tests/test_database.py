@@ -1,8 +1,12 @@
-"""database.scratch_database: the one throwaway-database helper (lint, rls-test --fresh, sync, fixtures)."""
+"""database.scratch_database: the one throwaway-database helper (lint, rls-test --fresh, sync, fixtures);
+drop_database as hosted's non-superuser postgres."""
 
+import threading
+
+import psycopg
 import pytest
 
-from polaris_db.database import scratch_database
+from polaris_db.database import drop_database, scratch_database
 
 
 def _exists(connect, url, name):
@@ -30,3 +34,22 @@ def test_a_scratch_database_clones_a_template_or_gets_the_shim_and_replaces_a_le
         assert conn.execute("select to_regclass('auth.users') is not null").fetchone()[0]
         assert conn.execute("select to_regclass('public.profiles') is null").fetchone()[0]
     assert not _exists(connect, admin, "scratch_leftover")
+
+
+def test_drop_waits_out_a_superuser_session_that_is_closing(cluster, connect):
+    """A non-superuser cannot terminate a superuser's session: one that ends meanwhile (a connection just
+    closed, like the shim's) is waited for; one that stays makes the drop fail."""
+    admin = connect(cluster.url("postgres"))  # postgres: not a superuser
+    for name in ("drop_closing", "drop_staying"):
+        admin.execute(f"drop database if exists {name}")
+        admin.execute(f"create database {name}")
+    closing = psycopg.connect(cluster.admin_url("drop_closing"), autocommit=True)
+    timer = threading.Timer(0.5, closing.close)
+    timer.start()
+    drop_database(admin, "drop_closing")
+    timer.join()
+    assert admin.execute("select count(*) from pg_database where datname = 'drop_closing'").fetchone() == (0,)
+    with psycopg.connect(cluster.admin_url("drop_staying"), autocommit=True):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            drop_database(admin, "drop_staying", wait=0.3)
+    drop_database(admin, "drop_staying")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from contextlib import contextmanager
 from typing import Iterator
 from urllib.parse import urlsplit, urlunsplit
@@ -66,8 +67,19 @@ def database_name(url: str) -> str:
     return urlsplit(url).path.lstrip("/") or "postgres"
 
 
-def drop_database(conn: psycopg.Connection, name: str) -> None:
-    conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+def drop_database(conn: psycopg.Connection, name: str, *, wait: float = 5.0) -> None:
+    """Drop `name`, closing its sessions. A non-superuser may not terminate a superuser's session: one that
+    is still exiting (a connection just closed, e.g. the shim's) is waited out for up to `wait` seconds."""
+    statement = sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute(statement)
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def create_database(conn: psycopg.Connection, name: str, *, template: str | None = None,
