@@ -61,14 +61,14 @@ def _rename(conn: psycopg.Connection, old: str, new: str) -> None:
         # non-superuser may not signal them (nor other roles' sessions: the rename then says who is in the way).
         conn.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = %s and pid <> pg_backend_pid()"
                      " and backend_type = 'client backend' and usename = current_user", (old,))
+        foreign = _foreign_sessions(conn, old)
+        if foreign:  # not ours to close; the rename would wait 5 s for them and fail
+            raise BackupError(f"could not rename database {old}: other sessions are connected ({foreign}): "
+                              "close them and run the restore again")
         try:
             conn.execute(sql.SQL("alter database {} rename to {}").format(sql.Identifier(old), sql.Identifier(new)))
             return
-        except psycopg.errors.ObjectInUse:
-            foreign = _foreign_sessions(conn, old)
-            if foreign:  # not ours to close: retrying would only wait (each rename waits 5 s for them)
-                raise BackupError(f"could not rename database {old}: other sessions are connected ({foreign}): "
-                                  "close them and run the restore again") from None
+        except psycopg.errors.ObjectInUse:  # one connected meanwhile
             time.sleep(0.2 * (attempt + 1))
     raise BackupError(f"could not rename database {old}: other sessions are connected (close them and run the restore again)")
 
