@@ -13,6 +13,10 @@ Fixtures:
   bare_url     URL of a fresh, completely empty database
   connect      connect(url, **kw) -> psycopg.Connection, closed at teardown
 
+Temporary files, test clusters included, go to RAM (/dev/shm when it has 4 GiB free; POLARIS_TEST_TMPDIR
+chooses another place): on ext4, creating a database's ~700 files right after dropping others is slow in
+the kernel (inode allocation skips recently deleted inodes: 0.4 s per cloned database against 0.04 s).
+
 Under pytest-xdist (`-n 2`, what `nox -s tests` does) each worker has its own cluster and ports
 (POLARIS_TEST_PORT + 100 per worker; tests derive every port they open from it). A chosen server runs the
 suite serially: tests name some of their databases, and workers sharing one server would collide.
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +39,22 @@ from polaris_db import shim
 from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 from polaris_db.database import drop_database, scratch_database
 from polaris_db.migrations.reset import build
+
+
+def _fast_tmpdir() -> str | None:
+    chosen = os.environ.get("POLARIS_TEST_TMPDIR")
+    if chosen:
+        return chosen
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 4 * 2**30:
+        return str(shm)
+    return None
+
+
+FAST_TMPDIR = _fast_tmpdir()
+if FAST_TMPDIR:  # at import: before pytest picks its basetemp (xdist workers inherit the environment)
+    os.environ["TMPDIR"] = FAST_TMPDIR
+    tempfile.tempdir = None
 
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1"... under pytest-xdist, "" otherwise
 if WORKER:  # every port a test opens is derived from POLARIS_TEST_PORT (read at call time)

@@ -68,3 +68,15 @@ def test_a_deleted_data_directory_is_named_never_silently_replaced(tmp_path):
     with pytest.raises(ServerError, match="data directory .* is missing, but .*server.log shows a cluster ran here"):
         Cluster(root=tmp_path / "pg", port=cluster.port).start()
     assert not cluster.pgdata.exists()  # nothing was created in its place
+
+
+def test_a_data_directory_too_deep_for_a_unix_socket_still_starts(tmp_path):
+    """A socket path is limited to 107 bytes: a deep checkout serves TCP only instead of failing to start."""
+    root = tmp_path / ("deep-" * 20)
+    server = Cluster(root=root, port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 70))
+    server.start()
+    try:
+        with psycopg.connect(server.url(), connect_timeout=10) as conn:
+            assert conn.execute("show unix_socket_directories").fetchone() == ("",)
+    finally:
+        server.destroy()

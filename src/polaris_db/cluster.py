@@ -183,7 +183,7 @@ class Cluster:
         self.port = free_port_from(wanted)
         if self.port != wanted:
             say(f"port {wanted} is busy on 127.0.0.1; using {self.port} instead")
-        options = [f"-c listen_addresses=127.0.0.1", f"-p {self.port}", f"-k {self.pgdata}"]
+        options = [f"-c listen_addresses=127.0.0.1", f"-p {self.port}", f"-k '{self._socket_dir()}'"]
         options += [f"-c {key}={value}" for key, value in (self.settings or {}).items()]
         result = self._run(
             "pg_ctl", "start", "-w", "-t", "60", "-D", str(self.pgdata), "-l", str(self.log),
@@ -194,6 +194,11 @@ class Cluster:
             raise ServerError(f"could not start Postgres on 127.0.0.1:{self.port}: {' / '.join(tail)}")
         self._ensure_bootstrapped()
         return self.port, True
+
+    def _socket_dir(self) -> str:
+        """The data directory, or none (TCP only, which is all the tools use) when the socket's path would pass
+        the 107-byte limit of a Unix socket path and the server would refuse to start."""
+        return str(self.pgdata) if len(f"{self.pgdata}/.s.PGSQL.{self.port}".encode()) <= 107 else ""
 
     def _refuse_lost_cluster(self) -> None:
         """A cluster that ran here and lost its data directory is named, never silently replaced."""

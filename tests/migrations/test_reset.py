@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import psycopg
@@ -119,9 +120,17 @@ def test_reset_waits_for_the_lock_a_push_holds(empty_url, connect):
     done = threading.Event()
     worker = threading.Thread(target=lambda: (reset(Target("local", empty_url), Steps(), seeds=False), done.set()))
     worker.start()
+    observer = connect(empty_url)
     try:
-        assert not done.wait(3), "reset ran while a push held the migration lock"
-        assert connect(empty_url).execute("select to_regclass('public.in_flight')").fetchone()[0] is not None
+        for _ in range(600):  # until the reset is seen queued on the lock (not a fixed sleep)
+            if observer.execute("select count(*) from pg_locks where locktype = 'advisory' and not granted").fetchone()[0]:
+                break
+            assert not done.is_set(), "reset ran while a push held the migration lock"
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the reset never queued on the migration lock")
+        assert not done.is_set()
+        assert observer.execute("select to_regclass('public.in_flight')").fetchone()[0] is not None
     finally:
         pusher.execute("select pg_advisory_unlock(%s)", (LOCK_KEY,))
     worker.join(timeout=240)
