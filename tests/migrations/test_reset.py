@@ -28,7 +28,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "migrations"
 def schema_dump(url):
     clean, password = split_password(url)
     return subprocess.run([bin_path("pg_dump"), "--schema-only", "--no-owner", "--restrict-key=polaris", "-d", clean], check=True,
-                          capture_output=True, text=True, env={"PGPASSWORD": password}).stdout
+                          capture_output=True, text=True, env={"PGPASSWORD": password}, timeout=120).stdout
 
 
 def row_counts(conn):

@@ -13,7 +13,7 @@ from polaris_db.psql import split_password
 def dump(url, *args):
     clean, password = split_password(url)
     return subprocess.run([bin_path("pg_dump"), "--restrict-key=polaris", *args, "-d", clean], check=True,
-                          capture_output=True, text=True, env={"PGPASSWORD": password}).stdout
+                          capture_output=True, text=True, env={"PGPASSWORD": password}, timeout=120).stdout
 
 
 def replay_chain(conn):
