@@ -17,7 +17,7 @@ Temporary files, test clusters included, go to RAM (/dev/shm when it has 4 GiB f
 chooses another place): on ext4, creating a database's ~700 files right after dropping others is slow in
 the kernel (inode allocation skips recently deleted inodes: 0.4 s per cloned database against 0.04 s).
 
-Under pytest-xdist (`-n 2`, what `nox -s tests` does) each worker has its own cluster and ports
+Under pytest-xdist (`-n 3`, what `nox -s tests` does) each worker has its own cluster and ports
 (POLARIS_TEST_PORT + 100 per worker; tests derive every port they open from it). A chosen server runs the
 suite serially: tests name some of their databases, and workers sharing one server would collide.
 """
