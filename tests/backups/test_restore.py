@@ -16,6 +16,7 @@ from polaris_db.backups.fetch import fetched
 from polaris_db.backups.restore import parse_list
 from polaris_db.backups.store import LocalStore
 from polaris_db.backups.targets import restore_beside, restore_hosted
+from polaris_db.database import recreate_database
 from polaris_db.errors import BackupError, ConfigError
 
 USERS = [("11111111-1111-1111-1111-111111111111", "ana@example.com"), ("22222222-2222-2222-2222-222222222222", "ben@example.com")]
@@ -54,10 +55,8 @@ def contents(url, connect, tables):
 
 
 def fresh_db(cluster, connect, name, template=None):
-    admin = connect(cluster.url("postgres"))
-    admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
-    admin.execute(sql.SQL("create database {}" + (" template {}" if template else "")).format(
-        sql.Identifier(name), *([sql.Identifier(template)] if template else [])))
+    """A stand-in target that outlives the restore (it is swapped and renamed, so not a scratch_database)."""
+    recreate_database(cluster.url(name), template=template)
     return cluster.url(name)
 
 
