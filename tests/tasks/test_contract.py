@@ -38,6 +38,17 @@ def test_unknown_lint_rule_is_one_line_exit_2():
     assert result.stdout == ""  # refused before sqlfluff or a database ran
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (("db.push", "--bogus"), "error: No idea what '--bogus' is!"),
+    (("db.restore", "--to", "qa"), "error: 'db.restore' did not receive required positional arguments: 'file'"),
+])
+def test_a_bad_task_argument_is_one_line_exit_2(args, message):
+    """invoke's own parser errors follow the contract too (it printed them bare and exited 1)."""
+    result = inv(*args)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [message] and result.stdout == ""
+
+
 def test_lint_rules_to_a_closed_pipe_is_quiet():
     """`python -m polaris_db.lint rules | head`: the reader leaves early; no BrokenPipe traceback."""
     with subprocess.Popen([sys.executable, "-m", "polaris_db.lint", "rules"], stdout=subprocess.PIPE,

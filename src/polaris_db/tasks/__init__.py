@@ -3,12 +3,15 @@
 from importlib import import_module
 
 from invoke import Collection
+from invoke.exceptions import Exit, ParseError
+from invoke.program import Program
 
 # One module per area; add a module name here when an area gains tasks.
 AREAS = ("cluster", "migrate", "backup", "rehearse", "rls", "lint", "types", "sync")
 
 
 def namespace() -> Collection:
+    _task_argument_errors_exit_2()
     db = Collection("db")
     for area in AREAS:
         for task in import_module(f"{__name__}.{area}").TASKS:
@@ -16,3 +19,21 @@ def namespace() -> Collection:
     root = Collection()
     root.add_collection(db)
     return root
+
+
+def _task_argument_errors_exit_2() -> None:
+    """A bad task argument (`--bogus`, a missing positional) is bad input: one `error:` line and exit 2, as the
+    README says, where invoke prints its parser's message and exits 1. invoke parses the task arguments
+    after loading tasks.py, so wrapping the method here takes effect for this run."""
+    parse_tasks = Program.parse_tasks
+    if getattr(parse_tasks, "polaris_wrapped", False):
+        return
+
+    def parse_tasks_or_exit_2(self: Program) -> None:
+        try:
+            parse_tasks(self)
+        except ParseError as error:
+            raise Exit(f"error: {error}", code=2) from None
+
+    parse_tasks_or_exit_2.polaris_wrapped = True
+    Program.parse_tasks = parse_tasks_or_exit_2
