@@ -92,31 +92,27 @@ def test_similarity_rpc_never_returns_unpublished_drills(schema_url, connect):
 USE_THE_INDEX = "set local enable_seqscan = off; set local enable_bitmapscan = off; set local enable_sort = off"
 
 
-def _published_drills(conn, count: int, prefix: str, dims: int = 768) -> None:
-    """`count` published drills with random embeddings, written as the server writes them (bypassing RLS)."""
+def _embedding(row: str = "0") -> str:
+    """SQL for a random 768-d embedding; `row` (the inserted row's number) makes each row draw its own."""
+    return f"array(select random() - 0.5 + {row} * 0 from generate_series(1, 768))::real[]::extensions.vector"
+
+
+def _add_drills(conn, prefix: str, count: int, embedding: str, params=()) -> None:
+    """`count` published drills `<prefix>-<g>`, written as the server writes them (bypassing RLS)."""
     conn.execute(f"""insert into public.drills (slug, title, skill, status, is_published, published_at, embedding)
-                     select '{prefix}-' || g, 'probe', 'grammar', 'published', true, now(),
-                            array(select random() - 0.5 from generate_series(1, {dims}))::real[]::extensions.vector
-                     from generate_series(1, %s) g""", (count,))
-
-
-def _query(conn) -> str:
-    return conn.execute("select array(select random() - 0.5 from generate_series(1, 768))::real[]::extensions.vector::text"
-                        ).fetchone()[0]
+                     select '{prefix}-' || g, 'probe', 'grammar', 'published', true, now(), {embedding}
+                     from generate_series(1, {count}) g""", params)
 
 
 def test_similarity_rpc_finds_open_drills_behind_nearer_paid_ones(schema_url, connect):
     """The paywall filters rows after the HNSW scan, which stopped at hnsw.ef_search candidates before 0043:
     a free learner whose nearest drills are all paid got none."""
     conn = connect(schema_url)
-    query = _query(conn)
-    _published_drills(conn, 20, "open")
+    query = conn.execute(f"select {_embedding()}::text").fetchone()[0]
+    _add_drills(conn, "open", 20, _embedding("g"))
     # 200 paid drills right next to the query (its embedding, slightly shifted): nearer than every open one.
-    conn.execute("""insert into public.drills (slug, title, skill, status, is_published, published_at, embedding)
-                    select 'paid-' || g, 'probe', 'grammar', 'published', true, now(),
-                           (select array_agg(x + (random() - 0.5) * 0.01) from unnest(%s::extensions.vector::real[]) x)
-                           ::real[]::extensions.vector
-                    from generate_series(1, 200) g""", (query,))
+    _add_drills(conn, "paid", 200, "(select array_agg(x + (random() - 0.5) * 0.01 + g * 0) "
+                                   "from unnest(%s::extensions.vector::real[]) x)::real[]::extensions.vector", (query,))
     pack = conn.execute("insert into public.practice_packs (slug, title, is_free, is_published) "
                         "values ('probe-paid', 'Paid', false, true) returning id").fetchone()[0]
     conn.execute("insert into public.pack_drills (pack_id, drill_id) select %s, id from public.drills "
