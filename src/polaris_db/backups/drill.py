@@ -57,12 +57,13 @@ class Drill:
 
 
 def run_drill(env: str, source_url: str | None, scratch_url: str, store: Store, *, name: str | None = None,
-              rls_script: Path = SCRIPT_PATH, keep_scratch: bool = False, on_table: Progress | None = None) -> Drill:
+              rls_script: Path = SCRIPT_PATH, keep_scratch: bool = False, on_table: Progress | None = None,
+              embedded: bool = False) -> Drill:
     """`name`: drill that backup of the store; otherwise take one from `source_url` into the store first."""
     drill = Drill(env, database_name(scratch_url), name=name)
     if not name:
         def backup() -> str:
-            drill.manifest = take_backup(source_url, env, store, on_table=on_table)
+            drill.manifest = take_backup(source_url, env, store, on_table=on_table, embedded=embedded)
             drill.name = drill.manifest.name
             return (f"{drill.manifest.file}, {drill.manifest.object_bytes / 1e6:.1f} MB, "
                     f"sha256 {drill.manifest.sha256[:12]}, head {drill.manifest.migration_head}")

@@ -34,6 +34,7 @@ from ..errors import BackupError, ConfigError
 from ..psql import split_password
 from ..cluster import bin_path
 from . import keys
+from .guard import no_reset_under_way
 from .manifest import ARCHIVE_SUFFIX, MANIFEST_SUFFIX, Manifest, name_for, now_iso
 from .store import Store, store_errors
 
@@ -141,10 +142,12 @@ def granted_roles(conn: psycopg.Connection) -> list[str]:
 
 # -- taking one ----------------------------------------------------------------------------------
 def take_backup(url: str, env: str, store: Store, *, on_table: Progress | None = None,
-                lock_wait_timeout: str = "30s", encrypt: bool | None = None) -> Manifest:
+                lock_wait_timeout: str = "30s", encrypt: bool | None = None, embedded: bool = False) -> Manifest:
     """Dump into the store and write the manifest last; on any failure nothing that counts is left.
 
-    `encrypt`: None = when recipients are configured (required for an s3:// store).
+    `encrypt`: None = when recipients are configured (required for an s3:// store). A reset or push under way
+    is waited for, an incomplete database refused (`guard.py`; `embedded`: the URL is the embedded cluster's,
+    whose resets take a file lock); a database error on the way is a failed backup (exit 7), first line kept.
     """
     recipients = keys.recipients()
     if encrypt is None:
@@ -153,6 +156,17 @@ def take_backup(url: str, env: str, store: Store, *, on_table: Progress | None =
         raise ConfigError(f"encrypted backups need {keys.RECIPIENTS_VAR} (age public keys; ops/supabase/backup.md)")
     if not encrypt and store.url.startswith("s3://"):
         raise ConfigError(f"backups leave this machine only encrypted: set {keys.RECIPIENTS_VAR} (ops/supabase/backup.md)")
+    try:
+        with no_reset_under_way(url, embedded=embedded, lock_wait=lock_wait_timeout):
+            return _take_backup(url, env, store, on_table, lock_wait_timeout, recipients if encrypt else None)
+    except psycopg.Error as error:
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0].strip()
+        raise BackupError(f"backup not taken: {first}") from None
+
+
+def _take_backup(url: str, env: str, store: Store, on_table: Progress | None, lock_wait_timeout: str,
+                 recipients: list | None) -> Manifest:
+    encrypt = recipients is not None
     with cleanup_on_sigterm(), store_errors(store.url), connection(url, autocommit=False) as conn:
         taken = {item.name.split(".")[0] for item in store.items(missing_ok=True)}
         while name_for(env, datetime.now(timezone.utc)) in taken:  # one backup per second and name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
@@ -123,22 +124,41 @@ def _reset(target: Target, url: str, steps: Steps, *, seeds: bool, cache: bool) 
 
 
 @contextmanager
-def reset_lock(target: Target, url: str):
+def reset_lock(target: Target, url: str, *, shared: bool = False, wait: float | None = None):
     """One reset of the embedded database at a time: a file lock, as the database itself is dropped.
 
     Elsewhere the reset holds the advisory lock `db.push` takes, on its working connection (`_reset`).
+    `shared` (a backup reading the database): waits for a reset, never for another reader; `wait`: give up
+    after that many seconds (TimeoutError) instead of waiting for good.
     """
     if not target.embedded:
         yield
         return
     STATE_DIR.mkdir(parents=True, exist_ok=True)
-    with open(STATE_DIR / "reset.lock", "w") as handle:
+    mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+    with open(STATE_DIR / "reset.lock", "a") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, mode | fcntl.LOCK_NB)
         except BlockingIOError:
-            say("waiting for another reset of the embedded database to finish...")
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            say("waiting for a reset of the embedded database to finish..." if shared else
+                "waiting for another reset of the embedded database to finish...", err=shared)
+            _flock_within(handle, mode, wait)
         yield
+
+
+def _flock_within(handle, mode: int, wait: float | None) -> None:
+    if not wait:
+        fcntl.flock(handle, mode)
+        return
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(handle, mode | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"a reset of the embedded database held its lock for {wait:g} s") from None
+            time.sleep(0.05)
 
 
 def wait_for_pushes(url: str) -> None:

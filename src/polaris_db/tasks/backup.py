@@ -12,6 +12,7 @@ from invoke import task
 from .. import REPO_ROOT
 from ..backups.drill import run_drill, write_report
 from ..backups.dump import take_backup
+from ..backups.guard import lock_wait_seconds
 from ..backups.fetch import copy, fetched, mark_verified, split_ref
 from ..backups.retention import DEFAULTS, prune
 from ..backups.store import open_store
@@ -77,12 +78,15 @@ REF_HELP = "<store>/<env>-<stamp> or <store>/latest, e.g. s3://polaris-backups/p
 
 
 @task(help={"env": "local (default), staging or prod", "store": STORE_HELP,
-            "lock_wait": "give up when a table stays locked this long (pg_dump --lock-wait-timeout, default 30s)"})
+            "lock_wait": "give up when a table, a reset or a push keeps the database locked this long (default 30s; "
+                         "pg_dump --lock-wait-timeout)"})
 @reports_errors
 def backup(c, env="local", store=None, lock_wait="30s"):
     """pg_dump -Fc of public, auth, storage and history, encrypted to the age recipients, into the store; manifest last."""
-    where = _store(store, env)
-    manifest = take_backup(target_url(resolve(env)), env, where, on_table=_progress(), lock_wait_timeout=lock_wait)
+    where, target = _store(store, env), resolve(env)
+    lock_wait_seconds(lock_wait)  # a bad value is exit 2 before the cluster starts
+    manifest = take_backup(target_url(target), env, where, on_table=_progress(), lock_wait_timeout=lock_wait,
+                           embedded=target.embedded)
     say(f"backup {manifest.name} in {where.url} ({manifest.object_bytes / 1e6:.1f} MB, "
         f"{'encrypted' if manifest.encryption == 'age' else 'not encrypted'}, sha256 {manifest.sha256[:12]}, "
         f"head {manifest.migration_head}, {sum(manifest.row_counts.values())} rows in {len(manifest.row_counts)} tables)")
@@ -163,8 +167,10 @@ def restore_drill(c, env="local", store=None, file=None, keep=False, reports=Non
         where, name = split_ref(file)
         source = None
     else:
-        where, name, source = _store(store, env), None, target_url(resolve(env))
-    drill = run_drill(env, source, scratch_url(DRILL_DB), where, name=name, keep_scratch=keep, on_table=_progress())
+        target = resolve(env)
+        where, name, source = _store(store, env), None, target_url(target)
+    drill = run_drill(env, source, scratch_url(DRILL_DB), where, name=name, keep_scratch=keep, on_table=_progress(),
+                      embedded=not file and target.embedded)
     report = write_report(drill, Path(reports) if reports else BACKUP_ROOT / "reports")
     say(table(("step", "result", "time"), drill.steps))
     if not drill.passed:
