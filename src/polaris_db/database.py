@@ -91,13 +91,16 @@ def create_database(conn: psycopg.Connection, name: str, *, template: str | None
         conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
 
 
-def recreate_database(url: str, *, template: str | None = None, strategy: str | None = None) -> None:
-    """Drop and create the URL's database, connecting through the maintenance database."""
+def recreate_database(url: str, *, template: str | None = None, strategy: str | None = None,
+                      comment: str | None = None) -> None:
+    """Drop and create the URL's database (with `comment`, before anyone connects), through the maintenance database."""
     name = database_name(url)
     maintenance = "template1" if name == "postgres" else "postgres"
     with connection(with_database(url, maintenance)) as conn:
         drop_database(conn, name)
         create_database(conn, name, template=template, strategy=strategy)
+        if comment is not None:
+            conn.execute(sql.SQL("comment on database {} is {}").format(sql.Identifier(name), sql.Literal(comment)))
 
 
 @contextmanager

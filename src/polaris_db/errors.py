@@ -62,3 +62,9 @@ class SqlFileFailed(PolarisError):
     """`db.psql --file`: the SQL file raised; its single transaction was rolled back."""
 
     exit_code = 9
+
+
+class Interrupted(PolarisError):
+    """Ctrl-C, with what it left behind (`db.reset`: the database as it was, or marked incomplete)."""
+
+    exit_code = 130

@@ -44,7 +44,7 @@ def test_reset_twice_gives_the_same_database(empty_url, connect):
     reset(Target("local", empty_url), Steps())
     assert schema_dump(empty_url) == first_schema
     assert row_counts(connect(empty_url)) == first_rows
-    assert [name for name, _, _ in steps.rows] == ["clean project objects", "platform shim", "migrations", "seeds"]
+    assert [name for name, _, _ in steps.rows] == ["check files", "clean project objects", "platform shim", "migrations", "seeds"]
 
 
 def test_reset_keeps_auth_users_on_a_platform_database(empty_url, connect):

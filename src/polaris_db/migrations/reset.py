@@ -10,13 +10,15 @@ from datetime import datetime, timezone
 import psycopg
 from psycopg import sql
 
-from .. import MIGRATIONS_DIR, SEEDS_DIR, STATE_DIR, shim
+from .. import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, STATE_DIR, interrupts, shim
 from ..config import Target
 from ..console import Steps, say
 from ..database import connect, connection, database_name, recreate_database, target_url
-from ..errors import PolarisError
+from ..errors import ConfigError, Interrupted, PolarisError
+from ..lint.sqlfile import parse_problems
 from . import reset_cache
 from .apply import migrate, migration_lock
+from .files import discover
 from .seeds import run_seeds
 
 # What the project's migrations created (policies on platform tables included), and nothing of the platform's: `public` itself keeps its owner,
@@ -80,25 +82,40 @@ def reset(target: Target, steps: Steps, *, seeds: bool = True, cache: bool = Tru
                 error.args = (f"{error}; reset incomplete: database {name} is half-built, run `inv db.reset` "
                               "again once fixed",)
             raise
-        except (KeyboardInterrupt, psycopg.Error):
+        except psycopg.Error:
             if left_incomplete(url):
-                say(f"reset interrupted: database {name} is incomplete; run `inv db.reset` again")
+                say(f"reset failed: database {name} is incomplete; run `inv db.reset` again")
             raise
+        except KeyboardInterrupt:
+            if left_incomplete(url):
+                raise Interrupted(f"interrupted: database {name} is marked incomplete (`inv db.status` says so); "
+                                  "run `inv db.reset` again") from None
+            raise Interrupted(f"interrupted: database {name} is as it was (the reset changed nothing)") from None
+
+
+def check_files() -> None:
+    """Names and pglast parse of every migration and seed, before anything is dropped (exit 2, nothing touched)."""
+    paths = [m.path for m in discover(MIGRATIONS_DIR)] + sorted(SEEDS_DIR.glob("*.sql"))
+    problems = parse_problems(paths, REPO_ROOT)
+    if problems:
+        raise ConfigError(f"{len(problems)} parse error(s) (first: {problems[0]}); nothing was dropped")
 
 
 def _reset(target: Target, url: str, steps: Steps, *, seeds: bool, cache: bool) -> str:
     use_cache = cache and seeds and target.embedded
     if use_cache:
         key = reset_cache.fingerprint()
-        if reset_cache.cached_key(url) == key:
-            with steps.step("clone cached build"):
+        if reset_cache.cached_key(url) == key:  # the same files built and passed before
+            with steps.step("clone cached build"), interrupts.held():
                 reset_cache.clone_from_cache(url)
             steps.note(f"inputs unchanged (key {key[:12]}); --no-cache rebuilds")
             return url
+    with steps.step("check files"):
+        check_files()
     if target.embedded:
         wait_for_pushes(url)
-        with steps.step("recreate database"):
-            recreate_database(url)
+        with steps.step("recreate database"), interrupts.held():  # never a moment without a marked database
+            recreate_database(url, comment=incomplete_comment())
     with connection(url) as conn, migration_lock(conn):
         mark_incomplete(conn)
         if not target.embedded:
@@ -141,7 +158,7 @@ def reset_lock(target: Target, url: str, *, shared: bool = False, wait: float | 
             fcntl.flock(handle, mode | fcntl.LOCK_NB)
         except BlockingIOError:
             say("waiting for a reset of the embedded database to finish..." if shared else
-                "waiting for another reset of the embedded database to finish...", err=shared)
+                "waiting for another reset or a backup of the embedded database to finish...", err=shared)
             _flock_within(handle, mode, wait)
         yield
 
@@ -179,8 +196,12 @@ def left_incomplete(url: str) -> bool:
         return False
 
 
+def incomplete_comment() -> str:
+    return INCOMPLETE + datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
 def mark_incomplete(conn: psycopg.Connection) -> None:
-    _comment(conn, INCOMPLETE + datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC"))
+    _comment(conn, incomplete_comment())
 
 
 def mark_complete(conn: psycopg.Connection) -> None:

@@ -6,11 +6,14 @@ from invoke import Collection
 from invoke.exceptions import Exit, ParseError
 from invoke.program import Program
 
+from ..interrupts import outside_tasks
+
 # One module per area; add a module name here when an area gains tasks.
 AREAS = ("cluster", "migrate", "backup", "rehearse", "rls", "lint", "types", "sync")
 
 
 def namespace() -> Collection:
+    outside_tasks()  # Ctrl-C while invoke parses: exit 130, not invoke's silent 1
     _task_argument_errors_exit_2()
     db = Collection("db")
     for area in AREAS:

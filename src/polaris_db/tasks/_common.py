@@ -9,6 +9,7 @@ from invoke import Exit
 
 from ..config import mask
 from ..errors import PolarisError
+from ..interrupts import in_task
 
 
 def reports_errors(body):
@@ -17,13 +18,14 @@ def reports_errors(body):
     @functools.wraps(body)
     def wrapper(*args, **kwargs):
         try:
-            return body(*args, **kwargs)
+            with in_task():
+                return body(*args, **kwargs)
         except PolarisError as error:
             raise Exit(mask(f"error: {error}"), code=error.exit_code) from None
         except psycopg.Error as error:
             first = (str(error).strip().splitlines() or ["database error"])[0]
             raise Exit(mask(f"error: {first}"), code=1) from None
         except KeyboardInterrupt:
-            raise Exit("interrupted", code=130) from None
+            raise Exit("error: interrupted", code=130) from None
 
     return wrapper
