@@ -43,24 +43,37 @@ def recipients() -> list[x25519.Recipient]:
 
 
 def identities() -> list[x25519.Identity]:
-    """The private key(s) for decryption; never printed."""
+    """The private key(s) for decryption; never printed.
+
+    A key file as `age-keygen` writes it: `#` comment lines (`# created: …`, `# public key: age1…`), blank
+    lines and `AGE-SECRET-KEY-1…` lines. A bare `age1…` line (the public half, which an older one-liner in
+    backup.md printed below the key) is skipped; a file with no private key at all is refused, named.
+    """
     lines = []
     if os.environ.get(IDENTITY_VAR):
         lines.append(os.environ[IDENTITY_VAR])
     path = os.environ.get(IDENTITY_FILE_VAR)
+    public_only = False
     if path:
         try:
-            lines += Path(path).read_text().splitlines()
-        except OSError as error:
-            raise ConfigError(f"{IDENTITY_FILE_VAR}: {path}: {error.strerror}") from None
+            lines += Path(path).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{IDENTITY_FILE_VAR}: {path}: {getattr(error, 'strerror', None) or 'not a text file'}") from None
     keys = []
     for line in lines:
         line = line.strip()
-        if line and not line.startswith("#"):
-            try:
-                keys.append(x25519.Identity.from_str(line))
-            except Exception:
-                raise ConfigError(f"{IDENTITY_VAR}/{IDENTITY_FILE_VAR}: not an age secret key (AGE-SECRET-KEY-1…)") from None
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("age1"):
+            public_only = True
+            continue
+        try:
+            keys.append(x25519.Identity.from_str(line))
+        except Exception:
+            raise ConfigError(f"{IDENTITY_VAR}/{IDENTITY_FILE_VAR}: not an age secret key (AGE-SECRET-KEY-1…)") from None
+    if public_only and not keys:
+        raise ConfigError(f"{IDENTITY_FILE_VAR}: {path} holds only a public key (age1…): it needs the private key "
+                          "(AGE-SECRET-KEY-1…) from the same `age-keygen` file")
     return keys
 
 
