@@ -40,14 +40,25 @@ def psql_command(url: str, *args: str) -> tuple[list[str], dict[str, str]]:
     return [bin_path("psql"), "--no-psqlrc", "-d", clean_url, *args], env
 
 
-def run_psql(url: str, *, file: str | None = None) -> int:
-    """Interactive psql (its exit code), or `file` in one transaction: a failure raises one line, rolled back."""
+def setting_args(settings: dict[str, str]) -> list[str]:
+    """psql arguments that `set` these (e.g. polaris.migration_head for smoke.sql) before the file runs, quietly."""
+    if not settings:
+        return []
+    sets = ["-c", "; ".join(f"set {name} = '{value}'" for name, value in settings.items())]
+    return ["-v", "QUIET=on", *sets, "-c", "\\set QUIET off"]
+
+
+def run_psql(url: str, *, file: str | None = None, settings: dict[str, str] | None = None) -> int:
+    """Interactive psql (its exit code), or `file` in one transaction: a failure raises one line, rolled back.
+
+    `settings`: session settings for the file (values are the caller's, never user input)."""
     if not file:
         command, env = psql_command(url)
         return _run(command, env, timeout=INTERACTIVE_TIMEOUT).returncode
     if not Path(file).is_file():
         raise ConfigError(f"{file}: no such SQL file")
-    command, env = psql_command(url, "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", file)
+    command, env = psql_command(url, "-v", "ON_ERROR_STOP=1", "--single-transaction", *setting_args(settings or {}),
+                                "-f", file)
     result = _run(command, env, timeout=FILE_TIMEOUT, stderr=subprocess.PIPE)
     errors = result.stderr or ""
     if result.returncode == 0:

@@ -1,12 +1,20 @@
 -- Smoke query after a deploy (CI: `inv db.psql --env ENV --file ops/supabase/tests/smoke.sql`).
--- Fails (psql exits non-zero) unless the schema is at head, the reference data the app cannot run
--- without is there (it comes with migration 0037, not with the demo seeds) and the catalogue answers.
+-- Fails (psql exits non-zero) unless the schema is at the head of the migration files, the reference data
+-- the app cannot run without is there (it comes with migration 0037, not with the demo seeds) and the
+-- catalogue answers. The files' head comes from the setting polaris.migration_head, which `inv db.psql`
+-- and `inv db.rehearse` set from ops/supabase/migrations (by hand: `set polaris.migration_head = '0043';`).
 do $$
 declare
   missing text;
+  files_head text := nullif(current_setting('polaris.migration_head', true), '');
+  database_head text;
 begin
-  if (select max(version) from supabase_migrations.schema_migrations) < '0041' then
-    raise exception 'database is not at migration head 0041';
+  if files_head is null then
+    raise exception 'polaris.migration_head is not set: run smoke.sql with inv db.psql --file (or set it to the newest migration number)';
+  end if;
+  select max(version) into database_head from supabase_migrations.schema_migrations;
+  if database_head is distinct from files_head then
+    raise exception 'database is at migration %, the migration files'' head is %', coalesce(database_head, 'none'), files_head;
   end if;
   select string_agg(needed, ', ' order by needed) into missing
   from (

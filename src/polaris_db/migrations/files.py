@@ -87,6 +87,15 @@ def discover(directory: Path) -> list[Migration]:
     return [migrations[v] for v in sorted(migrations)]
 
 
+def head_version(directory: Path) -> str | None:
+    """The newest migration number in the folder (what `smoke.sql` expects a deployed database at), or None."""
+    try:
+        local = discover(directory)
+    except MigrationFileError:
+        return None
+    return local[-1].version if local else None
+
+
 def _timestamp_hint(path: Path) -> str:
     """Rename advice for a file named like `supabase migration new` output."""
     numbers = [int(m["version"]) for p in path.parent.iterdir() if (m := NAME_PATTERN.match(p.name))]

@@ -27,7 +27,7 @@ from ..errors import BackupError, ConfigError, DriftError, MigrationFailed
 from ..migrations import discover, make_plan, read_history
 from ..migrations.history import AppliedMigration
 from ..migrations.plan import describe_drift
-from ..psql import psql_command
+from ..psql import psql_command, setting_args
 from .measure import MigrationResult, apply_measured
 
 STORE_VAR = "POLARIS_BACKUP_STORE"  # as `inv db.backup`: the store when --from is not given
@@ -120,7 +120,7 @@ def rehearse(env: str, *, file: str | None = None, source: str | None = None, mi
             _restore(run, archive, url, jobs, say)
             _apply(run, url, local, release, say)
             if not run.failure:
-                _checks(run, url, checks, say)
+                _checks(run, url, checks, say, local[-1].version if local else None)
         finally:
             run.kept = keep
             if not keep:
@@ -165,20 +165,20 @@ def _apply(run: Rehearsal, url: str, local, release: set[str], say) -> None:
     run.timings["migrations"] = time.perf_counter() - started
 
 
-def _checks(run: Rehearsal, url: str, names, say) -> None:
+def _checks(run: Rehearsal, url: str, names, say, head: str | None) -> None:
     started = time.perf_counter()
     for name in names:
         began = time.perf_counter()
         say(f"check {name} ...")
         try:
-            passed, detail = CHECK_FUNCTIONS[name](url)
+            passed, detail = CHECK_FUNCTIONS[name](url, head)
         except Exception as error:  # noqa: BLE001 - a check that cannot run is a failed check, named
             passed, detail = False, (str(error).strip().splitlines() or [type(error).__name__])[0]
         run.checks.append((name, passed, detail, time.perf_counter() - began))
     run.timings["checks"] = time.perf_counter() - started
 
 
-def check_rls(url: str) -> tuple[bool, str]:
+def check_rls(url: str, head: str | None = None) -> tuple[bool, str]:
     from ..rls.suite import run_suite
 
     lines: list[str] = []
@@ -187,8 +187,11 @@ def check_rls(url: str) -> tuple[bool, str]:
     return not report.failed, report.summary().lstrip("# ") + (f"; first: {failures[0]}" if failures else "")
 
 
-def check_smoke(url: str) -> tuple[bool, str]:
-    command, env = psql_command(url, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "-f", str(SMOKE_PATH))
+def check_smoke(url: str, head: str | None = None) -> tuple[bool, str]:
+    """smoke.sql as the workflows run it, against `head`: the newest migration rehearsed."""
+    settings = setting_args({"polaris.migration_head": head} if head else {})
+    command, env = psql_command(url, "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", *settings,
+                                "-f", str(SMOKE_PATH))
     try:
         result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=SMOKE_TIMEOUT,
                                 stdin=subprocess.DEVNULL)
@@ -199,7 +202,7 @@ def check_smoke(url: str) -> tuple[bool, str]:
     return True, f"{SMOKE_PATH.name} passed"
 
 
-def check_types(url: str) -> tuple[bool, str]:
+def check_types(url: str, head: str | None = None) -> tuple[bool, str]:
     from ..typegen import DEFAULT_OUTPUT, generate, stale_diff
 
     diff = stale_diff(generate(url), DEFAULT_OUTPUT)

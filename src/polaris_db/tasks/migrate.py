@@ -13,6 +13,7 @@ from ..console import Steps, confirm, say, table
 from ..database import connection, target_url
 from ..errors import ConfigError, DriftError
 from ..lint.sqlfile import parse_problems
+from ..migrations.files import head_version
 from ..migrations.listing import migration_records, migration_rows
 from ..migrations import discover, make_plan, migrate, read_history
 from ..migrations.plan import counts, describe_drift, summary
@@ -110,12 +111,13 @@ def seed(c, env="local", yes=False):
     say(f"seeded {env}: " + ", ".join(s.path.name for s in seeds))
 
 
-@task(help={"env": ENV_HELP, "file": "run this SQL file (ON_ERROR_STOP, one transaction) instead of a shell"})
+@task(help={"env": ENV_HELP, "file": "run this SQL file (ON_ERROR_STOP, one transaction; polaris.migration_head set to the files' head) instead of a shell"})
 @reports_errors
 def psql(c, env="local", file=None):
     """Interactive psql on the target, or run --file; the password travels in the environment, not argv."""
     target = resolve(env)
-    sys.exit(run_psql(target_url(target), file=file))
+    head = head_version(MIGRATIONS_DIR)  # smoke.sql compares the database with the files' head
+    sys.exit(run_psql(target_url(target), file=file, settings={"polaris.migration_head": head} if head else None))
 
 
 TASKS = [reset, push, migration_list, new_migration, seed, psql]
