@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -13,7 +14,21 @@ from .errors import Aborted
 
 def say(text: str = "", *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
-    print(mask(text), file=stream, flush=True)
+    try:
+        print(mask(text), file=stream, flush=True)
+    except BrokenPipeError:
+        if err:
+            raise
+        stdout_closed()
+
+
+def stdout_closed() -> None:
+    """Whoever read stdout went away (`inv db.migration-list | head -1`): no traceback, and no task stopped half-way
+    (a reset or backup goes on to its end and exit code); what it still prints to stdout goes to /dev/null. Other
+    broken pipes (pg_dump's, an upload's) are not this one and still fail, named."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -20,7 +20,7 @@ from psycopg import sql
 from .cluster import local_cluster
 from .config import Target, mask
 from .console import say
-from .errors import ServerError
+from .errors import ServerError, first_line
 from .shim import install as install_shim
 
 APP_NAME = "polaris_db"
@@ -45,8 +45,7 @@ def connect(url: str, **kwargs) -> psycopg.Connection:
     try:
         return psycopg.connect(url, **kwargs)
     except psycopg.OperationalError as error:
-        reason = str(error).strip().splitlines()[-1] if str(error).strip() else "connection failed"
-        raise ServerError(f"cannot connect to {mask(url)}: {mask(reason)}") from None
+        raise ServerError(f"cannot connect to {mask(url)}: {mask(first_line(error, 'connection failed'))}") from None
 
 
 @contextmanager

@@ -1,5 +1,20 @@
 """Errors the tasks turn into one masked line on stderr and a non-zero exit."""
 
+import re
+
+# psycopg prefixes what libpq says ("connection failed: ...", one line per host tried, hints after a tab).
+_LIBPQ_PREFIX = re.compile(r"^(connection failed|connection is bad):\s*")
+
+
+def first_line(error: BaseException, default: str = "database error") -> str:
+    """An error's first meaningful line, stripped: what an `error: ...` line shows (libpq's hints, which psycopg
+    puts on tab-indented lines below, and its `connection failed:` prefix dropped)."""
+    for line in str(error).splitlines():
+        line = _LIBPQ_PREFIX.sub("", line.strip())
+        if line:
+            return line
+    return default
+
 
 class PolarisError(Exception):
     """A failure the user can act on; its message is the whole story in one line.

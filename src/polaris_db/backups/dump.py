@@ -30,7 +30,7 @@ import psycopg
 import pyrage
 
 from ..database import connection, server_version
-from ..errors import BackupError, ConfigError
+from ..errors import BackupError, ConfigError, first_line
 from ..psql import split_password
 from ..cluster import bin_path
 from . import keys
@@ -160,8 +160,7 @@ def take_backup(url: str, env: str, store: Store, *, on_table: Progress | None =
         with no_reset_under_way(url, embedded=embedded, lock_wait=lock_wait_timeout):
             return _take_backup(url, env, store, on_table, lock_wait_timeout, recipients if encrypt else None)
     except psycopg.Error as error:
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0].strip()
-        raise BackupError(f"backup not taken: {first}") from None
+        raise BackupError(f"backup not taken: {first_line(error)}") from None
 
 
 def _take_backup(url: str, env: str, store: Store, on_table: Progress | None, lock_wait_timeout: str,

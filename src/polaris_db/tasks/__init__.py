@@ -6,6 +6,7 @@ from invoke import Collection
 from invoke.exceptions import Exit, ParseError
 from invoke.program import Program
 
+from ..console import stdout_closed
 from ..interrupts import outside_tasks
 
 # One module per area; add a module name here when an area gains tasks.
@@ -15,6 +16,7 @@ AREAS = ("cluster", "migrate", "backup", "rehearse", "rls", "lint", "types", "sy
 def namespace() -> Collection:
     outside_tasks()  # Ctrl-C while invoke parses: exit 130, not invoke's silent 1
     _task_argument_errors_exit_2()
+    _listing_into_a_closed_pipe_is_quiet()
     db = Collection("db")
     for area in AREAS:
         for task in import_module(f"{__name__}.{area}").TASKS:
@@ -40,3 +42,22 @@ def _task_argument_errors_exit_2() -> None:
 
     parse_tasks_or_exit_2.polaris_wrapped = True
     Program.parse_tasks = parse_tasks_or_exit_2
+
+
+def _listing_into_a_closed_pipe_is_quiet() -> None:
+    """`inv --list | head -1`, `inv --help db.backup | head -3`: invoke prints these itself (after loading tasks.py),
+    and a reader that went away made a BrokenPipeError traceback. Our tasks print through `console.say`, which
+    handles it the same way."""
+    cleanup = Program.parse_cleanup
+    if getattr(cleanup, "polaris_wrapped", False):
+        return
+
+    def parse_cleanup_quietly(self: Program) -> None:
+        try:
+            cleanup(self)
+        except BrokenPipeError:
+            stdout_closed()
+            raise Exit(code=0) from None
+
+    parse_cleanup_quietly.polaris_wrapped = True
+    Program.parse_cleanup = parse_cleanup_quietly

@@ -8,7 +8,7 @@ import psycopg
 from invoke import Exit
 
 from ..config import mask
-from ..errors import PolarisError
+from ..errors import PolarisError, first_line
 from ..interrupts import in_task
 
 
@@ -23,8 +23,7 @@ def reports_errors(body):
         except PolarisError as error:
             raise Exit(mask(f"error: {error}"), code=error.exit_code) from None
         except psycopg.Error as error:
-            first = (str(error).strip().splitlines() or ["database error"])[0]
-            raise Exit(mask(f"error: {first}"), code=1) from None
+            raise Exit(mask(f"error: {first_line(error)}"), code=1) from None
         except KeyboardInterrupt:
             raise Exit("error: interrupted", code=130) from None
 
