@@ -2,7 +2,7 @@
 -- Fails (psql exits non-zero) unless the schema is at the head of the migration files, the reference data
 -- the app cannot run without is there (it comes with migration 0037, not with the demo seeds) and the
 -- catalogue answers. The files' head comes from the setting polaris.migration_head, which `inv db.psql`
--- and `inv db.rehearse` set from ops/supabase/migrations (by hand: `set polaris.migration_head = '0043';`).
+-- and `inv db.rehearse` set from ops/supabase/migrations (by hand: `set polaris.migration_head = 'NNNN';`, the newest file's number).
 do $$
 declare
   missing text;

@@ -18,6 +18,7 @@ from .rules.pc302_policy_clauses import PolicyClauses
 from .rules.pc303_definer_search_path import DefinerSearchPath
 from .rules.pc304_function_security_explicit import FunctionSecurityExplicit
 from .rules.pc305_definer_acts_for_caller import DefinerActsForCaller
+from .rules.pc306_api_grants_match_matrix import ApiGrantsMatchMatrix
 from .rules.pc401_idempotent_ddl import IdempotentDdl
 from .rules.pc501_seed_idempotent import SeedIdempotent
 from .rules.pc502_seed_personal_data import SeedPersonalData
@@ -40,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     DefinerSearchPath(),
     FunctionSecurityExplicit(),
     DefinerActsForCaller(),
+    ApiGrantsMatchMatrix(),
     IdempotentDdl(),
     SeedIdempotent(),
     SeedPersonalData(),
