@@ -6,14 +6,15 @@ import time
 import pytest
 
 from polaris_db.backups.dump import take_backup
-from polaris_db.backups.guard import lock_wait_seconds
+from polaris_db.backups.guard import lock_wait_seconds, no_reset_under_way
 from polaris_db.backups.store import LocalStore
 from polaris_db.config import Target
+from polaris_db.console import Steps
 from polaris_db.database import database_name
 from polaris_db.errors import BackupError, ConfigError
 from polaris_db.migrations import reset as reset_module
 from polaris_db.migrations.history import LOCK_KEY
-from polaris_db.migrations.reset import mark_complete, mark_incomplete
+from polaris_db.migrations.reset import mark_complete, mark_incomplete, reset
 
 from run_inv import inv
 
@@ -121,3 +122,22 @@ def test_lock_wait_reads_postgres_durations():
     with pytest.raises(ConfigError):
         lock_wait_seconds("1 fortnight")
 
+
+
+def test_a_reset_started_during_a_backup_waits_for_it(source, connect):
+    """The other half of the issue's `deadlock detected`: the reset no longer drops tables under a running dump."""
+    done = threading.Event()
+    observer = connect(source)
+    with no_reset_under_way(source):
+        worker = threading.Thread(target=lambda: (reset(Target("local", source), Steps(), seeds=False), done.set()))
+        worker.start()
+        for _ in range(600):
+            if waiting_on_advisory_lock(observer):
+                break
+            assert not done.is_set(), "the reset ran under a backup"
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the reset never queued behind the backup")
+        assert observer.execute("select count(*) from public.notes").fetchone()[0] == 50
+    worker.join(timeout=240)
+    assert done.is_set()

@@ -23,7 +23,7 @@ OnApplied = Callable[[Migration, float], None]
 def migration_lock(conn: psycopg.Connection):
     """Session-level advisory lock so two pushes to one database run one after the other."""
     if not conn.execute("select pg_try_advisory_lock(%s)", (LOCK_KEY,)).fetchone()[0]:
-        say("waiting for another migration run on this database to finish...")
+        say("waiting for another migration run (push or reset) or a backup on this database to finish...")
         conn.execute("select pg_advisory_lock(%s)", (LOCK_KEY,))
     try:
         yield
