@@ -14,6 +14,8 @@ import pytest
 
 from polaris_db import MIGRATIONS_DIR, REPO_ROOT
 from polaris_db.database import database_name
+from polaris_db.errors import ConfigError
+from polaris_db.migrations import reset as reset_module
 from polaris_db.migrations.history import LOCK_KEY
 
 from run_inv import inv
@@ -173,3 +175,14 @@ def test_ctrl_c_while_invoke_loads_the_tasks_exits_130(tmp_path):
                             stdin=subprocess.DEVNULL, timeout=60)
     assert result.returncode == 130
     assert result.stderr == "error: interrupted\n"
+
+
+def test_file_checks_remember_only_contents_that_parsed(tmp_path, monkeypatch):
+    migrations = folder_with(tmp_path, "0999_extra.sql", "create table public.extra (id int);\n")
+    monkeypatch.setattr(reset_module, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(reset_module, "STATE_DIR", tmp_path / "state")
+    reset_module.check_files()
+    assert len((tmp_path / "state" / "parsed.txt").read_text().split()) >= 45
+    (migrations / "0999_extra.sql").write_text("create tabel public.extra (id int);\n")  # same name, new content
+    with pytest.raises(ConfigError, match=r"0999_extra\.sql:1: "):
+        reset_module.check_files()

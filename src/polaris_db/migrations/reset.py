@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import hashlib
 import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
+import pglast
 import psycopg
 from psycopg import sql
 
@@ -94,11 +97,25 @@ def reset(target: Target, steps: Steps, *, seeds: bool = True, cache: bool = Tru
 
 
 def check_files() -> None:
-    """Names and pglast parse of every migration and seed, before anything is dropped (exit 2, nothing touched)."""
+    """Names and pglast parse of every migration and seed, before anything is dropped (exit 2, nothing touched).
+
+    Contents that parsed before (their sha256 and pglast's version in STATE_DIR/parsed.txt) are not parsed
+    again: a rebuild pays only for the files that changed."""
     paths = [m.path for m in discover(MIGRATIONS_DIR)] + sorted(SEEDS_DIR.glob("*.sql"))
-    problems = parse_problems(paths, REPO_ROOT)
+    record = STATE_DIR / "parsed.txt"
+    try:
+        known = set(record.read_text().split())
+    except OSError:
+        known = set()
+    digests = {path: f"{pglast.__version__}:{hashlib.sha256(path.read_bytes()).hexdigest()}" for path in paths}
+    fresh = [path for path in paths if digests[path] not in known]
+    problems = parse_problems(fresh, REPO_ROOT)
     if problems:
         raise ConfigError(f"{len(problems)} parse error(s) (first: {problems[0]}); nothing was dropped")
+    if fresh:
+        with contextlib.suppress(OSError):
+            STATE_DIR.mkdir(parents=True, exist_ok=True)
+            record.write_text("\n".join(sorted(set(digests.values()))) + "\n")
 
 
 def _reset(target: Target, url: str, steps: Steps, *, seeds: bool, cache: bool) -> str:
