@@ -17,9 +17,10 @@ Temporary files, test clusters included, go to RAM (/dev/shm when it has 4 GiB f
 chooses another place): on ext4, creating a database's ~700 files right after dropping others is slow in
 the kernel (inode allocation skips recently deleted inodes: 0.4 s per cloned database against 0.04 s).
 
-Under pytest-xdist (`-n 3`, what `nox -s tests` does) each worker has its own cluster and ports
-(POLARIS_TEST_PORT + 100 per worker; tests derive every port they open from it). A chosen server runs the
-suite serially: tests name some of their databases, and workers sharing one server would collide.
+Under pytest-xdist (`-n 3 --dist loadfile`: pyproject's addopts, so plain `pytest` and `nox -s tests` alike;
+`-n 0` runs serially) each worker has its own cluster and ports (POLARIS_TEST_PORT + 100 per worker; tests
+derive every port they open from it). A chosen server runs the suite serially (the workers are dropped, said
+in the header): tests name some of their databases, and workers sharing one server would collide.
 """
 
 from __future__ import annotations
@@ -95,10 +96,22 @@ def _check_external(server: ExternalServer) -> None:
                                     "the suite needs the hosted model (supabase/postgres image)")
 
 
+_serial_note = pytest.StashKey[bool]()
+SERIAL_NOTE = "POLARIS_TEST_DATABASE_URL: serial run (tests name databases on the one server; -n dropped)"
+
+
 def pytest_configure(config):
-    if EXTERNAL_URL and (WORKER or config.getoption("numprocesses", None)):
+    if EXTERNAL_URL and WORKER:
         raise pytest.UsageError("POLARIS_TEST_DATABASE_URL runs the suite serially (its tests name databases "
                                 "on the one server): pass -n 0")
+    if EXTERNAL_URL and config.getoption("numprocesses", None):
+        # pyproject's addopts ask for workers; before xdist's own pytest_configure (trylast) sees them.
+        config.option.numprocesses, config.option.dist, config.option.tx = 0, "no", []
+        config.stash[_serial_note] = True
+
+
+def pytest_report_header(config):
+    return [SERIAL_NOTE] if config.stash.get(_serial_note, False) else []
 
 
 @pytest.fixture(scope="session")
