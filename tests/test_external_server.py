@@ -3,8 +3,6 @@
 import os
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -23,8 +21,8 @@ def child_env(url: str) -> dict[str, str]:
 
 
 @pytest.mark.skipif(bool(os.environ.get("POLARIS_TEST_DATABASE_URL")), reason="already running on a chosen server")
-def test_part_of_the_suite_runs_on_a_second_hosted_model_server(tmp_path):
-    second = Cluster(root=Path(tempfile.mkdtemp(prefix="polaris-second-pg-")), port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 50),
+def test_part_of_the_suite_runs_on_a_second_hosted_model_server(tmp_path, cluster_dir):
+    second = Cluster(root=cluster_dir("second"), port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 50),
                      settings={**FAST_UNSAFE, "max_connections": "200"})
     second.start()
     try:
