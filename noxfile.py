@@ -25,7 +25,8 @@ SUBSET = {
 }
 # pytest-xdist: three workers, each with its own embedded cluster and ports (tests/conftest.py); a whole file
 # per worker, so a file's session fixtures are built once. Three on two cores: tests wait on servers and
-# subprocesses part of the time (1:33 against 1:40 with two). `-- -n 0` runs serially.
+# subprocesses part of the time (1:33 against 1:40 with two). `-- -n 0` runs serially. pyproject's addopts give
+# plain `pytest` (the README's command, `.ci/run`) the same; said here too so the sessions do not depend on it.
 PARALLEL = ["-n", "3", "--dist", "loadfile"]
 
 def install(session: nox.Session, *groups: str, project: bool = True) -> None:
