@@ -9,6 +9,7 @@ dropped after.
 Fixtures:
   cluster      the test run's server (embedded: fsync off, under the run's directory, a free loopback port)
   cluster_dir  cluster_dir(name) -> a fresh directory for a cluster (or POLARIS_STATE_DIR) a test starts itself
+               (fresh_cluster_dir: the same for a module-scoped one)
   schema_url   URL of a fresh database with shim + all migrations + seeds
   empty_url    URL of a fresh database with only the Supabase shim
   bare_url     URL of a fresh, completely empty database
@@ -170,6 +171,13 @@ def _fresh_dir(name: str) -> Path:
     postmasters.stop_under(path)
     shutil.rmtree(path, ignore_errors=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def fresh_cluster_dir():
+    """fresh_cluster_dir(name) -> like cluster_dir, for a module- or session-scoped cluster (its fixture stops it;
+    the session-end check catches what it does not)."""
+    return _fresh_dir
 
 
 @pytest.fixture
