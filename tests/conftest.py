@@ -49,6 +49,8 @@ from polaris_db import postmasters, shim
 from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 from polaris_db.database import drop_database, scratch_database
 from polaris_db.migrations.reset import build
+from run_order import (pytest_collection_modifyitems, pytest_configure_node,  # noqa: F401 (hooks: the run's order)
+                       pytest_runtest_logreport, record_file_seconds)
 
 
 def _fast_tmpdir() -> str | None:
@@ -211,6 +213,7 @@ def pytest_testnodedown(node, error):
 def pytest_sessionfinish(session):
     """A Postgres this process's tests started and left running fails the run (named, then stopped); under
     xdist each worker checks its own and the controller fails the run."""
+    record_file_seconds(session.config)
     basetemp = getattr(session.config, "_tmp_path_factory", None)
     roots = [*_RUN_ROOT, *([basetemp._basetemp] if basetemp and basetemp._basetemp else [])]
     left = [found for root in roots for found in postmasters.stop_under(root)]
