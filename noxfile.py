@@ -25,8 +25,9 @@ SUBSET = {
 }
 # pytest-xdist: three workers, each with its own embedded cluster and ports (tests/conftest.py); a whole file
 # per worker, so a file's session fixtures are built once. Three on two cores: tests wait on servers and
-# subprocesses part of the time (1:33 against 1:40 with two). `-- -n 0` runs serially.
-PARALLEL = ["-n", "3", "--dist", "loadfile"]
+# subprocesses part of the time (1:33 against 1:40 with two). `-- -n 0` runs serially. pyproject's addopts give
+# plain `pytest` (the README's command, `.ci/run`) the same; said here too so the sessions do not depend on it.
+PARALLEL = ["-n", "3", "--dist", "loadfile", "--no-loadscope-reorder"]  # longest files first: tests/run_order.py
 
 def install(session: nox.Session, *groups: str, project: bool = True) -> None:
     """The project (editable) plus pyproject dependency groups; skipped while pyproject.toml is unchanged."""

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Benchmark: warm `inv db.reset` vs the floor vs `supabase db reset --remote`, on one server.
 
-  floor  create a fresh database, then shim + every migration + seeds as one `psql -1 -f`
+  floor  create a fresh database, then the shim as supabase_admin (`psql -1 -f`, as `inv db.reset` installs it:
+         `postgres` is hosted's non-superuser) and every migration + seeds as postgres in one `psql -1 -f`
   ours   `inv db.reset` on the embedded default (a separate cluster under a temp POLARIS_STATE_DIR):
          warm, so it clones the cached build; also timed with --no-cache (every migration replayed)
-  cli    `supabase db reset --remote=<url>` (drops public, applies migrations, runs the same seeds)
+  cli    `supabase db reset --remote=<url>` as postgres (drops what the migrations made, keeps the platform's
+         auth and storage as on hosted, applies migrations, runs the same seeds)
 
 Prints the median of N warm runs and the ratios. Target: ours <= 1.3x floor, and faster than the CLI.
-Usage: .venv/bin/python scripts/bench_reset.py [--runs 5]
+Usage: .venv/bin/python scripts/bench_reset.py [--runs 5]   (tests/test_benches.py runs it with --runs 1)
 """
 
 from __future__ import annotations
@@ -32,9 +34,13 @@ from polaris_db.supabase_cli import cli_path
 CLI_HOST = "127.0.0.2"  # the CLI treats 127.0.0.1 as its Docker stack; any other loopback address is "remote"
 
 
+STEP_TIMEOUT = 600  # seconds for one reset
+
+
 def timed(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
-    result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO_ROOT)
+    result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO_ROOT,
+                            stdin=subprocess.DEVNULL, timeout=STEP_TIMEOUT)
     took = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"benchmark step failed: {' '.join(command[:3])}: {(result.stderr or result.stdout).strip()[-400:]}")
@@ -45,10 +51,9 @@ def cli_workdir(root: Path) -> Path:
     """supabase/migrations linked to ours, and config.toml seeding our seeds in their declared order."""
     supabase = root / "supabase"
     (supabase / "seeds").mkdir(parents=True)
-    # The CLI's remote reset drops the shim's auth schema like any user schema, so it replays the
-    # shim first, as our reset does: 0000 sorts before every migration.
+    # Run as postgres (the hosted model), the CLI's remote reset keeps the platform's schemas, which
+    # supabase_admin owns: the shim that the warm-up `inv db.reset` installed stays.
     (supabase / "migrations").mkdir()
-    (supabase / "migrations" / "0000_platform_shim.sql").symlink_to(Path(str(SHIM_SQL)).resolve())
     for migration in discover(MIGRATIONS_DIR):
         (supabase / "migrations" / migration.filename).symlink_to(migration.path.resolve())
     paths = []
@@ -76,11 +81,12 @@ def main() -> None:
         cluster.start()
         try:
             all_sql = scratch_path / "all.sql"
-            parts = [SHIM_SQL.read_text()] + [m.sql for m in discover(MIGRATIONS_DIR)]
-            parts += [s.path.read_text() for s in discover_seeds(SEEDS_DIR)]
+            parts = [m.sql for m in discover(MIGRATIONS_DIR)] + [s.path.read_text() for s in discover_seeds(SEEDS_DIR)]
             all_sql.write_text("\n;\n".join(parts))
             admin, admin_env = psql_command(cluster.url("postgres"), "-q", "-c")
-            floor_db, floor_env = psql_command(cluster.url("floor"), "-q", "-1", "-v", "ON_ERROR_STOP=1", "-f", str(all_sql))
+            one_file = ("-q", "-1", "-v", "ON_ERROR_STOP=1", "-f")
+            floor_shim, shim_env = psql_command(cluster.admin_url("floor"), *one_file, str(SHIM_SQL))
+            floor_db, floor_env = psql_command(cluster.url("floor"), *one_file, str(all_sql))
             inv = [sys.executable, "-m", "invoke", "db.reset"]
             cli = [str(cli_path()), "db", "reset", "--yes", f"--remote={cluster.url('postgres').replace('127.0.0.1', CLI_HOST)}",
                    "--workdir", str(cli_workdir(scratch_path / "cli"))]
@@ -88,9 +94,13 @@ def main() -> None:
 
             def floor() -> float:
                 started = time.perf_counter()
-                subprocess.run(admin + ["drop database if exists floor with (force)"], env=admin_env, check=True)
-                subprocess.run(admin + ["create database floor"], env=admin_env, check=True)
-                subprocess.run(floor_db, env=floor_env, check=True, capture_output=True)
+                for command, command_env in ((admin + ["drop database if exists floor with (force)"], admin_env),
+                                             (admin + ["create database floor"], admin_env),
+                                             (floor_shim, shim_env), (floor_db, floor_env)):
+                    result = subprocess.run(command, env=command_env, capture_output=True, text=True,
+                                            stdin=subprocess.DEVNULL, timeout=STEP_TIMEOUT)
+                    if result.returncode != 0:
+                        sys.exit(f"benchmark step failed: floor: {result.stderr.strip()[-400:]}")
                 return time.perf_counter() - started
 
             timings: dict[str, list[float]] = {"floor": [], "ours": [], "ours_no_cache": [], "cli": []}

@@ -7,7 +7,9 @@ the user swapped (on that image both have POSTGRES_PASSWORD). Per-test databases
 dropped after.
 
 Fixtures:
-  cluster      the test run's server (embedded: fsync off, its own temp dir, a free loopback port)
+  cluster      the test run's server (embedded: fsync off, under the run's directory, a free loopback port)
+  cluster_dir  cluster_dir(name) -> a fresh directory for a cluster (or POLARIS_STATE_DIR) a test starts itself
+               (fresh_cluster_dir: the same for a module-scoped one)
   schema_url   URL of a fresh database with shim + all migrations + seeds
   empty_url    URL of a fresh database with only the Supabase shim
   bare_url     URL of a fresh, completely empty database
@@ -17,13 +19,21 @@ Temporary files, test clusters included, go to RAM (/dev/shm when it has 4 GiB f
 chooses another place): on ext4, creating a database's ~700 files right after dropping others is slow in
 the kernel (inode allocation skips recently deleted inodes: 0.4 s per cloned database against 0.04 s).
 
-Under pytest-xdist (`-n 3`, what `nox -s tests` does) each worker has its own cluster and ports
-(POLARIS_TEST_PORT + 100 per worker; tests derive every port they open from it). A chosen server runs the
-suite serially: tests name some of their databases, and workers sharing one server would collide.
+Every cluster a test run starts lives under one directory per test port (`polaris-tests-<POLARIS_TEST_PORT>`
+in the temp dir, held with a lock while the run lives): a run finds what a killed run left there by its data
+directory and stops it before starting its own, so its ports are free and nothing falls back to another. A
+run that ends with a Postgres still running from its directories or its basetemp fails, naming it (the
+servers are stopped). A concurrent run on the same port gets a directory of its own.
+
+Under pytest-xdist (`-n 3 --dist loadfile`: pyproject's addopts, so plain `pytest` and `nox -s tests` alike;
+`-n 0` runs serially) each worker has its own cluster and ports (POLARIS_TEST_PORT + 100 per worker; tests
+derive every port they open from it). A chosen server runs the suite serially (the workers are dropped, said
+in the header): tests name some of their databases, and workers sharing one server would collide.
 """
 
 from __future__ import annotations
 
+import fcntl
 import itertools
 import os
 import shutil
@@ -35,10 +45,12 @@ from urllib.parse import urlsplit, urlunsplit
 import psycopg
 import pytest
 
-from polaris_db import shim
+from polaris_db import postmasters, shim
 from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 from polaris_db.database import drop_database, scratch_database
 from polaris_db.migrations.reset import build
+from run_order import (pytest_collection_modifyitems, pytest_configure_node,  # noqa: F401 (hooks: the run's order)
+                       pytest_runtest_logreport, record_file_seconds)
 
 
 def _fast_tmpdir() -> str | None:
@@ -95,10 +107,22 @@ def _check_external(server: ExternalServer) -> None:
                                     "the suite needs the hosted model (supabase/postgres image)")
 
 
+_serial_note = pytest.StashKey[bool]()
+SERIAL_NOTE = "POLARIS_TEST_DATABASE_URL: serial run (tests name databases on the one server; -n dropped)"
+
+
 def pytest_configure(config):
-    if EXTERNAL_URL and (WORKER or config.getoption("numprocesses", None)):
+    if EXTERNAL_URL and WORKER:
         raise pytest.UsageError("POLARIS_TEST_DATABASE_URL runs the suite serially (its tests name databases "
                                 "on the one server): pass -n 0")
+    if EXTERNAL_URL and config.getoption("numprocesses", None):
+        # pyproject's addopts ask for workers; before xdist's own pytest_configure (trylast) sees them.
+        config.option.numprocesses, config.option.dist, config.option.tx = 0, "no", []
+        config.stash[_serial_note] = True
+
+
+def pytest_report_header(config):
+    return [SERIAL_NOTE] if config.stash.get(_serial_note, False) else []
 
 
 @pytest.fixture(scope="session")
@@ -112,12 +136,99 @@ def cluster():
         return
     # Not under pytest's basetemp: pytest runs started meanwhile (other checkouts as the same user)
     # prune older basetemps, data directory included.
-    root = Path(tempfile.mkdtemp(prefix="polaris-test-pg-"))
-    server = Cluster(root=root, port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432))),
+    server = Cluster(root=_fresh_dir("suite"), port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432))),
                      settings={**FAST_UNSAFE, "max_connections": "200"})
-    server.start()
-    yield server
-    server.destroy()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.destroy()
+
+
+_RUN_ROOT: list[Path] = []  # this process's directory for clusters, made on first use
+_LOCKS: list = []  # held open (flock) while the process lives
+
+
+def run_root() -> Path:
+    """`<tmp>/polaris-tests-<port>`, leftovers of a killed run stopped and removed; a live run's is not ours."""
+    if not _RUN_ROOT:
+        base = Path(tempfile.gettempdir()) / f"polaris-tests-{os.environ.get('POLARIS_TEST_PORT', 55432)}"
+        lock = open(f"{base}.lock", "w")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # a live run on the same port: a directory of our own, its servers untouched
+            lock.close()
+            _RUN_ROOT.append(Path(tempfile.mkdtemp(prefix=f"{base.name}-", dir=base.parent)))
+            return _RUN_ROOT[0]
+        _LOCKS.append(lock)
+        postmasters.stop_under(base)
+        shutil.rmtree(base, ignore_errors=True)
+        base.mkdir()
+        _RUN_ROOT.append(base)
+    return _RUN_ROOT[0]
+
+
+def _fresh_dir(name: str) -> Path:
+    path = run_root() / name
+    postmasters.stop_under(path)
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def fresh_cluster_dir():
+    """fresh_cluster_dir(name) -> like cluster_dir, for a module- or session-scoped cluster (its fixture stops it;
+    the session-end check catches what it does not)."""
+    return _fresh_dir
+
+
+@pytest.fixture
+def cluster_dir():
+    """cluster_dir(name) -> a fresh directory under the run's for a cluster the test starts (its root, or the
+    POLARIS_STATE_DIR of the `inv` it runs). A server still running there at teardown fails the test (stopped)."""
+    made: list[Path] = []
+
+    def _make(name: str) -> Path:
+        made.append(_fresh_dir(name))
+        return made[-1]
+
+    yield _make
+    left = [found for path in made for found in postmasters.stop_under(path)]
+    if left:
+        pytest.fail(f"the test left Postgres running (stopped now): {_named(left)}")
+
+
+def _named(found: list[tuple[int, str]]) -> str:
+    return ", ".join(f"pid {pid} on {data}" for pid, data in found)
+
+
+_left_by_workers = pytest.StashKey[list]()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    node.config.stash.setdefault(_left_by_workers, []).extend(getattr(node, "workeroutput", {}).get("left_running", []))
+
+
+def pytest_sessionfinish(session):
+    """A Postgres this process's tests started and left running fails the run (named, then stopped); under
+    xdist each worker checks its own and the controller fails the run."""
+    record_file_seconds(session.config)
+    basetemp = getattr(session.config, "_tmp_path_factory", None)
+    roots = [*_RUN_ROOT, *([basetemp._basetemp] if basetemp and basetemp._basetemp else [])]
+    left = [found for root in roots for found in postmasters.stop_under(root)]
+    if WORKER:
+        session.config.workeroutput["left_running"] = left
+        return
+    left += session.config.stash.get(_left_by_workers, [])
+    if left:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        message = f"error: the test run left Postgres running (stopped now): {_named(left)}"
+        if reporter and session.config.getoption("numprocesses", None):
+            reporter.write("\n")  # xdist's progress line has no newline yet
+        reporter.write_line(message, red=True) if reporter else print(message)
+        if session.exitstatus == pytest.ExitCode.OK:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def _drop_test_databases(server) -> None:

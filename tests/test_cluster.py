@@ -10,21 +10,22 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from polaris_db import postmasters
 from polaris_db.cluster import Cluster, free_port_from
 from polaris_db.errors import ServerError
 
 
-def test_start_is_idempotent_and_picks_a_free_port(tmp_path, capsys):
+def test_start_is_idempotent_and_picks_a_free_port(cluster_dir, capsys):
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", 0))  # a port the OS picks: no race with other test runs
         squatter.listen()
         port = squatter.getsockname()[1]
-        cluster = Cluster(root=tmp_path / "pg", port=port, settings={"fsync": "off"})
+        cluster = Cluster(root=cluster_dir("idempotent"), port=port, settings={"fsync": "off"})
         try:
             chosen, started = cluster.start()
             assert started and chosen != port
             assert f"port {port} is busy on 127.0.0.1; using {chosen} instead" in capsys.readouterr().out
-            again = Cluster(root=tmp_path / "pg", port=port)
+            again = Cluster(root=cluster.root, port=port)
             assert again.start() == (chosen, False)
             with psycopg.connect(cluster.url()) as conn:
                 assert conn.execute("show listen_addresses").fetchone()[0] == "127.0.0.1"
@@ -49,16 +50,17 @@ def test_a_cluster_made_before_the_hosted_model_is_refused_with_the_way_out(tmp_
     assert (cluster.pgdata / "PG_VERSION").exists()  # nothing destroyed
 
 
-def test_a_deleted_data_directory_is_named_never_silently_replaced(tmp_path):
+def test_a_deleted_data_directory_is_named_never_silently_replaced(cluster_dir):
     """Orphan server still holding the port, then a cluster whose data is gone: both refused with the way out."""
-    cluster = Cluster(root=tmp_path / "pg", port=free_port_from(56170), settings={"fsync": "off"})
+    root = cluster_dir("deleted")
+    cluster = Cluster(root=root, port=free_port_from(56170), settings={"fsync": "off"})
     cluster.start()
     pid = int((cluster.pgdata / "postmaster.pid").read_text().splitlines()[0])
     try:
         shutil.rmtree(cluster.pgdata)  # what `rm -rf .polaris/postgres/data` does under a running server
         with pytest.raises(ServerError, match=rf"embedded Postgres \(pid {pid}\) still runs from the deleted data "
                                               rf"directory .*kill {pid}"):
-            Cluster(root=tmp_path / "pg", port=cluster.port).start()
+            Cluster(root=root, port=cluster.port).start()
     finally:
         os.kill(pid, signal.SIGQUIT)
     for _ in range(100):
@@ -66,13 +68,13 @@ def test_a_deleted_data_directory_is_named_never_silently_replaced(tmp_path):
             break
         time.sleep(0.05)
     with pytest.raises(ServerError, match="data directory .* is missing, but .*server.log shows a cluster ran here"):
-        Cluster(root=tmp_path / "pg", port=cluster.port).start()
+        Cluster(root=root, port=cluster.port).start()
     assert not cluster.pgdata.exists()  # nothing was created in its place
 
 
-def test_a_data_directory_too_deep_for_a_unix_socket_still_starts(tmp_path):
+def test_a_data_directory_too_deep_for_a_unix_socket_still_starts(cluster_dir):
     """A socket path is limited to 107 bytes: a deep checkout serves TCP only instead of failing to start."""
-    root = tmp_path / ("deep-" * 20)
+    root = cluster_dir("deep-" * 20)
     server = Cluster(root=root, port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 70))
     server.start()
     try:
@@ -80,3 +82,21 @@ def test_a_data_directory_too_deep_for_a_unix_socket_still_starts(tmp_path):
             assert conn.execute("show unix_socket_directories").fetchone() == ("",)
     finally:
         server.destroy()
+
+
+def test_its_own_server_is_never_answered_by_a_second_one_on_another_port(cluster_dir, monkeypatch):
+    """A server runs from the data directory but `pg_ctl status` does not see it (postmaster.pid gone, or a
+    start still writing it): start waits for it, then names it; it never starts a second server elsewhere."""
+    monkeypatch.setattr(Cluster, "OWN_SERVER_WAIT", 0.5)
+    cluster = Cluster(root=cluster_dir("unanswered"), port=free_port_from(56180), settings={"fsync": "off"})
+    cluster.start()
+    pid = int((cluster.pgdata / "postmaster.pid").read_text().splitlines()[0])
+    try:
+        (cluster.pgdata / "postmaster.pid").unlink()
+        with pytest.raises(ServerError, match=rf"a Postgres \(pid {pid}\) runs from {cluster.pgdata} but does not "
+                                              rf"answer .*kill {pid}"):
+            Cluster(root=cluster.root, port=cluster.port).start()
+        assert postmasters.postmasters(cluster.root) == [(pid, str(cluster.pgdata))]  # no second server
+    finally:
+        assert postmasters.stop_under(cluster.root) == [(pid, str(cluster.pgdata))]
+    assert postmasters.postmasters(cluster.root) == []

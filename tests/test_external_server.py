@@ -3,8 +3,6 @@
 import os
 import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -22,26 +20,33 @@ def child_env(url: str) -> dict[str, str]:
             "POLARIS_TEST_DATABASE_URL": url}
 
 
-@pytest.mark.skipif(bool(os.environ.get("POLARIS_TEST_DATABASE_URL")), reason="already running on a chosen server")
-def test_part_of_the_suite_runs_on_a_second_hosted_model_server(tmp_path):
-    second = Cluster(root=Path(tempfile.mkdtemp(prefix="polaris-second-pg-")), port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 50),
+@pytest.fixture(scope="module")
+def second(fresh_cluster_dir):
+    """A second hosted-model cluster: a chosen server's run drops the test databases it finds there (`tpl_*`),
+    so it is never this run's own cluster."""
+    server = Cluster(root=fresh_cluster_dir("second"), port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 50),
                      settings={**FAST_UNSAFE, "max_connections": "200"})
-    second.start()
     try:
-        with psycopg.connect(second.admin_url(), autocommit=True) as conn:
-            before = conn.execute(COMMITS).fetchone()[0]
-        env = child_env(second.admin_url())
-        result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
-                                 f"--basetemp={tmp_path / 'child'}", *PART],
-                                cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=900)
-        assert result.returncode == 0, result.stdout[-3000:]
-        assert " passed" in result.stdout.splitlines()[-1] and "skipped" not in result.stdout.splitlines()[-1]
-        with psycopg.connect(second.admin_url(), autocommit=True) as conn:
-            assert conn.execute(COMMITS).fetchone()[0] - before > 100  # the suite's work happened there
-            left = conn.execute("select count(*) from pg_database where datname ~ '^(tpl_|t[0-9]{4}$)'").fetchone()[0]
-            assert left == 0  # and its per-test databases are gone
+        server.start()
+        yield server
     finally:
-        second.destroy()
+        server.destroy()
+
+
+@pytest.mark.skipif(bool(os.environ.get("POLARIS_TEST_DATABASE_URL")), reason="already running on a chosen server")
+def test_part_of_the_suite_runs_on_a_second_hosted_model_server(tmp_path, second):
+    with psycopg.connect(second.admin_url(), autocommit=True) as conn:
+        before = conn.execute(COMMITS).fetchone()[0]
+    env = child_env(second.admin_url())
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
+                             f"--basetemp={tmp_path / 'child'}", *PART],
+                            cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " passed" in result.stdout.splitlines()[-1] and "skipped" not in result.stdout.splitlines()[-1]
+    with psycopg.connect(second.admin_url(), autocommit=True) as conn:
+        assert conn.execute(COMMITS).fetchone()[0] - before > 100  # the suite's work happened there
+        left = conn.execute("select count(*) from pg_database where datname ~ '^(tpl_|t[0-9]{4}$)'").fetchone()[0]
+        assert left == 0  # and its per-test databases are gone
 
 
 def test_a_superuser_postgres_is_refused_as_a_chosen_server(cluster, tmp_path):
@@ -53,10 +58,15 @@ def test_a_superuser_postgres_is_refused_as_a_chosen_server(cluster, tmp_path):
     assert "must be the server's superuser (supabase_admin)" in result.stdout + result.stderr
 
 
-def test_a_chosen_server_runs_serially(cluster, tmp_path):
-    """Tests name some of their databases: two workers on one server would collide, so -n is refused."""
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2",
-                             f"--basetemp={tmp_path / 'child'}", "tests/test_shim.py"], cwd=REPO_ROOT,
-                            env=child_env(cluster.admin_url()), capture_output=True, text=True, timeout=300)
-    assert result.returncode == 4  # pytest's usage error
-    assert "POLARIS_TEST_DATABASE_URL runs the suite serially" in result.stdout + result.stderr
+@pytest.mark.skipif(bool(os.environ.get("POLARIS_TEST_DATABASE_URL")), reason="already running on a chosen server")
+def test_a_chosen_server_runs_serially(second, tmp_path):
+    """Tests name some of their databases: two workers on one server would collide, so the workers that
+    pyproject's addopts (or -n) ask for are dropped, and the header says so."""
+    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", "2",
+                             f"--basetemp={tmp_path / 'child'}", "tests/test_shim.py", "-k", "idempotent"],
+                            cwd=REPO_ROOT, env=child_env(second.admin_url()), capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "POLARIS_TEST_DATABASE_URL: serial run" in result.stdout
+    assert "created: 2/2 workers" not in result.stdout and "gw0" not in result.stdout
+    assert " passed" in result.stdout.splitlines()[-1]

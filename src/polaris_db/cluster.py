@@ -18,6 +18,7 @@ import stat
 import shutil
 import socket
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ import psycopg
 from . import STATE_DIR, shim
 from .console import say
 from .errors import ServerError
+from .postmasters import postmasters
 
 DEFAULT_PORT = 54322  # Supabase local's database port
 LOCAL_PASSWORD = "postgres"  # the well-known Supabase local password, not a secret
@@ -174,7 +176,7 @@ class Cluster:
             self._refuse_lost_cluster()
             say(f"initialising a new, empty embedded Postgres cluster in {self.pgdata}")
             self.init()
-        live = self.running_port()
+        live = self.running_port() or self._own_server_port()
         if live:
             self.port = live
             self._ensure_bootstrapped()  # a first start that stopped half-way
@@ -194,6 +196,24 @@ class Cluster:
             raise ServerError(f"could not start Postgres on 127.0.0.1:{self.port}: {' / '.join(tail)}")
         self._ensure_bootstrapped()
         return self.port, True
+
+    OWN_SERVER_WAIT = 10.0  # seconds for a server of this data directory to answer `pg_ctl status`
+
+    def _own_server_port(self) -> int | None:
+        """A server that runs from this data directory while `pg_ctl status` says none (starting, stopping, or its
+        postmaster.pid gone): waited for, never answered by a second server on another port."""
+        deadline = time.monotonic() + self.OWN_SERVER_WAIT
+        while own := postmasters(self.pgdata):
+            if (port := self.running_port()) or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        else:
+            return None
+        if port:
+            return port
+        pid = own[0][0]
+        raise ServerError(f"a Postgres (pid {pid}) runs from {self.pgdata} but does not answer `pg_ctl status` "
+                          f"(its postmaster.pid is missing or stale): stop it (`kill {pid}`), then run the command again")
 
     def _socket_dir(self) -> str:
         """The data directory, or none (TCP only, which is all the tools use) when the socket's path would pass
@@ -249,19 +269,7 @@ def orphan_postmasters(root: Path) -> list[tuple[int, str]]:
     A postmaster notices a deleted data directory only when it next checks its lock file (up to a
     minute), and until then holds its port: a new cluster would quietly take another one.
     """
-    found = []
-    base = str(root.resolve())
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            args = [a.decode(errors="replace") for a in (proc / "cmdline").read_bytes().split(b"\0")]
-        except OSError:
-            continue
-        if not args or not args[0].endswith("postgres") or "-D" not in args[:-1]:
-            continue
-        data = args[args.index("-D") + 1]
-        if (data == base or data.startswith(base + os.sep)) and not (Path(data) / "PG_VERSION").exists():
-            found.append((int(proc.name), data))
-    return found
+    return [(pid, data) for pid, data in postmasters(root) if not (Path(data) / "PG_VERSION").exists()]
 
 
 LOCAL_SETTINGS = {"synchronous_commit": "off"}  # a dev database: lose at most the last commits on a crash

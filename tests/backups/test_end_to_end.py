@@ -9,13 +9,14 @@ import psycopg
 import pytest
 
 from polaris_db import REPO_ROOT
-from polaris_db.cluster import free_port_from
+from polaris_db.cluster import Cluster, free_port_from
 
 
-def test_backup_store_prune_drill_restore_on_the_embedded_default(tmp_path, s3_store, age_key):
-    port = free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 40)
+def test_backup_store_prune_drill_restore_on_the_embedded_default(tmp_path, cluster_dir, s3_store, age_key):
+    state = cluster_dir("backups-end-to-end")  # a killed run's server there is stopped first
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "POLARIS_SCRATCH_URL")}
-    env.update(POLARIS_STATE_DIR=str(tmp_path / "state"), POLARIS_PG_PORT=str(port))
+    env.update(POLARIS_STATE_DIR=str(state),
+               POLARIS_PG_PORT=str(free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 40)))
 
     def inv(*args):
         result = subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env=env, capture_output=True,
@@ -30,7 +31,8 @@ def test_backup_store_prune_drill_restore_on_the_embedded_default(tmp_path, s3_s
         assert "1 kept, 0 deleted" in inv("db.backup-prune", "--store", s3_store.url, "--env", "local")
         assert "restore drill ok" in inv("db.restore-drill", "--file", f"{s3_store.url}/latest",
                                          "--reports", str(tmp_path / "reports"))
-        url = f"postgresql://postgres:postgres@127.0.0.1:{port}/postgres"
+        embedded = Cluster(root=state / "postgres")
+        url = embedded.url(port=embedded.running_port())  # the port it runs on, whatever it was given
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("delete from public.drills")  # the incident
         out = inv("db.restore", "--file", f"{s3_store.url}/latest", "--to", "local", "--yes")

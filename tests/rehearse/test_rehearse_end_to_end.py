@@ -8,14 +8,15 @@ import sys
 from rehearse_data import fill_database, numbered
 
 from polaris_db import REPO_ROOT
-from polaris_db.cluster import free_port_from
+from polaris_db.cluster import Cluster, free_port_from
 
 
-def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, s3_store, age_key, pending):
-    port = free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 60)
+def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, cluster_dir, s3_store, age_key, pending):
+    state = cluster_dir("rehearse-end-to-end")  # a killed run's server there is stopped first
     env = {k: v for k, v in os.environ.items()
            if k not in ("DATABASE_URL", "POLARIS_SCRATCH_URL", "SUPABASE_PROD_URL", "POLARIS_BACKUP_STORE")}
-    env.update(POLARIS_STATE_DIR=str(tmp_path / "state"), POLARIS_PG_PORT=str(port))
+    env.update(POLARIS_STATE_DIR=str(state),
+               POLARIS_PG_PORT=str(free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 60)))
 
     def inv(*args, code=0):
         result = subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env=env, capture_output=True,
@@ -26,7 +27,8 @@ def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, s3_store, ag
 
     try:
         inv("db.reset")
-        fill_database(f"postgresql://postgres:postgres@127.0.0.1:{port}/postgres", 20_000)  # attempts with rows
+        embedded = Cluster(root=state / "postgres")
+        fill_database(embedded.url(port=embedded.running_port()), 20_000)  # the port it runs on  # attempts with rows
         inv("db.backup", "--env", "local", "--store", s3_store.url)
         inv("db.backup-verify", f"{s3_store.url}/latest")
         # Nothing pending: the backup is at head; every check runs on the rehearsed database.
