@@ -9,7 +9,8 @@ The database is made ready (fresh: the platform shim; hosted: must be empty), th
 - `public`, `supabase_migrations` (owned by the project): everything, schema and data;
 - `auth`, `storage` (owned by the platform): only the rows and the project's own triggers and
   policies on platform tables; the platform (or the shim) provides the definitions;
-- roles are never in the archive: the manifest lists the ones its grants name and the target must have them.
+- roles are never in the archive: `roles.py` reads the ones the restored entries name; the embedded side
+  creates the missing ones as NOLOGIN placeholders, a hosted target must have them all.
 
 Data is loaded with `session_replication_role = replica`, as Supabase's restore guide does, so
 platform triggers do not fire on loaded rows.
@@ -31,6 +32,7 @@ from psycopg import sql
 from ..cluster import bin_path
 from ..database import connection, recreate_database
 from ..errors import BackupError
+from . import roles
 from .dump import DUMP_TIMEOUT, OWNED_SCHEMAS, PLATFORM_SCHEMAS, migration_versions, row_counts, run_tool, tool_env
 from .manifest import Manifest
 
@@ -224,14 +226,6 @@ def regrant_default_privileges(conn: psycopg.Connection, grants: list[tuple]) ->
             sql.Identifier(schema), sql.SQL(privilege), sql.SQL(_DEFAULT_ACL_KINDS[kind]), who))
 
 
-def check_roles(conn: psycopg.Connection, manifest: Manifest) -> None:
-    present = {r for (r,) in conn.execute("select rolname from pg_roles")}
-    missing = [r for r in manifest.roles if r not in present]
-    if missing:
-        raise BackupError(f"the target lacks roles the backup grants to: {', '.join(missing)} "
-                          "(the platform or the shim creates them; roles are not in the archive)")
-
-
 def check_empty(conn: psycopg.Connection, name: str) -> None:
     """A hosted target is empty when the project has nothing there: no tables in public, no rows in auth or storage."""
     tables = conn.execute("select count(*) from pg_tables where schemaname = 'public'").fetchone()[0]
@@ -270,19 +264,22 @@ def restore_archive(dump: Path, manifest: Manifest, url: str, *, fresh: bool, na
     """
     entries = archive_list(dump)
     started = time.perf_counter()
-    if not fresh:
+    if not fresh:  # read-only until every check passed
         with connection(url) as conn:
             check_empty(conn, name)
-            check_roles(conn, manifest)
+            state = target_state(conn)
+            plan = [e for e in entries if keep(e, state)]
+            notes = roles.ready(conn, dump, plan, create=False, name=name, backup=manifest.name)
     else:
         recreate_database(url)
     with connection(url) as conn:
-        notes = prepare_fresh(conn, dump, entries) if fresh else []
-        check_roles(conn, manifest)
+        if fresh:
+            notes = prepare_fresh(conn, dump, entries)
+            state = target_state(conn)
+            plan = [e for e in entries if keep(e, state)]
+            notes += roles.ready(conn, dump, plan, create=True, name=name, backup=manifest.name)
         notes += ensure_extensions(conn, manifest.extensions)
         revoked = clear_default_privileges(conn)
-        state = target_state(conn)
-    plan = [e for e in entries if keep(e, state)]
     notes += [f"{e.namespace}.{e.tag}: not restored (no such table on the target)"
               for e in entries if e.type == "TABLE DATA" and e.namespace in PLATFORM_SCHEMAS and e not in plan]
     try:
