@@ -18,8 +18,10 @@ from platform_shaped import build, differences, forget_roles, snapshot
 from run_inv import inv
 
 SOURCE, LOCAL = "pf_source", "pf_local"
-CUSTOM = {"pgsodium_keyholder", "reporting_reader", "supabase_etl_admin"}  # never the shim's: always unseen
-NAMED = CUSTOM | {"supabase_read_only_user", "supabase_realtime_admin"}  # what the backup's grants and policies name
+# What the backup's grants and policies name beyond the API roles. The project's own role is unseen everywhere;
+# pgsodium's and a newer image's role where the server lacks them (the supabase/postgres image may have them);
+# the platform's own where the shim predates them (main's shim lacked supabase_realtime_admin).
+NAMED = {"reporting_reader", "pgsodium_keyholder", "supabase_etl_admin", "supabase_read_only_user", "supabase_realtime_admin"}
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +60,8 @@ def _placeholders(out: str) -> set[str]:
 def test_a_real_projects_backup_restores_everywhere_with_nothing_lost(platform_backup, cluster, scratch_on_test_cluster,
                                                                      tmp_path):
     store, source, created = platform_backup
-    assert CUSTOM <= set(created)
-    unseen = NAMED & set(created)  # on main's shim (and a plain server) the platform's roles are unseen too
+    assert "reporting_reader" in created
+    unseen = NAMED & set(created)
     latest = f"{store}/latest"
     env = {"POLARIS_SCRATCH_URL": cluster.url("postgres")}
 

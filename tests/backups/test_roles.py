@@ -51,7 +51,10 @@ def test_embedded_restore_creates_nologin_placeholders_and_says_so(backup_naming
     target = cluster.url("roles_local")
     recreate_database(target)
     with fetched(store, manifest.name) as (archive, proven):
-        first = restore_beside(archive, proven, target).result
+        replaced = restore_beside(archive, proven, target)
+    first = replaced.result
+    with connect(cluster.admin_url("postgres")) as admin:  # (a second swap in the same second would reuse its name)
+        admin.execute(f"drop database {replaced.previous} with (force)")
     assert f"created NOLOGIN placeholders for roles the backup names and this cluster lacked (ops/supabase/" \
            f"runbook_restore.md, \"Roles\"): {', '.join(sorted(GONE))}" in first.notes
     conn = connect(target)
