@@ -96,6 +96,7 @@ _SEQUENCES = "select format('%%I.%%I', schemaname, sequencename), last_value fro
 def snapshot(url: str, schemas=SCHEMAS) -> dict[str, object]:
     owned = [s for s in schemas if s in ("public", "supabase_migrations")]
     with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("set search_path = ''")  # object names schema-qualified, whatever the role's setting
         tables = {}
         for (table,) in conn.execute(_TABLES, (list(schemas), list(EXCLUDED_DATA))).fetchall():
             tables[table] = conn.execute(

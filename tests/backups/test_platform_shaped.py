@@ -95,3 +95,33 @@ def test_a_real_projects_backup_restores_everywhere_with_nothing_lost(platform_b
                str(report), env=env)
     assert unseen == _placeholders(report.read_text()), report.read_text()
     check("rehearse", out, "polaris_rehearse_prod", used=True)
+
+
+def test_the_comparison_sees_what_a_restore_could_lose(cluster, schema_template):
+    """The helper the chain relies on: a changed row, a lost grant, column grant, policy or default privilege, a
+    sequence behind, each named."""
+    created = build(cluster, "pf_compare")
+    try:
+        url = cluster.url("pf_compare")
+        before = snapshot(url)
+        assert differences(before, snapshot(url)) == []
+        with psycopg.connect(cluster.admin_url("pf_compare"), autocommit=True) as conn:
+            conn.execute("update public.report_runs set label = 'changed' where id = 1;"
+                         " revoke select on public.report_runs from reporting_reader;"
+                         " revoke select (label) on public.report_runs from supabase_read_only_user;"
+                         " drop policy report_runs_keyholder on public.report_runs;"
+                         " alter default privileges for role postgres in schema public revoke select on tables from reporting_reader;"
+                         " select setval('public.invoice_number', 1000)")
+        lost = "\n".join(differences(before, snapshot(url)))
+        for what in ("public.report_runs: source (", "grants: lost ('relation', 'public.report_runs', 'reporting_reader', 'SELECT'",
+                     "grants: lost ('column', 'public.report_runs.label', 'supabase_read_only_user'",
+                     "policies: lost ('public', 'report_runs', 'report_runs_keyholder'",
+                     "default privileges: lost ('postgres', 'public', 'r', 'reporting_reader', 'SELECT')",
+                     "sequences: lost ('public.invoice_number', 1010)"):
+            assert what in lost, lost
+        ahead = {**before, "sequences": [(n, 1015 if n == "public.invoice_number" else v) for n, v in before["sequences"]]}
+        assert differences(before, ahead, used=True) == []  # checks ran there: a sequence may only be ahead
+    finally:
+        with psycopg.connect(cluster.admin_url("postgres"), autocommit=True) as admin:
+            admin.execute("drop database if exists pf_compare with (force)")
+        forget_roles(cluster, created)
