@@ -176,7 +176,6 @@ def test_policies_only_on_the_tables_hosted_lists(empty_url, connect):
 
 
 HOSTED_SET = {  # ../shared/design/supabase-platform.md, "The whole hosted role set": login, inherit, createrole, replication, bypassrls
-    "supabase_auth_admin": (True, False, False, False, False),
     "supabase_storage_admin": (True, False, True, False, False),
     "supabase_functions_admin": (True, False, True, False, False),
     "supabase_realtime_admin": (True, False, True, True, False),
@@ -194,6 +193,7 @@ def test_the_whole_hosted_role_set_with_its_attributes(empty_url, connect):
         " where rolname = any(%s)", (list(HOSTED_SET),)).fetchall()}
     assert rows == HOSTED_SET
     assert conn.execute("select rolcreatedb from pg_roles where rolname = 'dashboard_user'").fetchone() == (True,)
+    assert conn.execute("select pg_has_role('supabase_read_only_user', 'pg_read_all_data', 'member')").fetchone() == (True,)
     assert conn.execute("select pg_has_role('supabase_realtime_admin', r, 'member') from unnest(array['anon', "
                         "'authenticated', 'service_role']) r").fetchall() == [(True,)] * 3
     assert conn.execute("select has_database_privilege('supabase_realtime_admin', 'postgres', 'create'), "

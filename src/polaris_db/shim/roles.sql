@@ -16,7 +16,7 @@ begin
     ['authenticated', 'nologin'],
     ['service_role', 'nologin bypassrls'],
     ['authenticator', 'login noinherit'],
-    ['supabase_auth_admin', 'login noinherit nocreaterole noreplication'],
+    ['supabase_auth_admin', 'login noinherit createrole noreplication'],
     ['supabase_storage_admin', 'login noinherit createrole noreplication'],
     ['postgres', 'nosuperuser createdb createrole login replication bypassrls'],
     -- the rest of the hosted set (a project's dump names them: grants on public, owners, policies)
@@ -43,6 +43,7 @@ alter role postgres set search_path = "$user", public, extensions;
 grant anon, authenticated, service_role to authenticator;
 grant anon, authenticated, service_role to supabase_realtime_admin;
 grant create on database postgres to supabase_realtime_admin;  -- the project's database (clones do not copy it)
+grant pg_read_all_data to supabase_read_only_user;
 grant anon, authenticated, service_role to postgres with admin option;
 grant pg_read_all_data, pg_signal_backend, pg_monitor to postgres;
 -- Restores load rows with triggers off (pg_restore under session_replication_role = replica), as the
