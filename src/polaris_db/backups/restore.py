@@ -267,17 +267,14 @@ def restore_archive(dump: Path, manifest: Manifest, url: str, *, fresh: bool, na
     if not fresh:  # read-only until every check passed
         with connection(url) as conn:
             check_empty(conn, name)
-            state = target_state(conn)
-            plan = [e for e in entries if keep(e, state)]
-            notes = roles.ready(conn, dump, plan, create=False, name=name, backup=manifest.name)
+            plan, notes = _plan(conn, dump, entries, create=False, name=name, backup=manifest.name)
     else:
         recreate_database(url)
     with connection(url) as conn:
         if fresh:
             notes = prepare_fresh(conn, dump, entries)
-            state = target_state(conn)
-            plan = [e for e in entries if keep(e, state)]
-            notes += roles.ready(conn, dump, plan, create=True, name=name, backup=manifest.name)
+            plan, more = _plan(conn, dump, entries, create=True, name=name, backup=manifest.name)
+            notes += more
         notes += ensure_extensions(conn, manifest.extensions)
         revoked = clear_default_privileges(conn)
     notes += [f"{e.namespace}.{e.tag}: not restored (no such table on the target)"
@@ -291,6 +288,13 @@ def restore_archive(dump: Path, manifest: Manifest, url: str, *, fresh: bool, na
         raise
     took = time.perf_counter() - started
     return RestoreResult(manifest, took, *compare(manifest, url, skipped=_skipped(entries, plan)), notes)
+
+
+def _plan(conn: psycopg.Connection, dump: Path, entries: list[Entry], **how) -> tuple[list[Entry], list[str]]:
+    """The entries restored into this target, once it has every role they name (roles.ready: placeholders or refusal)."""
+    state = target_state(conn)
+    plan = [e for e in entries if keep(e, state)]
+    return plan, roles.ready(conn, dump, plan, **how)
 
 
 def prepare_fresh(conn: psycopg.Connection, dump: Path, entries: list[Entry]) -> list[str]:
