@@ -219,6 +219,32 @@ def test_hosted_shaped_platform_tables_are_loaded_into_the_shim(empty_url, clust
     assert connect(target).execute("select sso_hint from auth.users").fetchone() == ("y@example.com",)
 
 
+REFRESH_TOKENS = "create table auth.refresh_tokens (id bigserial primary key, token text)"
+
+
+@pytest.mark.parametrize("granted", [True, False])
+def test_a_platform_sequence_keeps_its_value_where_the_restoring_role_may_set_it(empty_url, empty_template, cluster,
+                                                                                   connect, tmp_path, granted):
+    """auth.refresh_tokens_id_seq on hosted: restored with its rows (new sessions must not reuse their ids), or named."""
+    with shim.superuser_connection(connect(empty_url)) as admin:
+        admin.execute(REFRESH_TOKENS)
+        admin.execute("insert into auth.refresh_tokens (token) select 't' || g from generate_series(1, 9) g")
+    store = LocalStore(tmp_path)
+    manifest = take_backup(empty_url, "prod", store)
+    target = fresh_db(cluster, connect, "hosted_sequences", empty_template)
+    with shim.superuser_connection(connect(target)) as admin:  # the platform has the table and its sequence
+        admin.execute(REFRESH_TOKENS)
+        admin.execute("grant all on auth.refresh_tokens to postgres")
+        if granted:
+            admin.execute("grant update on auth.refresh_tokens_id_seq to postgres")
+    with fetched(store, manifest.name) as (archive, proven):
+        result = restore_hosted(archive, proven, target, "staging")
+    last = connect(target).execute("select last_value from auth.refresh_tokens_id_seq").fetchone()[0]
+    assert last == (9 if granted else 1)
+    note = "auth.refresh_tokens_id_seq: value not restored (no such sequence the restoring role may set on the target)"
+    assert (note in result.notes) is not granted
+
+
 def test_list_parsing_keeps_multi_word_types_and_spaced_tags():
     text = ("; comment\n3585; 3256 16947 POLICY storage objects public assets: admins delete postgres\n"
             "3677; 0 16405 TABLE DATA auth users postgres\n3736; 0 0 COMMENT - SCHEMA public pg_database_owner\n")

@@ -7,8 +7,9 @@ The database is made ready (fresh: the platform shim; hosted: must be empty), th
 `supabase db dump` separates roles, schema and data:
 
 - `public`, `supabase_migrations` (owned by the project): everything, schema and data;
-- `auth`, `storage` (owned by the platform): only the rows and the project's own triggers and
-  policies on platform tables; the platform (or the shim) provides the definitions;
+- `auth`, `storage` (owned by the platform): only the rows, their sequences' values (where the restoring role
+  may set them: new sessions must not reuse restored ids) and the project's own triggers and policies on
+  platform tables; the platform (or the shim) provides the definitions;
 - roles are never in the archive: `roles.py` reads the ones the restored entries name; the embedded side
   creates the missing ones as NOLOGIN placeholders, a hosted target must have them all.
 
@@ -72,7 +73,7 @@ def parse_list(text: str) -> list[Entry]:
 @dataclass
 class TargetState:
     schemas: set[str]
-    tables: set[str]  # schema.table in the platform schemas
+    tables: set[str]  # schema.table in the platform schemas, and the sequences there the restoring role may set
     platform_objects: set[tuple[str, str]]  # (schema, "table name") of triggers and policies
     role: str = "postgres"  # who restores: default privileges of other grantors are the platform's
 
@@ -80,8 +81,10 @@ class TargetState:
 def target_state(conn: psycopg.Connection) -> TargetState:
     platform = list(PLATFORM_SCHEMAS)
     schemas = {s for (s,) in conn.execute("select nspname from pg_namespace")}
-    tables = {t for (t,) in conn.execute("select schemaname || '.' || tablename from pg_tables where schemaname = any(%s)",
-                                         (platform,))}
+    tables = {t for (t,) in conn.execute(
+        "select schemaname || '.' || tablename from pg_tables where schemaname = any(%s) union"
+        " select schemaname || '.' || sequencename from pg_sequences where schemaname = any(%s)"
+        " and has_sequence_privilege(format('%%I.%%I', schemaname, sequencename), 'UPDATE')", (platform, platform))}
     objects = set(conn.execute(
         "select n.nspname, c.relname || ' ' || t.tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid"
         " join pg_namespace n on n.oid = c.relnamespace where not t.tgisinternal and n.nspname = any(%s)"
@@ -124,7 +127,7 @@ def align_platform_tables(conn: psycopg.Connection, dump: Path, entries: list[En
     A hosted `auth.users` has more columns than the shim's; types the target lacks become text.
     Scratch and local databases only: the point is to load every row, not to be the platform.
     """
-    definitions = [e for e in entries if e.type == "TABLE" and e.namespace in PLATFORM_SCHEMAS]
+    definitions = [e for e in entries if e.type in ("TABLE", "SEQUENCE") and e.namespace in PLATFORM_SCHEMAS]
     if not definitions:
         return []
     with tempfile.NamedTemporaryFile("w", suffix=".list") as listing:
@@ -138,6 +141,12 @@ def align_platform_tables(conn: psycopg.Connection, dump: Path, entries: list[En
     script = "\n".join(line for line in ddl.splitlines() if not line.startswith("\\"))
     for raw in pglast.parse_sql(script):
         statement = raw.stmt
+        if type(statement).__name__ == "CreateSeqStmt":  # e.g. auth.refresh_tokens_id_seq: its value is restored
+            name = f"{statement.sequence.schemaname}.{statement.sequence.relname}"
+            if conn.execute("select to_regclass(%s) is null", (name,)).fetchone()[0]:
+                conn.execute(RawStream()(statement))
+                notes.append(f"{name}: created for the restore (the shim has no such sequence)")
+            continue
         if type(statement).__name__ != "CreateStmt":
             continue
         schema, table = statement.relation.schemaname, statement.relation.relname
@@ -277,8 +286,10 @@ def restore_archive(dump: Path, manifest: Manifest, url: str, *, fresh: bool, na
             notes += more
         notes += ensure_extensions(conn, manifest.extensions)
         revoked = clear_default_privileges(conn)
-    notes += [f"{e.namespace}.{e.tag}: not restored (no such table on the target)"
-              for e in entries if e.type == "TABLE DATA" and e.namespace in PLATFORM_SCHEMAS and e not in plan]
+    notes += [f"{e.namespace}.{e.tag}: " + ("not restored (no such table on the target)" if e.type == "TABLE DATA" else
+                                         "value not restored (no such sequence the restoring role may set on the target)")
+              for e in entries if e.type in ("TABLE DATA", "SEQUENCE SET") and e.namespace in PLATFORM_SCHEMAS
+              and e not in plan]
     try:
         run_pg_restore(dump, url, plan, jobs, single_transaction=not fresh)
     except BaseException:
@@ -304,7 +315,8 @@ def prepare_fresh(conn: psycopg.Connection, dump: Path, entries: list[Entry]) ->
     with shim.superuser_connection(conn) as admin:  # platform tables belong to platform roles
         notes = align_platform_tables(admin, dump, entries)
         if admin is not conn:  # the restoring role writes platform rows, as postgres may on the platform
-            admin.execute(sql.SQL("grant all on all tables in schema auth, storage to {}").format(
+            admin.execute(sql.SQL("grant all on all tables in schema auth, storage to {0};"
+                                  " grant all on all sequences in schema auth, storage to {0}").format(
                 sql.Identifier(conn.info.user)))
     return notes
 
