@@ -173,3 +173,31 @@ def test_policies_only_on_the_tables_hosted_lists(empty_url, connect):
         conn.execute("create policy p on auth.flow_state for select using (true)")
     assert conn.execute("select count(*) from pg_policies where tablename = 'flow_state'").fetchone()[0] == 0
     assert conn.execute("select pg_has_role('postgres', 'supabase_auth_admin', 'member')").fetchone()[0] is False
+
+
+HOSTED_SET = {  # ../shared/design/supabase-platform.md, "The whole hosted role set": login, inherit, createrole, replication, bypassrls
+    "supabase_storage_admin": (True, False, True, False, False),
+    "supabase_functions_admin": (True, False, True, False, False),
+    "supabase_realtime_admin": (True, False, True, True, False),
+    "supabase_replication_admin": (True, True, False, True, False),
+    "supabase_read_only_user": (True, True, False, False, True),
+    "dashboard_user": (False, True, True, True, False),
+    "pgbouncer": (True, True, False, False, False),
+}
+
+
+def test_the_whole_hosted_role_set_with_its_attributes(empty_url, connect):
+    conn = connect(empty_url)
+    rows = {name: tuple(flags) for name, *flags in conn.execute(
+        "select rolname::text, rolcanlogin, rolinherit, rolcreaterole, rolreplication, rolbypassrls from pg_roles"
+        " where rolname = any(%s)", (list(HOSTED_SET),)).fetchall()}
+    assert rows == HOSTED_SET
+    assert conn.execute("select rolcreatedb from pg_roles where rolname = 'dashboard_user'").fetchone() == (True,)
+    assert conn.execute("select pg_has_role('supabase_read_only_user', 'pg_read_all_data', 'member')").fetchone() == (True,)
+    assert conn.execute("select pg_has_role('supabase_realtime_admin', r, 'member') from unnest(array['anon', "
+                        "'authenticated', 'service_role']) r").fetchall() == [(True,)] * 3
+    assert conn.execute("select has_database_privilege('supabase_realtime_admin', 'postgres', 'create'), "
+                        "has_schema_privilege('supabase_realtime_admin', 'public', 'create'), "
+                        "has_schema_privilege('supabase_realtime_admin', 'public', 'usage')").fetchone() == (True,) * 3
+    assert "supabase_realtime_admin=UC/pg_database_owner" in conn.execute(
+        "select nspacl::text[] from pg_namespace where nspname = 'public'").fetchone()[0]

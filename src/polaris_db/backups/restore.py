@@ -7,9 +7,11 @@ The database is made ready (fresh: the platform shim; hosted: must be empty), th
 `supabase db dump` separates roles, schema and data:
 
 - `public`, `supabase_migrations` (owned by the project): everything, schema and data;
-- `auth`, `storage` (owned by the platform): only the rows and the project's own triggers and
-  policies on platform tables; the platform (or the shim) provides the definitions;
-- roles are never in the archive: the manifest lists the ones its grants name and the target must have them.
+- `auth`, `storage` (owned by the platform): only the rows, their sequences' values (where the restoring role
+  may set them: new sessions must not reuse restored ids) and the project's own triggers and policies on
+  platform tables; the platform (or the shim) provides the definitions;
+- roles are never in the archive: `roles.py` reads the ones the restored entries name; the embedded side
+  creates the missing ones as NOLOGIN placeholders, a hosted target must have them all.
 
 Data is loaded with `session_replication_role = replica`, as Supabase's restore guide does, so
 platform triggers do not fire on loaded rows.
@@ -31,6 +33,7 @@ from psycopg import sql
 from ..cluster import bin_path
 from ..database import connection, recreate_database
 from ..errors import BackupError
+from . import roles
 from .dump import DUMP_TIMEOUT, OWNED_SCHEMAS, PLATFORM_SCHEMAS, migration_versions, row_counts, run_tool, tool_env
 from .manifest import Manifest
 
@@ -70,7 +73,7 @@ def parse_list(text: str) -> list[Entry]:
 @dataclass
 class TargetState:
     schemas: set[str]
-    tables: set[str]  # schema.table in the platform schemas
+    tables: set[str]  # schema.table in the platform schemas, and the sequences there the restoring role may set
     platform_objects: set[tuple[str, str]]  # (schema, "table name") of triggers and policies
     role: str = "postgres"  # who restores: default privileges of other grantors are the platform's
 
@@ -78,8 +81,10 @@ class TargetState:
 def target_state(conn: psycopg.Connection) -> TargetState:
     platform = list(PLATFORM_SCHEMAS)
     schemas = {s for (s,) in conn.execute("select nspname from pg_namespace")}
-    tables = {t for (t,) in conn.execute("select schemaname || '.' || tablename from pg_tables where schemaname = any(%s)",
-                                         (platform,))}
+    tables = {t for (t,) in conn.execute(
+        "select schemaname || '.' || tablename from pg_tables where schemaname = any(%s) union"
+        " select schemaname || '.' || sequencename from pg_sequences where schemaname = any(%s)"
+        " and has_sequence_privilege(format('%%I.%%I', schemaname, sequencename), 'UPDATE')", (platform, platform))}
     objects = set(conn.execute(
         "select n.nspname, c.relname || ' ' || t.tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid"
         " join pg_namespace n on n.oid = c.relnamespace where not t.tgisinternal and n.nspname = any(%s)"
@@ -122,7 +127,7 @@ def align_platform_tables(conn: psycopg.Connection, dump: Path, entries: list[En
     A hosted `auth.users` has more columns than the shim's; types the target lacks become text.
     Scratch and local databases only: the point is to load every row, not to be the platform.
     """
-    definitions = [e for e in entries if e.type == "TABLE" and e.namespace in PLATFORM_SCHEMAS]
+    definitions = [e for e in entries if e.type in ("TABLE", "SEQUENCE") and e.namespace in PLATFORM_SCHEMAS]
     if not definitions:
         return []
     with tempfile.NamedTemporaryFile("w", suffix=".list") as listing:
@@ -136,6 +141,12 @@ def align_platform_tables(conn: psycopg.Connection, dump: Path, entries: list[En
     script = "\n".join(line for line in ddl.splitlines() if not line.startswith("\\"))
     for raw in pglast.parse_sql(script):
         statement = raw.stmt
+        if type(statement).__name__ == "CreateSeqStmt":  # e.g. auth.refresh_tokens_id_seq: its value is restored
+            name = f"{statement.sequence.schemaname}.{statement.sequence.relname}"
+            if conn.execute("select to_regclass(%s) is null", (name,)).fetchone()[0]:
+                conn.execute(RawStream()(statement))
+                notes.append(f"{name}: created for the restore (the shim has no such sequence)")
+            continue
         if type(statement).__name__ != "CreateStmt":
             continue
         schema, table = statement.relation.schemaname, statement.relation.relname
@@ -224,14 +235,6 @@ def regrant_default_privileges(conn: psycopg.Connection, grants: list[tuple]) ->
             sql.Identifier(schema), sql.SQL(privilege), sql.SQL(_DEFAULT_ACL_KINDS[kind]), who))
 
 
-def check_roles(conn: psycopg.Connection, manifest: Manifest) -> None:
-    present = {r for (r,) in conn.execute("select rolname from pg_roles")}
-    missing = [r for r in manifest.roles if r not in present]
-    if missing:
-        raise BackupError(f"the target lacks roles the backup grants to: {', '.join(missing)} "
-                          "(the platform or the shim creates them; roles are not in the archive)")
-
-
 def check_empty(conn: psycopg.Connection, name: str) -> None:
     """A hosted target is empty when the project has nothing there: no tables in public, no rows in auth or storage."""
     tables = conn.execute("select count(*) from pg_tables where schemaname = 'public'").fetchone()[0]
@@ -270,21 +273,23 @@ def restore_archive(dump: Path, manifest: Manifest, url: str, *, fresh: bool, na
     """
     entries = archive_list(dump)
     started = time.perf_counter()
-    if not fresh:
+    if not fresh:  # read-only until every check passed
         with connection(url) as conn:
             check_empty(conn, name)
-            check_roles(conn, manifest)
+            plan, notes = _plan(conn, dump, entries, create=False, name=name, backup=manifest.name)
     else:
         recreate_database(url)
     with connection(url) as conn:
-        notes = prepare_fresh(conn, dump, entries) if fresh else []
-        check_roles(conn, manifest)
+        if fresh:
+            notes = prepare_fresh(conn, dump, entries)
+            plan, more = _plan(conn, dump, entries, create=True, name=name, backup=manifest.name)
+            notes += more
         notes += ensure_extensions(conn, manifest.extensions)
         revoked = clear_default_privileges(conn)
-        state = target_state(conn)
-    plan = [e for e in entries if keep(e, state)]
-    notes += [f"{e.namespace}.{e.tag}: not restored (no such table on the target)"
-              for e in entries if e.type == "TABLE DATA" and e.namespace in PLATFORM_SCHEMAS and e not in plan]
+    notes += [f"{e.namespace}.{e.tag}: " + ("not restored (no such table on the target)" if e.type == "TABLE DATA" else
+                                         "value not restored (no such sequence the restoring role may set on the target)")
+              for e in entries if e.type in ("TABLE DATA", "SEQUENCE SET") and e.namespace in PLATFORM_SCHEMAS
+              and e not in plan]
     try:
         run_pg_restore(dump, url, plan, jobs, single_transaction=not fresh)
     except BaseException:
@@ -296,6 +301,13 @@ def restore_archive(dump: Path, manifest: Manifest, url: str, *, fresh: bool, na
     return RestoreResult(manifest, took, *compare(manifest, url, skipped=_skipped(entries, plan)), notes)
 
 
+def _plan(conn: psycopg.Connection, dump: Path, entries: list[Entry], **how) -> tuple[list[Entry], list[str]]:
+    """The entries restored into this target, once it has every role they name (roles.ready: placeholders or refusal)."""
+    state = target_state(conn)
+    plan = [e for e in entries if keep(e, state)]
+    return plan, roles.ready(conn, dump, plan, **how)
+
+
 def prepare_fresh(conn: psycopg.Connection, dump: Path, entries: list[Entry]) -> list[str]:
     from .. import shim  # local import: hosted code paths never load the shim
 
@@ -303,7 +315,8 @@ def prepare_fresh(conn: psycopg.Connection, dump: Path, entries: list[Entry]) ->
     with shim.superuser_connection(conn) as admin:  # platform tables belong to platform roles
         notes = align_platform_tables(admin, dump, entries)
         if admin is not conn:  # the restoring role writes platform rows, as postgres may on the platform
-            admin.execute(sql.SQL("grant all on all tables in schema auth, storage to {}").format(
+            admin.execute(sql.SQL("grant all on all tables in schema auth, storage to {0};"
+                                  " grant all on all sequences in schema auth, storage to {0}").format(
                 sql.Identifier(conn.info.user)))
     return notes
 

@@ -19,6 +19,14 @@ create schema if not exists storage;
 alter schema public owner to pg_database_owner;
 revoke create on schema public from public, anon, authenticated, service_role, postgres;
 grant usage on schema public to public, anon, authenticated, service_role, postgres;
+-- Realtime creates in public (clusters bootstrapped before roles.sql had the role lack it).
+do $$
+begin
+  if exists (select 1 from pg_roles where rolname = 'supabase_realtime_admin') then
+    grant usage, create on schema public to supabase_realtime_admin;
+  end if;
+end
+$$;
 grant usage on schema extensions to anon, authenticated, service_role;
 grant all on schema extensions to postgres with grant option;
 grant usage on schema auth, storage to anon, authenticated, service_role, postgres;

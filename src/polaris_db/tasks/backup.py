@@ -104,9 +104,9 @@ def backup_verify(c, backup, checksum_only=False):
         result = prove_in_scratch(archive, manifest, scratch_url(VERIFY_DB))
     if not result.ok:
         raise BackupError(f"{name} does not restore to what its manifest says: {result.problems}")
-    note = mark_verified(store, manifest)
-    if note:
-        say(f"note: {note}", err=True)
+    for note in [*result.notes, mark_verified(store, manifest)]:
+        if note:
+            say(f"note: {note}", err=True)
     say(f"ok {name}: sha256 and manifest match; restored into a scratch database in {result.seconds:.1f}s, "
         f"{len(manifest.row_counts)} tables and the migration history match")
 
@@ -173,6 +173,8 @@ def restore_drill(c, env="local", store=None, file=None, keep=False, reports=Non
                       embedded=not file and target.embedded)
     report = write_report(drill, Path(reports) if reports else BACKUP_ROOT / "reports")
     say(table(("step", "result", "time"), drill.steps))
+    for note in drill.notes:
+        say(f"note: {note}", err=True)
     if not drill.passed:
         raise BackupError(f"restore drill failed ({'; '.join(drill.failures)}): report {report}")
     say(f"restore drill ok: report {report}")
