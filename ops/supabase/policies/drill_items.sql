@@ -12,23 +12,23 @@ drop policy if exists drill_items_select on public.drill_items;
 create policy drill_items_select on public.drill_items for select to authenticated
   using (exists (select 1 from public.drills d where d.id = drill_items.drill_id));
 
--- from migrations/0035_editorial_review.sql
+-- from migrations/0044_private_policy_helpers.sql
 drop policy if exists drill_items_insert on public.drill_items;
 
 create policy drill_items_insert on public.drill_items for insert to authenticated
-  with check ((select public.is_editor()) and exists (
+  with check ((select private.is_editor()) and exists (
     select 1 from public.drills d where d.id = drill_items.drill_id and d.status = 'draft'));
 
 drop policy if exists drill_items_update on public.drill_items;
 
 create policy drill_items_update on public.drill_items for update to authenticated
-  using ((select public.is_editor()) and exists (
+  using ((select private.is_editor()) and exists (
     select 1 from public.drills d where d.id = drill_items.drill_id and d.status = 'draft'))
-  with check ((select public.is_editor()) and exists (
+  with check ((select private.is_editor()) and exists (
     select 1 from public.drills d where d.id = drill_items.drill_id and d.status = 'draft'));
 
 drop policy if exists drill_items_delete on public.drill_items;
 
 create policy drill_items_delete on public.drill_items for delete to authenticated
-  using ((select public.is_editor()) and exists (
+  using ((select private.is_editor()) and exists (
     select 1 from public.drills d where d.id = drill_items.drill_id and d.status = 'draft'));

@@ -406,16 +406,6 @@ insert into rls_setup values ('public.v_drill_stats_daily', $q$insert into publi
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
 insert into public.attempts (user_id, drill_id, score) values (:'owner', md5(:'run' || '-drill')::uuid, 70);
 refresh materialized view public.v_drill_stats_daily$q$);
-insert into rls_setup values ('public.has_active_pro()', $q$insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
-values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
-insert into public.entitlements (user_id, plan, valid_until, ledger_id)
-values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid)$q$);
-insert into rls_setup values ('public.can_read_pack(uuid)', $q$insert into public.practice_packs (id, slug, title, is_free, is_published)
-values (md5(:'run' || '-paid')::uuid, 'rls-paid-' || :'run', 'Paid', false, true);
-insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
-values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
-insert into public.entitlements (user_id, plan, valid_until, ledger_id)
-values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid)$q$);
 insert into rls_setup values ('public.list_learner_attempts(uuid, integer)', $q$insert into public.attempts (user_id, score) values (:'owner', 70)$q$);
 insert into rls_setup values ('public.start_session(uuid)', $q$insert into public.daily_usage (user_id, day, minutes_used)
 values (:'other', (now() at time zone 'UTC')::date, 10000)
@@ -451,7 +441,7 @@ insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-med
 insert into rls_setup values ('public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1608
+\echo 1..1558
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -2054,7 +2044,7 @@ select pg_temp.rls_check('editor may not select public.v_drill_stats_daily', 'ed
 select pg_temp.rls_check('admin may not select public.v_drill_stats_daily', 'admin', 'select', 'public.v_drill_stats_daily', $q$select 1 from public.v_drill_stats_daily where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may select public.v_drill_stats_daily', 'service_role', 'select', 'public.v_drill_stats_daily', $q$select 1 from public.v_drill_stats_daily where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 
--- function public.is_admin()
+-- function public.is_admin(): invoker wrapper of private.is_admin() since 0044: the caller's own role
 select pg_temp.rls_check('anon may not execute public.is_admin()', 'anon', 'execute', 'public.is_admin()', $q$select public.is_admin()$q$, 'deny');
 select pg_temp.rls_check('owner may execute public.is_admin()', 'owner', 'execute', 'public.is_admin()', $q$select public.is_admin()$q$, 'allow');
 select pg_temp.rls_check('other may execute public.is_admin()', 'other', 'execute', 'public.is_admin()', $q$select public.is_admin()$q$, 'allow');
@@ -2081,66 +2071,6 @@ select pg_temp.rls_check('other may not be told they are an editor (public.is_ed
 select pg_temp.rls_check('editor may be told they are an editor (public.is_editor())', 'editor', 'select', 'public.is_editor()', $q$select 1 where public.is_editor()$q$, 'allow');
 select pg_temp.rls_check('admin may be told they are an editor (public.is_editor())', 'admin', 'select', 'public.is_editor()', $q$select 1 where public.is_editor()$q$, 'allow');
 select pg_temp.rls_check('service_role may not be told they are an editor (public.is_editor())', 'service_role', 'select', 'public.is_editor()', $q$select 1 where public.is_editor()$q$, 'deny');
-
--- function public.get_owner_floor(): policy helper (0032): the caller's own id, or the smallest uuid for an admin
-select pg_temp.rls_check('anon may not execute public.get_owner_floor()', 'anon', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'deny');
-select pg_temp.rls_check('owner may execute public.get_owner_floor()', 'owner', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
-select pg_temp.rls_check('other may execute public.get_owner_floor()', 'other', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
-select pg_temp.rls_check('editor may execute public.get_owner_floor()', 'editor', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
-select pg_temp.rls_check('admin may execute public.get_owner_floor()', 'admin', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
-select pg_temp.rls_check('service_role may execute public.get_owner_floor()', 'service_role', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
-select pg_temp.rls_check('owner may not get a lower bound other than their own id (public.get_owner_floor())', 'owner', 'select', 'public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('other may not get a lower bound other than their own id (public.get_owner_floor())', 'other', 'select', 'public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('editor may not get a lower bound other than their own id (public.get_owner_floor())', 'editor', 'select', 'public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('admin may get a lower bound other than their own id (public.get_owner_floor())', 'admin', 'select', 'public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'allow');
-
--- function public.get_owner_ceiling(): policy helper (0032): the caller's own id, or the largest uuid for an admin
-select pg_temp.rls_check('anon may not execute public.get_owner_ceiling()', 'anon', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'deny');
-select pg_temp.rls_check('owner may execute public.get_owner_ceiling()', 'owner', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
-select pg_temp.rls_check('other may execute public.get_owner_ceiling()', 'other', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
-select pg_temp.rls_check('editor may execute public.get_owner_ceiling()', 'editor', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
-select pg_temp.rls_check('admin may execute public.get_owner_ceiling()', 'admin', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
-select pg_temp.rls_check('service_role may execute public.get_owner_ceiling()', 'service_role', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
-select pg_temp.rls_check('owner may not get an upper bound other than their own id (public.get_owner_ceiling())', 'owner', 'select', 'public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('other may not get an upper bound other than their own id (public.get_owner_ceiling())', 'other', 'select', 'public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('editor may not get an upper bound other than their own id (public.get_owner_ceiling())', 'editor', 'select', 'public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('admin may get an upper bound other than their own id (public.get_owner_ceiling())', 'admin', 'select', 'public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'allow');
-
--- function public.has_active_pro(): policy helper (0034): the caller's own plan only; `other` holds pro in the setup
-select pg_temp.rls_check('anon may execute public.has_active_pro()', 'anon', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('owner may execute public.has_active_pro()', 'owner', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('other may execute public.has_active_pro()', 'other', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('editor may execute public.has_active_pro()', 'editor', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('admin may execute public.has_active_pro()', 'admin', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('service_role may execute public.has_active_pro()', 'service_role', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('anon may not be told they have pro (public.has_active_pro())', 'anon', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
-select pg_temp.rls_check('owner may not be told they have pro (public.has_active_pro())', 'owner', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
-select pg_temp.rls_check('other may be told they have pro (public.has_active_pro())', 'other', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('editor may not be told they have pro (public.has_active_pro())', 'editor', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
-select pg_temp.rls_check('admin may not be told they have pro (public.has_active_pro())', 'admin', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
-select pg_temp.rls_check('service_role may not be told they have pro (public.has_active_pro())', 'service_role', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
-
--- function public.can_read_pack(uuid): policy helper (0034): published and free, or published and the caller has pro (`other`)
-select pg_temp.rls_check('anon may execute public.can_read_pack(uuid)', 'anon', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('owner may execute public.can_read_pack(uuid)', 'owner', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('other may execute public.can_read_pack(uuid)', 'other', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('editor may execute public.can_read_pack(uuid)', 'editor', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('admin may execute public.can_read_pack(uuid)', 'admin', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('service_role may execute public.can_read_pack(uuid)', 'service_role', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('anon may not be told they may read a paid pack (public.can_read_pack(uuid))', 'anon', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
-select pg_temp.rls_check('owner may not be told they may read a paid pack (public.can_read_pack(uuid))', 'owner', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
-select pg_temp.rls_check('other may be told they may read a paid pack (public.can_read_pack(uuid))', 'other', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('editor may not be told they may read a paid pack (public.can_read_pack(uuid))', 'editor', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
-select pg_temp.rls_check('admin may not be told they may read a paid pack (public.can_read_pack(uuid))', 'admin', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
-select pg_temp.rls_check('service_role may not be told they may read a paid pack (public.can_read_pack(uuid))', 'service_role', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
-
--- function public.is_drill_open(uuid): policy helper (0034): a drill no paid pack holds is open; tells nothing about the caller
-select pg_temp.rls_check('anon may execute public.is_drill_open(uuid)', 'anon', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
-select pg_temp.rls_check('owner may execute public.is_drill_open(uuid)', 'owner', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
-select pg_temp.rls_check('other may execute public.is_drill_open(uuid)', 'other', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
-select pg_temp.rls_check('editor may execute public.is_drill_open(uuid)', 'editor', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
-select pg_temp.rls_check('admin may execute public.is_drill_open(uuid)', 'admin', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
-select pg_temp.rls_check('service_role may execute public.is_drill_open(uuid)', 'service_role', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
 
 -- function public.get_local_day(timestamp with time zone, text): helper of the session RPCs (0038); server only
 select pg_temp.rls_check('anon may not execute public.get_local_day(timestamp with time zone, text)', 'anon', 'execute', 'public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
