@@ -696,14 +696,14 @@ isOneToOne: false
                   ]
                 },"sessions": {
                   Row: {
-                    "coach_id": string | null,"created_at": string,"finished_at": string | null,"id": string,"minutes_used": number | null,"started_at": string,"updated_at": string,"user_id": string
+                    "coach_id": string | null,"counting_day": string | null,"created_at": string,"finished_at": string | null,"id": string,"minutes_used": number | null,"started_at": string,"updated_at": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "coach_id"?: string | null,"created_at"?: string,"finished_at"?: string | null,"id"?: string,"minutes_used"?: number | null,"started_at"?: string,"updated_at"?: string,"user_id": string
+                    "coach_id"?: string | null,"counting_day"?: string | null,"created_at"?: string,"finished_at"?: string | null,"id"?: string,"minutes_used"?: number | null,"started_at"?: string,"updated_at"?: string,"user_id": string
                   }
                   Update: {
-                    "coach_id"?: string | null,"created_at"?: string,"finished_at"?: string | null,"id"?: string,"minutes_used"?: number | null,"started_at"?: string,"updated_at"?: string,"user_id"?: string
+                    "coach_id"?: string | null,"counting_day"?: string | null,"created_at"?: string,"finished_at"?: string | null,"id"?: string,"minutes_used"?: number | null,"started_at"?: string,"updated_at"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {

@@ -186,6 +186,8 @@ update public.profiles set role = 'editor' where id = :'editor';
 update public.profiles set role = 'admin' where id = :'admin';
 
 -- Fixture rows per object, run before each of its checks inside the check's savepoint.
+insert into rls_setup values ('public.profiles', $q$insert into public.daily_usage (user_id, day, minutes_used) values (:'other', (now() at time zone 'UTC')::date, 10);
+insert into public.sessions (user_id) values (:'editor')$q$);
 insert into rls_setup values ('public.sessions', $q$insert into public.sessions (user_id) values (:'owner')$q$);
 insert into rls_setup values ('public.attempts', $q$insert into public.sessions (id, user_id) values (md5(:'run' || '-session')::uuid, :'owner');
 insert into public.attempts (user_id, session_id, score) values (:'owner', md5(:'run' || '-session')::uuid, 80);
@@ -441,9 +443,9 @@ insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-med
 insert into rls_setup values ('public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1558
+\echo 1..1563
 
--- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only
+-- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only; `other` practised today and `editor` has a session open (zone changes wait)
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('owner may select public.profiles', 'owner', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not select public.profiles', 'other', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -482,6 +484,11 @@ select pg_temp.rls_check('owner may not backdate their own profiles.created_at (
 select pg_temp.rls_check('editor may not backdate their own profiles.created_at (server-owned) (public.profiles)', 'editor', 'update', 'public.profiles', $q$update public.profiles set created_at = now() - interval '3 years' where id = auth.uid()$q$, 'deny');
 select pg_temp.rls_check('admin may not backdate their own profiles.created_at (server-owned) (public.profiles)', 'admin', 'update', 'public.profiles', $q$update public.profiles set created_at = now() - interval '3 years' where id = auth.uid()$q$, 'deny');
 select pg_temp.rls_check('owner may not move their own day boundary to a time zone that does not exist (public.profiles)', 'owner', 'update', 'public.profiles', $q$update public.profiles set timezone = 'Mars/Olympus_Mons' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('owner may not move their own day boundary by a POSIX offset of 167 hours (public.profiles)', 'owner', 'update', 'public.profiles', $q$update public.profiles set timezone = '<+167>-167' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('admin may not move their own day boundary by a POSIX offset of 167 hours (public.profiles)', 'admin', 'update', 'public.profiles', $q$update public.profiles set timezone = '<+167>-167' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('owner may move to a zone where it is already tomorrow after practising today, or with a session open (public.profiles)', 'owner', 'update', 'public.profiles', $q$update public.profiles set timezone = 'Pacific/Kiritimati' where id = auth.uid()$q$, 'allow');
+select pg_temp.rls_check('other may not move to a zone where it is already tomorrow after practising today, or with a session open (public.profiles)', 'other', 'update', 'public.profiles', $q$update public.profiles set timezone = 'Pacific/Kiritimati' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('editor may not move to a zone where it is already tomorrow after practising today, or with a session open (public.profiles)', 'editor', 'update', 'public.profiles', $q$update public.profiles set timezone = 'Pacific/Kiritimati' where id = auth.uid()$q$, 'deny');
 select pg_temp.rls_check('anon may not read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'anon', 'select', 'public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'deny');
 select pg_temp.rls_check('owner may not read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'owner', 'select', 'public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'deny');
 select pg_temp.rls_check('other may not read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'other', 'select', 'public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'deny');
