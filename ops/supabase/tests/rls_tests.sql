@@ -272,7 +272,19 @@ insert into public.entitlements (user_id, plan, valid_until, ledger_id)
 values (:'owner', 'pro', now() - interval '1 day', md5(:'run' || '-ledger-old')::uuid);
 insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid')::uuid, md5(:'run' || '-paid-drill')::uuid);
 insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid')::uuid, md5(:'run' || '-both-drill')::uuid);
-insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-free')::uuid, md5(:'run' || '-both-drill')::uuid)$q$);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-free')::uuid, md5(:'run' || '-both-drill')::uuid);
+insert into public.drills (id, slug, title, skill, status, is_published, embedding)
+values (md5(:'run' || '-unlisted-drill')::uuid, 'rls-unlisted-' || :'run', 'RLS drill of unpublished packs', 'speaking',
+        'published', true, array_fill(0.01, array[768])::real[]::extensions.vector);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-draft-free')::uuid, 'rls-draft-free-' || :'run', 'Unpublished free', true, false),
+       (md5(:'run' || '-draft-paid')::uuid, 'rls-draft-paid-' || :'run', 'Unpublished paid', false, false);
+insert into public.drills (id, slug, title, skill, status, is_published)
+values (md5(:'run' || '-unlisted-paid-drill')::uuid, 'rls-unlisted-paid-' || :'run', 'RLS drill of an unpublished paid pack',
+        'speaking', 'published', true);
+insert into public.pack_drills (pack_id, drill_id)
+values (md5(:'run' || '-draft-free')::uuid, md5(:'run' || '-unlisted-drill')::uuid),
+       (md5(:'run' || '-draft-paid')::uuid, md5(:'run' || '-unlisted-paid-drill')::uuid)$q$);
 insert into rls_setup values ('public.drill_items', $q$insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
 insert into public.drills (id, slug, title, skill, status, is_published)
@@ -297,7 +309,13 @@ insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid'
 insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 0, 'say hi');
 insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 0, 'secret');
 insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-review')::uuid, 0, 'in review');
-insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-paid-drill')::uuid, 0, 'paid')$q$);
+insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-paid-drill')::uuid, 0, 'paid');
+insert into public.drills (id, slug, title, skill, status, is_published)
+values (md5(:'run' || '-unlisted-drill')::uuid, 'rls-unlisted-' || :'run', 'RLS drill of an unpublished pack', 'speaking', 'published', true);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-draft-free')::uuid, 'rls-draft-free-' || :'run', 'Unpublished free', true, false);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-draft-free')::uuid, md5(:'run' || '-unlisted-drill')::uuid);
+insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-unlisted-drill')::uuid, 0, 'unlisted')$q$);
 insert into rls_setup values ('public.drill_revisions', $q$insert into public.drills (id, slug, title, skill) values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking');
 insert into public.drill_revisions (drill_id, to_status, actor_id) values (md5(:'run' || '-drill')::uuid, 'in_review', :'editor')$q$);
 insert into rls_setup values ('public.drill_sets', $q$insert into public.drill_sets (id, slug, title, is_published) values (md5(:'run' || '-set')::uuid, 'rls-' || :'run', 'RLS set', true);
@@ -443,7 +461,7 @@ insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-med
 insert into rls_setup values ('public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1563
+\echo 1..1585
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only; `other` practised today and `editor` has a session open (zone changes wait)
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -1121,6 +1139,26 @@ select pg_temp.rls_check('owner may not find a paid-pack drill through match_dri
 where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may find a paid-pack drill through match_drills() (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
 where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read a published drill that only an unpublished free pack holds (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read a published drill that only an unpublished free pack holds (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read a published drill that only an unpublished free pack holds (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may read a published drill that only an unpublished free pack holds (public.drills)', 'editor', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read a published drill that only an unpublished free pack holds (public.drills)', 'admin', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read a published drill that only an unpublished free pack holds (public.drills)', 'service_role', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'editor', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'admin', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'service_role', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not find a drill that only an unpublished free pack holds through match_drills() (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not find a drill that only an unpublished free pack holds through match_drills() (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not find a drill that only an unpublished free pack holds through match_drills() (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may find a drill that only an unpublished free pack holds through match_drills() (public.drills)', 'editor', 'select', 'public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read a draft drill (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read a draft drill (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not read a draft drill (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
@@ -1195,6 +1233,12 @@ select pg_temp.rls_check('other may read the items of a drill only a paid pack h
 select pg_temp.rls_check('editor may read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'editor', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'admin', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'service_role', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'anon', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'owner', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'other', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'editor', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'admin', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'service_role', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read the items of a draft drill (public.drill_items)', 'anon', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read the items of a draft drill (public.drill_items)', 'owner', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not read the items of a draft drill (public.drill_items)', 'other', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
