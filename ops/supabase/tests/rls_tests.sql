@@ -323,7 +323,9 @@ insert into public.drill_sets (id, slug, title, is_published) values (md5(:'run'
 insert into rls_setup values ('public.drill_set_members', $q$insert into public.drill_sets (id, slug, title, is_published) values (md5(:'run' || '-set')::uuid, 'rls-' || :'run', 'RLS set', true);
 insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
-insert into public.drill_set_members (set_id, drill_id, position) values (md5(:'run' || '-set')::uuid, md5(:'run' || '-drill')::uuid, 0)$q$);
+insert into public.drill_set_members (set_id, drill_id, position) values (md5(:'run' || '-set')::uuid, md5(:'run' || '-drill')::uuid, 0);
+insert into public.drills (id, slug, title, skill) values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking');
+insert into public.drill_set_members (set_id, drill_id, position) values (md5(:'run' || '-set')::uuid, md5(:'run' || '-draft')::uuid, 5)$q$);
 insert into rls_setup values ('public.expressions', $q$insert into public.expressions (id, phrase, meaning, is_published) values (md5(:'run' || '-expr')::uuid, 'rls ' || :'run', 'test', true);
 insert into public.expressions (id, phrase, meaning, is_published) values (md5(:'run' || '-hidden')::uuid, 'rls hidden', 'test', false);
 insert into public.practice_packs (id, slug, title, is_free, is_published)
@@ -364,6 +366,8 @@ insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid'
 insert into public.practice_packs (id, slug, title, is_free, is_published)
 values (md5(:'run' || '-draft-pack')::uuid, 'rls-draft-pack-' || :'run', 'Unpublished', false, false);
 insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-draft-pack')::uuid, md5(:'run' || '-drill')::uuid);
+insert into public.drills (id, slug, title, skill) values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking');
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-free')::uuid, md5(:'run' || '-draft')::uuid);
 insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
 values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
 insert into public.entitlements (user_id, plan, valid_until, ledger_id)
@@ -461,7 +465,7 @@ insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-med
 insert into rls_setup values ('public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1585
+\echo 1..1611
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only; `other` practised today and `editor` has a session open (zone changes wait)
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -979,18 +983,18 @@ select pg_temp.rls_check('other may not select public.admin_messages', 'other', 
 select pg_temp.rls_check('editor may not select public.admin_messages', 'editor', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may select public.admin_messages', 'admin', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may select public.admin_messages', 'service_role', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
-select pg_temp.rls_check('anon may not insert public.admin_messages', 'anon', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'deny');
-select pg_temp.rls_check('owner may not insert public.admin_messages', 'owner', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'deny');
-select pg_temp.rls_check('other may not insert public.admin_messages', 'other', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'deny');
-select pg_temp.rls_check('editor may not insert public.admin_messages', 'editor', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'deny');
-select pg_temp.rls_check('admin may insert public.admin_messages', 'admin', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'allow');
-select pg_temp.rls_check('service_role may insert public.admin_messages', 'service_role', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'allow');
-select pg_temp.rls_check('anon may not update public.admin_messages', 'anon', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may not update public.admin_messages', 'owner', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
-select pg_temp.rls_check('other may not update public.admin_messages', 'other', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may not update public.admin_messages', 'editor', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
-select pg_temp.rls_check('admin may update public.admin_messages', 'admin', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
-select pg_temp.rls_check('service_role may update public.admin_messages', 'service_role', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not insert public.admin_messages', 'anon', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'deny');
+select pg_temp.rls_check('owner may not insert public.admin_messages', 'owner', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'deny');
+select pg_temp.rls_check('other may not insert public.admin_messages', 'other', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'deny');
+select pg_temp.rls_check('editor may not insert public.admin_messages', 'editor', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'deny');
+select pg_temp.rls_check('admin may insert public.admin_messages', 'admin', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'allow');
+select pg_temp.rls_check('service_role may insert public.admin_messages', 'service_role', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'allow');
+select pg_temp.rls_check('anon may not update public.admin_messages', 'anon', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not update public.admin_messages', 'owner', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not update public.admin_messages', 'other', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not update public.admin_messages', 'editor', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may update public.admin_messages', 'admin', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may update public.admin_messages', 'service_role', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not delete public.admin_messages', 'anon', 'delete', 'public.admin_messages', $q$delete from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not delete public.admin_messages', 'owner', 'delete', 'public.admin_messages', $q$delete from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not delete public.admin_messages', 'other', 'delete', 'public.admin_messages', $q$delete from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
@@ -1003,6 +1007,14 @@ select pg_temp.rls_check('other may read a broadcast message (public.admin_messa
 select pg_temp.rls_check('editor may read a broadcast message (public.admin_messages)', 'editor', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read a broadcast message (public.admin_messages)', 'admin', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read a broadcast message (public.admin_messages)', 'service_role', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read the staff id of a broadcast message''s sender (public.admin_messages)', 'anon', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read the staff id of a broadcast message''s sender (public.admin_messages)', 'owner', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read the staff id of a broadcast message''s sender (public.admin_messages)', 'other', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not read the staff id of a broadcast message''s sender (public.admin_messages)', 'editor', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not read the staff id of a broadcast message''s sender (public.admin_messages)', 'admin', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may read the staff id of a broadcast message''s sender (public.admin_messages)', 'service_role', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may not send a message in another staff member''s name (sender_id is server-owned) (public.admin_messages)', 'admin', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'editor', 'rls', 'forged')$q$, 'deny');
+select pg_temp.rls_check('service_role may send a message in another staff member''s name (sender_id is server-owned) (public.admin_messages)', 'service_role', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'editor', 'rls', 'forged')$q$, 'allow');
 
 -- table public.admin_message_reads
 select pg_temp.rls_check('anon may not select public.admin_message_reads', 'anon', 'select', 'public.admin_message_reads', $q$select 1 from public.admin_message_reads where user_id = :'owner'$q$, 'deny');
@@ -1116,11 +1128,17 @@ select pg_temp.rls_check('editor may not backdate the publication of a published
 select pg_temp.rls_check('admin may not backdate the publication of a published drill (public.drills)', 'admin', 'update', 'public.drills', $q$update public.drills set published_at = now() - interval '3 years' where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may backdate the publication of a published drill (public.drills)', 'service_role', 'update', 'public.drills', $q$update public.drills set published_at = now() - interval '3 years' where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'anon', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'owner', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('other may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'other', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('editor may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'editor', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('admin may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'admin', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('owner may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'owner', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'other', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'editor', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'admin', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'service_role', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not find a published drill by its author''s id (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not find a published drill by its author''s id (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not find a published drill by its author''s id (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not find a published drill by its author''s id (public.drills)', 'editor', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not find a published drill by its author''s id (public.drills)', 'admin', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may find a published drill by its author''s id (public.drills)', 'service_role', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
@@ -1335,6 +1353,12 @@ select pg_temp.rls_check('other may not delete public.drill_set_members', 'other
 select pg_temp.rls_check('editor may not delete public.drill_set_members', 'editor', 'delete', 'public.drill_set_members', $q$delete from public.drill_set_members where set_id = md5(:'run' || '-set')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may delete public.drill_set_members', 'admin', 'delete', 'public.drill_set_members', $q$delete from public.drill_set_members where set_id = md5(:'run' || '-set')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may delete public.drill_set_members', 'service_role', 'delete', 'public.drill_set_members', $q$delete from public.drill_set_members where set_id = md5(:'run' || '-set')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'anon', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'owner', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'other', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'editor', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'admin', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'service_role', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 
 -- table public.expressions: expressions of a paid pack need an active pro plan; of an unpublished pack, staff only
 select pg_temp.rls_check('anon may select public.expressions', 'anon', 'select', 'public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-expr')::uuid$q$, 'allow');
@@ -1464,6 +1488,12 @@ select pg_temp.rls_check('other may read the drills of a paid pack (public.pack_
 select pg_temp.rls_check('editor may read the drills of a paid pack (public.pack_drills)', 'editor', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read the drills of a paid pack (public.pack_drills)', 'admin', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read the drills of a paid pack (public.pack_drills)', 'service_role', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'anon', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'owner', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'other', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'editor', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'admin', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'service_role', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'anon', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'owner', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'other', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'deny');
@@ -2258,8 +2288,9 @@ begin
 end
 $$$q$, 'allow');
 select pg_temp.rls_check('admin may publish a drill and have the review trail stamped by the server (public.transition_drill(uuid, public.drill_status, text))', 'admin', 'select', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls');
-select 1 from public.drills where id = md5(:'run' || '-review')::uuid
-and reviewed_by = auth.uid() and published_at is not null$q$, 'allow');
+select 1 from public.drills d inner join public.drill_revisions r on r.drill_id = d.id
+where d.id = md5(:'run' || '-review')::uuid and d.published_at is not null
+and r.to_status = 'published' and r.actor_id = auth.uid()$q$, 'allow');
 
 -- function public.match_drills(extensions.vector, integer): invoker: returns what the caller may read of drills
 select pg_temp.rls_check('anon may execute public.match_drills(extensions.vector, integer)', 'anon', 'execute', 'public.match_drills(extensions.vector, integer)', $q$select * from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 3)$q$, 'allow');
