@@ -90,6 +90,7 @@ def test_policy_helpers_execute_only_for_the_roles_whose_policies_call_them(sche
         "is_editor": ["authenticated", "service_role"],
         "can_read_pack": ["anon", "authenticated"],
         "is_drill_open": ["anon", "authenticated"],
+        "is_own_draft": ["authenticated"],  # 0048
     }
 
 

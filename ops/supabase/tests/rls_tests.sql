@@ -284,11 +284,16 @@ values (md5(:'run' || '-unlisted-paid-drill')::uuid, 'rls-unlisted-paid-' || :'r
         'speaking', 'published', true);
 insert into public.pack_drills (pack_id, drill_id)
 values (md5(:'run' || '-draft-free')::uuid, md5(:'run' || '-unlisted-drill')::uuid),
-       (md5(:'run' || '-draft-paid')::uuid, md5(:'run' || '-unlisted-paid-drill')::uuid)$q$);
+       (md5(:'run' || '-draft-paid')::uuid, md5(:'run' || '-unlisted-paid-drill')::uuid);
+insert into public.drill_items (drill_id, position, prompt, expected_answer)
+values (md5(:'run' || '-both-drill')::uuid, 0, 'say hi', 'model');
+insert into public.drills (id, slug, title, skill, status, is_published, created_by, reviewed_by, published_at)
+values (md5(:'run' || '-archived')::uuid, 'rls-archived-' || :'run', 'RLS archived', 'speaking', 'archived', false,
+        :'editor', :'admin', now() - interval '1 day')$q$);
 insert into rls_setup values ('public.drill_items', $q$insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
-insert into public.drills (id, slug, title, skill, status, is_published)
-values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft', false);
+insert into public.drills (id, slug, title, skill, status, is_published, created_by)
+values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft', false, :'editor');
 insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-review')::uuid, 'rls-review-' || :'run', 'RLS review', 'speaking', 'in_review', false);
 insert into public.drills (id, slug, title, skill, status, is_published)
@@ -457,7 +462,13 @@ values (:'other', md5(:'run' || '-coach')::uuid, now() - interval '1 day')$q$);
 insert into rls_setup values ('public.transition_drill(uuid, public.drill_status, text)', $q$insert into public.drills (id, slug, title, skill, status)
 values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft');
 insert into public.drills (id, slug, title, skill, status)
-values (md5(:'run' || '-review')::uuid, 'rls-review-' || :'run', 'RLS review', 'speaking', 'in_review')$q$);
+values (md5(:'run' || '-review')::uuid, 'rls-review-' || :'run', 'RLS review', 'speaking', 'in_review');
+insert into public.drills (id, slug, title, skill, status, created_by)
+values (md5(:'run' || '-own')::uuid, 'rls-own-' || :'run', 'RLS own drill', 'speaking', 'in_review', :'admin');
+insert into public.drills (id, slug, title, skill, status, created_by)
+values (md5(:'run' || '-submitted')::uuid, 'rls-submitted-' || :'run', 'RLS submitted', 'speaking', 'in_review', :'editor');
+insert into public.drill_revisions (drill_id, from_status, to_status, actor_id)
+values (md5(:'run' || '-submitted')::uuid, 'draft', 'in_review', :'admin')$q$);
 insert into rls_setup values ('public.close_stale_sessions()', $q$insert into public.sessions (user_id, started_at) values (:'owner', now() - interval '5 hours')$q$);
 insert into rls_setup values ('public.unlock(text)', $q$select pg_catalog.pg_advisory_lock(pg_catalog.hashtextextended('rls-' || :'run', 0))$q$);
 insert into rls_setup values ('user-media', $q$select set_config('storage.allow_delete_query', 'true', true);
@@ -465,7 +476,7 @@ insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-med
 insert into rls_setup values ('public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1611
+\echo 1..1631
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only; `other` practised today and `editor` has a session open (zone changes wait)
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -1101,14 +1112,35 @@ select pg_temp.rls_check('anon may not delete public.drills', 'anon', 'delete', 
 select pg_temp.rls_check('owner may not delete public.drills', 'owner', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not delete public.drills', 'other', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('editor may not delete public.drills', 'editor', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('admin may delete public.drills', 'admin', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may not delete public.drills', 'admin', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.drills', 'service_role', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('anon may not edit the title of a draft (public.drills)', 'anon', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may not edit the title of a draft (public.drills)', 'owner', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('other may not edit the title of a draft (public.drills)', 'other', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may edit the title of a draft (public.drills)', 'editor', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
-select pg_temp.rls_check('admin may edit the title of a draft (public.drills)', 'admin', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
-select pg_temp.rls_check('service_role may edit the title of a draft (public.drills)', 'service_role', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'anon', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'owner', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'other', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'editor', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may not edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'admin', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'service_role', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'anon', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('owner may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'owner', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('other may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'other', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('editor may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'editor', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('admin may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'admin', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('service_role may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'service_role', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('editor may not delete a published drill instead of archiving it through transition_drill() (public.drills)', 'editor', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not delete a published drill instead of archiving it through transition_drill() (public.drills)', 'admin', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may delete a published drill instead of archiving it through transition_drill() (public.drills)', 'service_role', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not delete an archived drill that was published (public.drills)', 'editor', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-archived')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not delete an archived drill that was published (public.drills)', 'admin', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-archived')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may delete an archived drill that was published (public.drills)', 'service_role', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-archived')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not delete a draft that was never published (public.drills)', 'editor', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may delete a draft that was never published (public.drills)', 'admin', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may delete a draft that was never published (public.drills)', 'service_role', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('editor may not edit the title of a drill in review (public.drills)', 'editor', 'update', 'public.drills', $q$update public.drills set title = 'Changed in review' where id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not edit the title of a drill in review (public.drills)', 'admin', 'update', 'public.drills', $q$update public.drills set title = 'Changed in review' where id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may edit the title of a drill in review (public.drills)', 'service_role', 'update', 'public.drills', $q$update public.drills set title = 'Changed in review' where id = md5(:'run' || '-review')::uuid$q$, 'allow');
@@ -1225,18 +1257,21 @@ select pg_temp.rls_check('other may not delete public.drill_items', 'other', 'de
 select pg_temp.rls_check('editor may not delete public.drill_items', 'editor', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.drill_items', 'admin', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.drill_items', 'service_role', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('anon may not add an item to a draft (public.drill_items)', 'anon', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
-select pg_temp.rls_check('owner may not add an item to a draft (public.drill_items)', 'owner', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
-select pg_temp.rls_check('other may not add an item to a draft (public.drill_items)', 'other', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
-select pg_temp.rls_check('editor may add an item to a draft (public.drill_items)', 'editor', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
-select pg_temp.rls_check('admin may add an item to a draft (public.drill_items)', 'admin', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
-select pg_temp.rls_check('service_role may add an item to a draft (public.drill_items)', 'service_role', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
-select pg_temp.rls_check('anon may not edit the items of a draft (public.drill_items)', 'anon', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may not edit the items of a draft (public.drill_items)', 'owner', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('other may not edit the items of a draft (public.drill_items)', 'other', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may edit the items of a draft (public.drill_items)', 'editor', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
-select pg_temp.rls_check('admin may edit the items of a draft (public.drill_items)', 'admin', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
-select pg_temp.rls_check('service_role may edit the items of a draft (public.drill_items)', 'service_role', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'anon', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('owner may not add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'owner', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('other may not add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'other', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('editor may add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'editor', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
+select pg_temp.rls_check('admin may not add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'admin', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('service_role may add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'service_role', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
+select pg_temp.rls_check('anon may not edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'anon', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'owner', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'other', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'editor', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may not edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'admin', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'service_role', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may delete the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'editor', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may not delete the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'admin', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may delete the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'service_role', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('editor may not edit the items of a drill in review (public.drill_items)', 'editor', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not edit the items of a drill in review (public.drill_items)', 'admin', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may edit the items of a drill in review (public.drill_items)', 'service_role', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'allow');
@@ -2244,6 +2279,8 @@ select pg_temp.rls_check('other may not publish a drill under review (public.tra
 select pg_temp.rls_check('editor may not publish a drill under review (public.transition_drill(uuid, public.drill_status, text))', 'editor', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls')$q$, 'deny');
 select pg_temp.rls_check('admin may publish a drill under review (public.transition_drill(uuid, public.drill_status, text))', 'admin', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls')$q$, 'allow');
 select pg_temp.rls_check('service_role may not publish a drill under review (public.transition_drill(uuid, public.drill_status, text))', 'service_role', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls')$q$, 'deny');
+select pg_temp.rls_check('admin may not publish a drill they created (the reviewer is a second person) (public.transition_drill(uuid, public.drill_status, text))', 'admin', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-own')::uuid, 'published', 'rls')$q$, 'deny');
+select pg_temp.rls_check('admin may not publish a drill they submitted for review (the reviewer is a second person) (public.transition_drill(uuid, public.drill_status, text))', 'admin', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-submitted')::uuid, 'published', 'rls')$q$, 'deny');
 select pg_temp.rls_check('anon may not move a drill that does not exist (answered as for a hidden draft) (public.transition_drill(uuid, public.drill_status, text))', 'anon', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls')$q$, 'deny');
 select pg_temp.rls_check('owner may not move a drill that does not exist (answered as for a hidden draft) (public.transition_drill(uuid, public.drill_status, text))', 'owner', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls')$q$, 'deny');
 select pg_temp.rls_check('other may not move a drill that does not exist (answered as for a hidden draft) (public.transition_drill(uuid, public.drill_status, text))', 'other', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls')$q$, 'deny');
