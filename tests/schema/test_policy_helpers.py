@@ -99,3 +99,28 @@ def test_supabase_advisors_report_no_warning_on_the_full_schema(schema_url):
     """Every WARN or ERROR of `supabase db advisors`, without the accepted exceptions our lint allows."""
     found = [(r["name"], r.get("detail")) for r in advisors.fetch(schema_url) if r.get("level") in ("WARN", "ERROR")]
     assert found == []
+
+
+@pytest.mark.parametrize("actor", ["anon", "learner", "editor"])
+def test_pack_helper_answers_alike_for_an_unpublished_pack_and_an_absent_one(schema_url, connect, actor):
+    conn = connect(schema_url)
+    user = None if actor == "anon" else make_user(conn, actor)
+    hidden = conn.execute("insert into public.practice_packs (slug, title, is_free, is_published) "
+                          "values ('hidden-pack', 'H', true, false) returning id").fetchone()[0]
+    helper = _helper(conn, "can_read_pack")
+    with acting_as(conn, user, role="anon" if actor == "anon" else "authenticated"):
+        answers = [conn.execute(f"select {helper}(%s)", (pack,)).fetchone()[0] for pack in (hidden, uuid.uuid4())]
+    assert answers == [False, False]
+
+
+def test_own_draft_helper_answers_alike_for_another_editors_draft_and_an_absent_one(schema_url, connect):
+    conn = connect(schema_url)
+    author, editor = make_user(conn, "editor"), make_user(conn, "editor")
+    draft = conn.execute("insert into public.drills (slug, title, skill, created_by) values ('theirs', 'T', 'grammar', %s) "
+                         "returning id", (author,)).fetchone()[0]
+    with acting_as(conn, editor, user_role="editor"):
+        answers = [conn.execute("select private.is_own_draft(%s)", (drill,)).fetchone()[0]
+                   for drill in (draft, uuid.uuid4())]
+    with acting_as(conn, author, user_role="editor"):
+        assert conn.execute("select private.is_own_draft(%s)", (draft,)).fetchone()[0] is True
+    assert answers == [False, False]
