@@ -41,7 +41,8 @@ def test_no_definer_function_on_the_api_but_the_documented_rpcs(schema_url, conn
 def test_policy_helpers_live_outside_the_exposed_schemas(schema_url, connect, helper):
     """is_admin() and is_editor() keep a public invoker wrapper for the app; the definers are private."""
     conn = connect(schema_url)
-    public = conn.execute("select prosecdef from pg_proc where oid = to_regprocedure(%s)", (f"public.{helper}",)).fetchone()
+    public = conn.execute("select prosecdef from pg_proc where oid = to_regprocedure(%s)",
+                          (f"public.{helper}",)).fetchone()
     assert public is None or (helper in ("is_admin()", "is_editor()") and public[0] is False)
     assert conn.execute("select to_regprocedure(%s)", (f"private.{helper}",)).fetchone()[0] is not None
     assert conn.execute("select has_schema_privilege('anon', 'private', 'create') "
@@ -116,8 +117,8 @@ def test_pack_helper_answers_alike_for_an_unpublished_pack_and_an_absent_one(sch
 def test_own_draft_helper_answers_alike_for_another_editors_draft_and_an_absent_one(schema_url, connect):
     conn = connect(schema_url)
     author, editor = make_user(conn, "editor"), make_user(conn, "editor")
-    draft = conn.execute("insert into public.drills (slug, title, skill, created_by) values ('theirs', 'T', 'grammar', %s) "
-                         "returning id", (author,)).fetchone()[0]
+    draft = conn.execute("insert into public.drills (slug, title, skill, created_by) "
+                         "values ('theirs', 'T', 'grammar', %s) returning id", (author,)).fetchone()[0]
     with acting_as(conn, editor, user_role="editor"):
         answers = [conn.execute("select private.is_own_draft(%s)", (drill,)).fetchone()[0]
                    for drill in (draft, uuid.uuid4())]

@@ -13,7 +13,8 @@ STAFF_ID_COLUMNS = [("public.drills", "created_by"), ("public.drills", "reviewed
 @pytest.mark.parametrize("role", ["anon", "authenticated"])
 def test_no_client_role_selects_a_staff_id(schema_url, connect, table, column, role):
     conn = connect(schema_url)
-    assert conn.execute("select has_column_privilege(%s, %s, %s, 'select')", (role, table, column)).fetchone()[0] is False
+    granted = conn.execute("select has_column_privilege(%s, %s, %s, 'select')", (role, table, column)).fetchone()[0]
+    assert granted is False
 
 
 def test_a_message_is_stamped_with_the_sending_admin(schema_url, connect):
@@ -27,4 +28,5 @@ def test_a_message_is_stamped_with_the_sending_admin(schema_url, connect):
         message = conn.execute("insert into public.admin_messages (recipient_id, title, body) "
                                "values (%s, 'hi', 'there') returning id", (learner,)).fetchone()[0]
         conn.execute("reset role")
-        assert conn.execute("select sender_id from public.admin_messages where id = %s", (message,)).fetchone()[0] == admin
+        sender = conn.execute("select sender_id from public.admin_messages where id = %s", (message,)).fetchone()[0]
+        assert sender == admin
