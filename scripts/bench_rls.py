@@ -14,6 +14,10 @@ random learners:
   rls+eq    the RLS query plus the explicit filter, as supabase-js `.eq('user_id', uid)` sends it
             (a diagnosis column: shows whether adding the filter in the app recovers the plan)
 
+Admin reads (issue 20): an admin's support screens, which name the learner in the query itself. `rls`
+and `rls+eq` run them as the admin with the token the custom access token hook issues (`user_role:
+admin`, 0040: the owner range confirms it with private.is_admin()), `explicit` as service_role.
+
 Only the query's round trip is timed (the begin / set role / set_config / commit wrapper is the
 same in every mode). Prints median and p95 in ms and the ratio rls/explicit of the medians per
 query against the target (<= 1.5x), then EXPLAIN ANALYZE of the RLS variant of every query over
@@ -54,6 +58,7 @@ class Read:
     name: str
     sql: str  # `{where}` is replaced by '' (rls) or the explicit filter; `%(session)s` is one of the learner's sessions
     where: str
+    admin: bool = False  # run as the admin (rls, rls+eq); the learner (`%(me)s`) is named in `sql` itself
 
 
 # The app's typical learner screens (PostgREST requests), newest first where the app pages.
@@ -81,6 +86,24 @@ READS = [
          "where user_id = %(me)s"),
     Read("plan (entitlements)", "select plan, valid_until from public.entitlements {where}", "where user_id = %(me)s"),
 ]
+
+# An admin's support screens for one learner: the learner's id is in the request, RLS lets the admin in.
+ADMIN_READS = [
+    Read("admin: a learner's profile", "select * from public.profiles where id = %(me)s", "", admin=True),
+    Read("admin: a learner's sessions",
+         "select id, coach_id, started_at, finished_at, minutes_used from public.sessions where user_id = %(me)s"
+         " order by started_at desc limit 50", "", admin=True),
+    Read("admin: a learner's assignments",
+         "select id, drill_id, due_at, status from public.assignments where user_id = %(me)s order by due_at",
+         "", admin=True),
+    Read("admin: a learner's plan", "select plan, valid_until from public.entitlements where user_id = %(me)s",
+         "", admin=True),
+    Read("admin: a learner's attempts (list_learner_attempts)",
+         "select id, drill_id, score from public.list_learner_attempts(%(me)s, 50)", "", admin=True),
+]
+ALL_READS = READS + ADMIN_READS
+ADMIN_ID = "00000000-0000-4000-8000-00000000ad01"
+
 
 
 def start_cluster(scratch: Path) -> Cluster:
@@ -114,13 +137,18 @@ insert into auth.users (instance_id, id, aud, role, email, email_confirmed_at, c
   select '00000000-0000-0000-0000-000000000000', id, 'authenticated', 'authenticated',
          'bench-' || n || '@example.invalid', joined, joined, joined, '{"provider": "email"}', '{}'
   from bench.learners;
+insert into auth.users (instance_id, id, aud, role, email, created_at, updated_at, raw_app_meta_data, raw_user_meta_data)
+  values ('00000000-0000-0000-0000-000000000000', '00000000-0000-4000-8000-00000000ad01', 'authenticated',
+          'authenticated', 'bench-admin@example.invalid', now(), now(), '{"provider": "email"}', '{}');
+update public.profiles set role = 'admin' where id = '00000000-0000-4000-8000-00000000ad01';
+
+set session_replication_role = replica;
+-- Without row triggers: the time zone check reads pg_timezone_names (~20 ms a row, 0045).
 update public.profiles p
    set display_name = 'Learner ' || l.n,
        coach_id = (select array_agg(c.id order by c.slug) from public.coaches c where c.is_published)[1 + l.n %% 3],
        timezone = (array['UTC', 'Asia/Manila', 'Europe/Berlin', 'America/New_York'])[1 + l.n %% 4]
   from bench.learners l where p.id = l.id;
-
-set session_replication_role = replica;
 -- Sessions per learner are skewed (a few heavy learners, a long tail), more of them recent.
 create unlogged table bench.sessions as
   with pick as (
@@ -202,13 +230,25 @@ def pick_learners(url: str, count: int, seed: int) -> list[dict[str, str]]:
 
 
 def mode_sql(read: Read, mode: str) -> str:
+    if read.admin and mode == "explicit":  # the explicit twin of a definer RPC reads the table it reads
+        return read.sql.replace("public.list_learner_attempts(%(me)s, 50)",
+                                "(select * from public.attempts where user_id = %(me)s order by created_at desc limit 50) a")
     return read.sql.replace("{where}", "" if mode == "rls" else read.where)
+
+
+def claims_for(read: Read, mode: str, learner: dict[str, str]) -> dict[str, str]:
+    """The JWT claims PostgREST would set: service_role, the admin (with the hook's claim), or the learner."""
+    if mode == "explicit":
+        return {"role": "service_role"}
+    if read.admin:
+        return {"sub": ADMIN_ID, "role": "authenticated", "user_role": "admin"}
+    return {"sub": learner["me"], "role": "authenticated", "user_role": "learner"}
 
 
 def run(conn: psycopg.Connection, read: Read, mode: str, learner: dict[str, str]) -> tuple[float, int]:
     """One request as PostgREST makes it; returns (seconds for the query, rows)."""
     role = "service_role" if mode == "explicit" else "authenticated"
-    claims = {"role": role} if role == "service_role" else {"sub": learner["me"], "role": role}
+    claims = claims_for(read, mode, learner)
     with conn.transaction():
         conn.execute(f"set local role {role}")
         conn.execute("select set_config('request.jwt.claims', %s, true)", [json.dumps(claims)])
@@ -225,12 +265,12 @@ def measure(url: str, learners: list[dict[str, str]], repeat: int, seed: int) ->
     """
     conns = {mode: psycopg.connect(url, autocommit=True) for mode in MODES}
     rng = random.Random(seed)
-    times: dict[tuple[str, str], list[float]] = {(r.name, m): [] for r in READS for m in MODES}
+    times: dict[tuple[str, str], list[float]] = {(r.name, m): [] for r in ALL_READS for m in MODES}
     mismatches: list[str] = []
     try:
         for round_ in range(-5, repeat):  # 5 warm-up rounds (caches, prepared statements)
             learner = learners[round_ % len(learners)]
-            for read in READS:
+            for read in ALL_READS:
                 rows = {}
                 for mode in rng.sample(MODES, len(MODES)):
                     took, rows[mode] = run(conns[mode], read, mode, learner)
@@ -257,16 +297,16 @@ def report(times: dict[tuple[str, str], list[float]], repeat: int, learners: int
     """Print the table; return the reads over target."""
     print(f"\nmedian / p95 in ms over {repeat} requests per mode ({learners} different learners); "
           f"ratio = rls median / explicit median, target <= {TARGET}x")
-    header = f"{'read':<30} {'rls':>15} {'explicit':>15} {'ratio':>7} {'rls+eq':>15} {'ratio':>7}  target"
+    header = f"{'read':<52} {'rls':>15} {'explicit':>15} {'ratio':>7} {'rls+eq':>15} {'ratio':>7}  target"
     print(header + "\n" + "-" * len(header))
     over = []
-    for read in READS:
+    for read in ALL_READS:
         stats = {mode: summary(times[(read.name, mode)]) for mode in MODES}
         ratio = stats["rls"][0] / stats["explicit"][0]
         eq_ratio = stats["rls+eq"][0] / stats["explicit"][0]
         cells = {mode: f"{stats[mode][0]:7.3f} /{stats[mode][1]:7.3f}" for mode in MODES}
         verdict = "ok" if ratio <= TARGET else "OVER"
-        print(f"{read.name:<30} {cells['rls']:>15} {cells['explicit']:>15} {ratio:6.2f}x "
+        print(f"{read.name:<52} {cells['rls']:>15} {cells['explicit']:>15} {ratio:6.2f}x "
               f"{cells['rls+eq']:>15} {eq_ratio:6.2f}x  {verdict}")
         if ratio > TARGET:
             over.append(read)
@@ -277,8 +317,7 @@ def explain(url: str, read: Read, learner: dict[str, str]) -> None:
     """EXPLAIN ANALYZE of the RLS variant as the learner, and the select policies of the tables it scans."""
     with psycopg.connect(url, autocommit=True) as conn, conn.transaction():
         conn.execute("set local role authenticated")
-        conn.execute("select set_config('request.jwt.claims', %s, true)",
-                     [json.dumps({"sub": learner["me"], "role": "authenticated"})])
+        conn.execute("select set_config('request.jwt.claims', %s, true)", [json.dumps(claims_for(read, "rls", learner))])
         plan = [row[0] for row in conn.execute(
             "explain (analyze, costs off, timing off, summary off, buffers off) " + mode_sql(read, "rls"), learner)]
         conn.execute("reset role")
@@ -302,7 +341,8 @@ def audit_policies(url: str) -> None:
         rows = conn.execute("select schemaname || '.' || tablename || ' ' || policyname, coalesce(qual, '') || ' '"
                             " || coalesce(with_check, '') from pg_policies").fetchall()
     bare = [name for name, text in rows
-            if re.search(r"(?<!SELECT )(auth\.uid\(\)|auth\.jwt\(\)|is_admin\(\)|is_editor\(\))", text)]
+            if any(not text[:m.start()].endswith("SELECT ")
+                   for m in re.finditer(r"(?:private\.|public\.)?(?:is_admin|is_editor)\(\)|auth\.(?:uid|jwt)\(\)", text))]
     print(f"service_role bypasses RLS: {bool(bypass and bypass[0])}; policies calling auth.uid()/auth.jwt()/"
           f"is_admin()/is_editor() per row (not as `(select ...)`): {len(bare)}{': ' + ', '.join(bare) if bare else ''}")
     if not (bypass and bypass[0]):
@@ -336,7 +376,10 @@ def main() -> None:
         over = report(times, args.repeat, len(learners))
         for read in over:
             explain(url, read, learners[0])
-        print(f"\n{len(READS) - len(over)}/{len(READS)} reads within {TARGET}x of their explicit-filter twin")
+        learner_over = [read for read in over if not read.admin]
+        print(f"\n{len(READS) - len(learner_over)}/{len(READS)} reads within {TARGET}x of their explicit-filter twin")
+        print(f"{len(ADMIN_READS) - (len(over) - len(learner_over))}/{len(ADMIN_READS)} admin reads within {TARGET}x "
+              "of their service_role twin")
     finally:
         if args.keep:
             print(f"kept: {url if 'url' in locals() else cluster.url()} (stop: pg_ctl stop -D {cluster.pgdata})")

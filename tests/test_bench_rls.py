@@ -9,7 +9,8 @@ from polaris_db import REPO_ROOT
 
 READS = ("recent attempts", "sessions this week", "attempts per drill", "progress (v_user_progress)",
          "weekly recap (v_weekly_recap)", "one session's attempts", "profile", "open assignments",
-         "skill estimates", "plan (entitlements)")
+         "skill estimates", "plan (entitlements)", "admin: a learner's profile", "admin: a learner's sessions",
+         "admin: a learner's assignments", "admin: a learner's plan", "admin: a learner's attempts")
 
 
 def test_quick_run_prints_a_ratio_per_read(cluster_dir):
@@ -20,6 +21,8 @@ def test_quick_run_prints_a_ratio_per_read(cluster_dir):
         assert line is not None, f"no figures for {read!r}"
         assert line.split()[-1] in ("ok", "OVER") and "x" in line
     assert "reads within 1.5x of their explicit-filter twin" in out
+    assert "admin reads within 1.5x of their service_role twin" in out
+    assert "policies calling auth.uid()/auth.jwt()/is_admin()/is_editor() per row (not as `(select ...)`): 0" in out
 
 
 def test_bad_arguments_are_one_line_and_exit_2():

@@ -696,14 +696,14 @@ isOneToOne: false
                   ]
                 },"sessions": {
                   Row: {
-                    "coach_id": string | null,"created_at": string,"finished_at": string | null,"id": string,"minutes_used": number | null,"started_at": string,"updated_at": string,"user_id": string
+                    "coach_id": string | null,"counting_day": string | null,"created_at": string,"finished_at": string | null,"id": string,"minutes_used": number | null,"started_at": string,"updated_at": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "coach_id"?: string | null,"created_at"?: string,"finished_at"?: string | null,"id"?: string,"minutes_used"?: number | null,"started_at"?: string,"updated_at"?: string,"user_id": string
+                    "coach_id"?: string | null,"counting_day"?: string | null,"created_at"?: string,"finished_at"?: string | null,"id"?: string,"minutes_used"?: number | null,"started_at"?: string,"updated_at"?: string,"user_id": string
                   }
                   Update: {
-                    "coach_id"?: string | null,"created_at"?: string,"finished_at"?: string | null,"id"?: string,"minutes_used"?: number | null,"started_at"?: string,"updated_at"?: string,"user_id"?: string
+                    "coach_id"?: string | null,"counting_day"?: string | null,"created_at"?: string,"finished_at"?: string | null,"id"?: string,"minutes_used"?: number | null,"started_at"?: string,"updated_at"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {
@@ -886,10 +886,7 @@ isOneToOne: false
                 }
           }
           Functions: {
-            "can_read_pack":
-{ Args: { "pack": string }; Returns: boolean
-                           },
-"close_stale_sessions":
+            "close_stale_sessions":
 { Args: Record<PropertyKey, never>; Returns: number
                            },
 "finish_session":
@@ -898,23 +895,11 @@ isOneToOne: false
 "get_local_day":
 { Args: { "at_time": string,"zone": string }; Returns: string
                            },
-"get_owner_ceiling":
-{ Args: Record<PropertyKey, never>; Returns: string
-                           },
-"get_owner_floor":
-{ Args: Record<PropertyKey, never>; Returns: string
-                           },
 "grant_entitlement":
 { Args: { "event_id": string,"event_provider": Database["public"]['Enums']["payment_provider"],"granted_plan": string,"granted_until"?: string,"paid_cents"?: number,"paid_currency"?: string,"target_user": string }; Returns: string
                            },
-"has_active_pro":
-{ Args: Record<PropertyKey, never>; Returns: boolean
-                           },
 "is_admin":
 { Args: Record<PropertyKey, never>; Returns: boolean
-                           },
-"is_drill_open":
-{ Args: { "drill": string }; Returns: boolean
                            },
 "is_editor":
 { Args: Record<PropertyKey, never>; Returns: boolean

@@ -56,3 +56,18 @@ def test_0029_succeeds_where_0022_never_ran(empty_url, connect, tmp_path):
     plan = migrate(conn, without)
     assert "0029_remove_adyen.sql" in [m.filename for m in plan.pending]
     assert conn.execute("select count(*) from pg_tables where tablename like 'adyen%'").fetchone()[0] == 0
+
+
+def test_migrations_keep_tuned_limits_and_the_limits_seed_resets_them(schema_url, connect):
+    """Reference data: migrations `on conflict do nothing` (a live project's tuning stays); the local/demo seed
+    limits.sql (`on conflict do update`) puts the defaults back."""
+    conn = connect(schema_url)
+    conn.execute("update public.limits set value = 15 where key = 'free_minutes_daily'")
+    conn.execute("update public.tiers set title = 'Gratis' where key = 'free'")
+    tuned = "select (select value from public.limits where key = 'free_minutes_daily'), " \
+            "(select title from public.tiers where key = 'free')"
+    replay_chain(conn)
+    assert conn.execute(tuned).fetchone() == (15, "Gratis")
+    run_seeds(conn, SEEDS_DIR)
+    assert conn.execute(tuned).fetchone() == (10, "Free")
+    assert (SEEDS_DIR / "limits.sql").is_file()

@@ -12,23 +12,19 @@ drop policy if exists drill_items_select on public.drill_items;
 create policy drill_items_select on public.drill_items for select to authenticated
   using (exists (select 1 from public.drills d where d.id = drill_items.drill_id));
 
--- from migrations/0035_editorial_review.sql
+-- from migrations/0048_editorial_second_person.sql
 drop policy if exists drill_items_insert on public.drill_items;
 
 create policy drill_items_insert on public.drill_items for insert to authenticated
-  with check ((select public.is_editor()) and exists (
-    select 1 from public.drills d where d.id = drill_items.drill_id and d.status = 'draft'));
+  with check ((select private.is_editor()) and private.is_own_draft(drill_id));
 
 drop policy if exists drill_items_update on public.drill_items;
 
 create policy drill_items_update on public.drill_items for update to authenticated
-  using ((select public.is_editor()) and exists (
-    select 1 from public.drills d where d.id = drill_items.drill_id and d.status = 'draft'))
-  with check ((select public.is_editor()) and exists (
-    select 1 from public.drills d where d.id = drill_items.drill_id and d.status = 'draft'));
+  using ((select private.is_editor()) and private.is_own_draft(drill_id))
+  with check ((select private.is_editor()) and private.is_own_draft(drill_id));
 
 drop policy if exists drill_items_delete on public.drill_items;
 
 create policy drill_items_delete on public.drill_items for delete to authenticated
-  using ((select public.is_editor()) and exists (
-    select 1 from public.drills d where d.id = drill_items.drill_id and d.status = 'draft'));
+  using ((select private.is_editor()) and private.is_own_draft(drill_id));

@@ -1,33 +1,30 @@
 -- RLS policies on public.drills
 -- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
--- from migrations/0009_rls_policies.sql
+-- from migrations/0044_private_policy_helpers.sql
 drop policy if exists drills_insert on public.drills;
 
 create policy drills_insert on public.drills for insert to authenticated
-  with check ((select public.is_editor()));
+  with check ((select private.is_editor()));
 
-drop policy if exists drills_delete on public.drills;
-
-create policy drills_delete on public.drills for delete to authenticated
-  using ((select public.is_admin()));
-
--- from migrations/0034_paywall.sql
 drop policy if exists drills_select_anon on public.drills;
 
 create policy drills_select_anon on public.drills for select to anon
-  using (is_published and public.is_drill_open(id));
+  using (is_published and private.is_drill_open(id));
 
 drop policy if exists drills_select on public.drills;
 
 create policy drills_select on public.drills for select to authenticated
-  using (
-    (select public.is_editor()) or (is_published and ((select public.has_active_pro()) or public.is_drill_open(id)))
-  );
+  using ((select private.is_editor()) or (is_published and private.is_drill_open(id)));
 
--- from migrations/0035_editorial_review.sql
+-- from migrations/0048_editorial_second_person.sql
 drop policy if exists drills_update on public.drills;
 
 create policy drills_update on public.drills for update to authenticated
-  using ((select public.is_editor()) and status = 'draft')
-  with check ((select public.is_editor()) and status = 'draft');
+  using ((select private.is_editor()) and status = 'draft' and created_by = (select auth.uid()))
+  with check ((select private.is_editor()) and status = 'draft' and created_by = (select auth.uid()));
+
+drop policy if exists drills_delete on public.drills;
+
+create policy drills_delete on public.drills for delete to authenticated
+  using ((select private.is_admin()) and status = 'draft' and published_at is null);

@@ -1,8 +1,13 @@
 -- RLS policies on public.entitlements
 -- Mirror of the migrations (`inv db.sync` writes it); `nox -s conventions` (PC602) checks they agree.
 
--- from migrations/0032_owner_range_policies.sql
+-- from migrations/0044_private_policy_helpers.sql
 drop policy if exists entitlements_select on public.entitlements;
 
 create policy entitlements_select on public.entitlements for select to authenticated
-  using (user_id between (select public.get_owner_floor()) and (select public.get_owner_ceiling()));
+  using (user_id between
+    (select case when (select auth.jwt()) ->> 'user_role' = 'admin' and (select private.is_admin())
+     then '00000000-0000-0000-0000-000000000000'::uuid else (select auth.uid()) end)
+    and
+    (select case when (select auth.jwt()) ->> 'user_role' = 'admin' and (select private.is_admin())
+     then 'ffffffff-ffff-ffff-ffff-ffffffffffff'::uuid else (select auth.uid()) end));

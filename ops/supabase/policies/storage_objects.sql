@@ -27,28 +27,28 @@ create policy "user media: owner deletes own folder" on storage.objects
   for delete to authenticated
   using (bucket_id = 'user-media' and (storage.foldername(name))[1] = (select auth.uid())::text);
 
+-- from migrations/0044_private_policy_helpers.sql
 drop policy if exists "public assets: admins upload" on storage.objects;
 
 create policy "public assets: admins upload" on storage.objects
   for insert to authenticated
-  with check (bucket_id = 'public-assets' and (select public.is_admin()));
+  with check (bucket_id = 'public-assets' and (select private.is_admin()));
 
 drop policy if exists "public assets: admins update" on storage.objects;
 
 create policy "public assets: admins update" on storage.objects
   for update to authenticated
-  using (bucket_id = 'public-assets' and (select public.is_admin()))
-  with check (bucket_id = 'public-assets' and (select public.is_admin()));
+  using (bucket_id = 'public-assets' and (select private.is_admin()))
+  with check (bucket_id = 'public-assets' and (select private.is_admin()));
 
 drop policy if exists "public assets: admins delete" on storage.objects;
 
 create policy "public assets: admins delete" on storage.objects
   for delete to authenticated
-  using (bucket_id = 'public-assets' and (select public.is_admin()));
+  using (bucket_id = 'public-assets' and (select private.is_admin()));
 
--- from migrations/0031_public_assets_admin_read.sql
 drop policy if exists "public assets: admins read" on storage.objects;
 
 create policy "public assets: admins read" on storage.objects
   for select to authenticated
-  using (bucket_id = 'public-assets' and (select public.is_admin()));
+  using (bucket_id = 'public-assets' and (select private.is_admin()));

@@ -186,6 +186,8 @@ update public.profiles set role = 'editor' where id = :'editor';
 update public.profiles set role = 'admin' where id = :'admin';
 
 -- Fixture rows per object, run before each of its checks inside the check's savepoint.
+insert into rls_setup values ('public.profiles', $q$insert into public.daily_usage (user_id, day, minutes_used) values (:'other', (now() at time zone 'UTC')::date, 10);
+insert into public.sessions (user_id) values (:'editor')$q$);
 insert into rls_setup values ('public.sessions', $q$insert into public.sessions (user_id) values (:'owner')$q$);
 insert into rls_setup values ('public.attempts', $q$insert into public.sessions (id, user_id) values (md5(:'run' || '-session')::uuid, :'owner');
 insert into public.attempts (user_id, session_id, score) values (:'owner', md5(:'run' || '-session')::uuid, 80);
@@ -270,11 +272,28 @@ insert into public.entitlements (user_id, plan, valid_until, ledger_id)
 values (:'owner', 'pro', now() - interval '1 day', md5(:'run' || '-ledger-old')::uuid);
 insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid')::uuid, md5(:'run' || '-paid-drill')::uuid);
 insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid')::uuid, md5(:'run' || '-both-drill')::uuid);
-insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-free')::uuid, md5(:'run' || '-both-drill')::uuid)$q$);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-free')::uuid, md5(:'run' || '-both-drill')::uuid);
+insert into public.drills (id, slug, title, skill, status, is_published, embedding)
+values (md5(:'run' || '-unlisted-drill')::uuid, 'rls-unlisted-' || :'run', 'RLS drill of unpublished packs', 'speaking',
+        'published', true, array_fill(0.01, array[768])::real[]::extensions.vector);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-draft-free')::uuid, 'rls-draft-free-' || :'run', 'Unpublished free', true, false),
+       (md5(:'run' || '-draft-paid')::uuid, 'rls-draft-paid-' || :'run', 'Unpublished paid', false, false);
+insert into public.drills (id, slug, title, skill, status, is_published)
+values (md5(:'run' || '-unlisted-paid-drill')::uuid, 'rls-unlisted-paid-' || :'run', 'RLS drill of an unpublished paid pack',
+        'speaking', 'published', true);
+insert into public.pack_drills (pack_id, drill_id)
+values (md5(:'run' || '-draft-free')::uuid, md5(:'run' || '-unlisted-drill')::uuid),
+       (md5(:'run' || '-draft-paid')::uuid, md5(:'run' || '-unlisted-paid-drill')::uuid);
+insert into public.drill_items (drill_id, position, prompt, expected_answer)
+values (md5(:'run' || '-both-drill')::uuid, 0, 'say hi', 'model');
+insert into public.drills (id, slug, title, skill, status, is_published, created_by, reviewed_by, published_at)
+values (md5(:'run' || '-archived')::uuid, 'rls-archived-' || :'run', 'RLS archived', 'speaking', 'archived', false,
+        :'editor', :'admin', now() - interval '1 day')$q$);
 insert into rls_setup values ('public.drill_items', $q$insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
-insert into public.drills (id, slug, title, skill, status, is_published)
-values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft', false);
+insert into public.drills (id, slug, title, skill, status, is_published, created_by)
+values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft', false, :'editor');
 insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-review')::uuid, 'rls-review-' || :'run', 'RLS review', 'speaking', 'in_review', false);
 insert into public.drills (id, slug, title, skill, status, is_published)
@@ -295,7 +314,13 @@ insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid'
 insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-drill')::uuid, 0, 'say hi');
 insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 0, 'secret');
 insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-review')::uuid, 0, 'in review');
-insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-paid-drill')::uuid, 0, 'paid')$q$);
+insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-paid-drill')::uuid, 0, 'paid');
+insert into public.drills (id, slug, title, skill, status, is_published)
+values (md5(:'run' || '-unlisted-drill')::uuid, 'rls-unlisted-' || :'run', 'RLS drill of an unpublished pack', 'speaking', 'published', true);
+insert into public.practice_packs (id, slug, title, is_free, is_published)
+values (md5(:'run' || '-draft-free')::uuid, 'rls-draft-free-' || :'run', 'Unpublished free', true, false);
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-draft-free')::uuid, md5(:'run' || '-unlisted-drill')::uuid);
+insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-unlisted-drill')::uuid, 0, 'unlisted')$q$);
 insert into rls_setup values ('public.drill_revisions', $q$insert into public.drills (id, slug, title, skill) values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking');
 insert into public.drill_revisions (drill_id, to_status, actor_id) values (md5(:'run' || '-drill')::uuid, 'in_review', :'editor')$q$);
 insert into rls_setup values ('public.drill_sets', $q$insert into public.drill_sets (id, slug, title, is_published) values (md5(:'run' || '-set')::uuid, 'rls-' || :'run', 'RLS set', true);
@@ -303,7 +328,9 @@ insert into public.drill_sets (id, slug, title, is_published) values (md5(:'run'
 insert into rls_setup values ('public.drill_set_members', $q$insert into public.drill_sets (id, slug, title, is_published) values (md5(:'run' || '-set')::uuid, 'rls-' || :'run', 'RLS set', true);
 insert into public.drills (id, slug, title, skill, status, is_published)
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
-insert into public.drill_set_members (set_id, drill_id, position) values (md5(:'run' || '-set')::uuid, md5(:'run' || '-drill')::uuid, 0)$q$);
+insert into public.drill_set_members (set_id, drill_id, position) values (md5(:'run' || '-set')::uuid, md5(:'run' || '-drill')::uuid, 0);
+insert into public.drills (id, slug, title, skill) values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking');
+insert into public.drill_set_members (set_id, drill_id, position) values (md5(:'run' || '-set')::uuid, md5(:'run' || '-draft')::uuid, 5)$q$);
 insert into rls_setup values ('public.expressions', $q$insert into public.expressions (id, phrase, meaning, is_published) values (md5(:'run' || '-expr')::uuid, 'rls ' || :'run', 'test', true);
 insert into public.expressions (id, phrase, meaning, is_published) values (md5(:'run' || '-hidden')::uuid, 'rls hidden', 'test', false);
 insert into public.practice_packs (id, slug, title, is_free, is_published)
@@ -344,6 +371,8 @@ insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-paid'
 insert into public.practice_packs (id, slug, title, is_free, is_published)
 values (md5(:'run' || '-draft-pack')::uuid, 'rls-draft-pack-' || :'run', 'Unpublished', false, false);
 insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-draft-pack')::uuid, md5(:'run' || '-drill')::uuid);
+insert into public.drills (id, slug, title, skill) values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking');
+insert into public.pack_drills (pack_id, drill_id) values (md5(:'run' || '-free')::uuid, md5(:'run' || '-draft')::uuid);
 insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
 values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
 insert into public.entitlements (user_id, plan, valid_until, ledger_id)
@@ -406,16 +435,6 @@ insert into rls_setup values ('public.v_drill_stats_daily', $q$insert into publi
 values (md5(:'run' || '-drill')::uuid, 'rls-' || :'run', 'RLS drill', 'speaking', 'published', true);
 insert into public.attempts (user_id, drill_id, score) values (:'owner', md5(:'run' || '-drill')::uuid, 70);
 refresh materialized view public.v_drill_stats_daily$q$);
-insert into rls_setup values ('public.has_active_pro()', $q$insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
-values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
-insert into public.entitlements (user_id, plan, valid_until, ledger_id)
-values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid)$q$);
-insert into rls_setup values ('public.can_read_pack(uuid)', $q$insert into public.practice_packs (id, slug, title, is_free, is_published)
-values (md5(:'run' || '-paid')::uuid, 'rls-paid-' || :'run', 'Paid', false, true);
-insert into public.entitlement_ledger (id, user_id, plan, provider, provider_event_id)
-values (md5(:'run' || '-ledger')::uuid, :'other', 'pro', 'manual', 'rls-' || :'run');
-insert into public.entitlements (user_id, plan, valid_until, ledger_id)
-values (:'other', 'pro', now() + interval '1 day', md5(:'run' || '-ledger')::uuid)$q$);
 insert into rls_setup values ('public.list_learner_attempts(uuid, integer)', $q$insert into public.attempts (user_id, score) values (:'owner', 70)$q$);
 insert into rls_setup values ('public.start_session(uuid)', $q$insert into public.daily_usage (user_id, day, minutes_used)
 values (:'other', (now() at time zone 'UTC')::date, 10000)
@@ -443,7 +462,13 @@ values (:'other', md5(:'run' || '-coach')::uuid, now() - interval '1 day')$q$);
 insert into rls_setup values ('public.transition_drill(uuid, public.drill_status, text)', $q$insert into public.drills (id, slug, title, skill, status)
 values (md5(:'run' || '-draft')::uuid, 'rls-draft-' || :'run', 'RLS draft', 'speaking', 'draft');
 insert into public.drills (id, slug, title, skill, status)
-values (md5(:'run' || '-review')::uuid, 'rls-review-' || :'run', 'RLS review', 'speaking', 'in_review')$q$);
+values (md5(:'run' || '-review')::uuid, 'rls-review-' || :'run', 'RLS review', 'speaking', 'in_review');
+insert into public.drills (id, slug, title, skill, status, created_by)
+values (md5(:'run' || '-own')::uuid, 'rls-own-' || :'run', 'RLS own drill', 'speaking', 'in_review', :'admin');
+insert into public.drills (id, slug, title, skill, status, created_by)
+values (md5(:'run' || '-submitted')::uuid, 'rls-submitted-' || :'run', 'RLS submitted', 'speaking', 'in_review', :'editor');
+insert into public.drill_revisions (drill_id, from_status, to_status, actor_id)
+values (md5(:'run' || '-submitted')::uuid, 'draft', 'in_review', :'admin')$q$);
 insert into rls_setup values ('public.close_stale_sessions()', $q$insert into public.sessions (user_id, started_at) values (:'owner', now() - interval '5 hours')$q$);
 insert into rls_setup values ('public.unlock(text)', $q$select pg_catalog.pg_advisory_lock(pg_catalog.hashtextextended('rls-' || :'run', 0))$q$);
 insert into rls_setup values ('user-media', $q$select set_config('storage.allow_delete_query', 'true', true);
@@ -451,9 +476,9 @@ insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-med
 insert into rls_setup values ('public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1612
+\echo 1..1635
 
--- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only
+-- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only; `other` practised today and `editor` has a session open (zone changes wait)
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('owner may select public.profiles', 'owner', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not select public.profiles', 'other', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -492,6 +517,11 @@ select pg_temp.rls_check('owner may not backdate their own profiles.created_at (
 select pg_temp.rls_check('editor may not backdate their own profiles.created_at (server-owned) (public.profiles)', 'editor', 'update', 'public.profiles', $q$update public.profiles set created_at = now() - interval '3 years' where id = auth.uid()$q$, 'deny');
 select pg_temp.rls_check('admin may not backdate their own profiles.created_at (server-owned) (public.profiles)', 'admin', 'update', 'public.profiles', $q$update public.profiles set created_at = now() - interval '3 years' where id = auth.uid()$q$, 'deny');
 select pg_temp.rls_check('owner may not move their own day boundary to a time zone that does not exist (public.profiles)', 'owner', 'update', 'public.profiles', $q$update public.profiles set timezone = 'Mars/Olympus_Mons' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('owner may not move their own day boundary by a POSIX offset of 167 hours (public.profiles)', 'owner', 'update', 'public.profiles', $q$update public.profiles set timezone = '<+167>-167' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('admin may not move their own day boundary by a POSIX offset of 167 hours (public.profiles)', 'admin', 'update', 'public.profiles', $q$update public.profiles set timezone = '<+167>-167' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('owner may move to a zone where it is already tomorrow after practising today, or with a session open (public.profiles)', 'owner', 'update', 'public.profiles', $q$update public.profiles set timezone = 'Pacific/Kiritimati' where id = auth.uid()$q$, 'allow');
+select pg_temp.rls_check('other may not move to a zone where it is already tomorrow after practising today, or with a session open (public.profiles)', 'other', 'update', 'public.profiles', $q$update public.profiles set timezone = 'Pacific/Kiritimati' where id = auth.uid()$q$, 'deny');
+select pg_temp.rls_check('editor may not move to a zone where it is already tomorrow after practising today, or with a session open (public.profiles)', 'editor', 'update', 'public.profiles', $q$update public.profiles set timezone = 'Pacific/Kiritimati' where id = auth.uid()$q$, 'deny');
 select pg_temp.rls_check('anon may not read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'anon', 'select', 'public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'deny');
 select pg_temp.rls_check('owner may not read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'owner', 'select', 'public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'deny');
 select pg_temp.rls_check('other may not read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'other', 'select', 'public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'deny');
@@ -964,18 +994,18 @@ select pg_temp.rls_check('other may not select public.admin_messages', 'other', 
 select pg_temp.rls_check('editor may not select public.admin_messages', 'editor', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may select public.admin_messages', 'admin', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may select public.admin_messages', 'service_role', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
-select pg_temp.rls_check('anon may not insert public.admin_messages', 'anon', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'deny');
-select pg_temp.rls_check('owner may not insert public.admin_messages', 'owner', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'deny');
-select pg_temp.rls_check('other may not insert public.admin_messages', 'other', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'deny');
-select pg_temp.rls_check('editor may not insert public.admin_messages', 'editor', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'deny');
-select pg_temp.rls_check('admin may insert public.admin_messages', 'admin', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'allow');
-select pg_temp.rls_check('service_role may insert public.admin_messages', 'service_role', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'admin', 'rls', 'new')$q$, 'allow');
-select pg_temp.rls_check('anon may not update public.admin_messages', 'anon', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may not update public.admin_messages', 'owner', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
-select pg_temp.rls_check('other may not update public.admin_messages', 'other', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may not update public.admin_messages', 'editor', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
-select pg_temp.rls_check('admin may update public.admin_messages', 'admin', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
-select pg_temp.rls_check('service_role may update public.admin_messages', 'service_role', 'update', 'public.admin_messages', $q$update public.admin_messages set "id" = "id" where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not insert public.admin_messages', 'anon', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'deny');
+select pg_temp.rls_check('owner may not insert public.admin_messages', 'owner', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'deny');
+select pg_temp.rls_check('other may not insert public.admin_messages', 'other', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'deny');
+select pg_temp.rls_check('editor may not insert public.admin_messages', 'editor', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'deny');
+select pg_temp.rls_check('admin may insert public.admin_messages', 'admin', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'allow');
+select pg_temp.rls_check('service_role may insert public.admin_messages', 'service_role', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, title, body) values (:'owner', 'rls', 'new')$q$, 'allow');
+select pg_temp.rls_check('anon may not update public.admin_messages', 'anon', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not update public.admin_messages', 'owner', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not update public.admin_messages', 'other', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not update public.admin_messages', 'editor', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may update public.admin_messages', 'admin', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may update public.admin_messages', 'service_role', 'update', 'public.admin_messages', $q$update public.admin_messages set title = title where id = md5(:'run' || '-msg')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not delete public.admin_messages', 'anon', 'delete', 'public.admin_messages', $q$delete from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not delete public.admin_messages', 'owner', 'delete', 'public.admin_messages', $q$delete from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not delete public.admin_messages', 'other', 'delete', 'public.admin_messages', $q$delete from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
@@ -988,6 +1018,14 @@ select pg_temp.rls_check('other may read a broadcast message (public.admin_messa
 select pg_temp.rls_check('editor may read a broadcast message (public.admin_messages)', 'editor', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read a broadcast message (public.admin_messages)', 'admin', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read a broadcast message (public.admin_messages)', 'service_role', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read the staff id of a broadcast message''s sender (public.admin_messages)', 'anon', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read the staff id of a broadcast message''s sender (public.admin_messages)', 'owner', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read the staff id of a broadcast message''s sender (public.admin_messages)', 'other', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not read the staff id of a broadcast message''s sender (public.admin_messages)', 'editor', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not read the staff id of a broadcast message''s sender (public.admin_messages)', 'admin', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may read the staff id of a broadcast message''s sender (public.admin_messages)', 'service_role', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may not send a message in another staff member''s name (sender_id is server-owned) (public.admin_messages)', 'admin', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'editor', 'rls', 'forged')$q$, 'deny');
+select pg_temp.rls_check('service_role may send a message in another staff member''s name (sender_id is server-owned) (public.admin_messages)', 'service_role', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'editor', 'rls', 'forged')$q$, 'allow');
 
 -- table public.admin_message_reads
 select pg_temp.rls_check('anon may not select public.admin_message_reads', 'anon', 'select', 'public.admin_message_reads', $q$select 1 from public.admin_message_reads where user_id = :'owner'$q$, 'deny');
@@ -1074,14 +1112,35 @@ select pg_temp.rls_check('anon may not delete public.drills', 'anon', 'delete', 
 select pg_temp.rls_check('owner may not delete public.drills', 'owner', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not delete public.drills', 'other', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('editor may not delete public.drills', 'editor', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('admin may delete public.drills', 'admin', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may not delete public.drills', 'admin', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.drills', 'service_role', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('anon may not edit the title of a draft (public.drills)', 'anon', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may not edit the title of a draft (public.drills)', 'owner', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('other may not edit the title of a draft (public.drills)', 'other', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may edit the title of a draft (public.drills)', 'editor', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
-select pg_temp.rls_check('admin may edit the title of a draft (public.drills)', 'admin', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
-select pg_temp.rls_check('service_role may edit the title of a draft (public.drills)', 'service_role', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'anon', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'owner', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'other', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'editor', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may not edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'admin', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may edit the title of a draft (the editor created it; an admin did not) (public.drills)', 'service_role', 'update', 'public.drills', $q$update public.drills set title = 'Better title' where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'anon', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('owner may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'owner', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('other may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'other', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('editor may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'editor', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('admin may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'admin', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('service_role may read the expected answers of an open drill before attempting it (decided: allowed) (public.drills)', 'service_role', 'select', 'public.drills', $q$select i.expected_answer from public.drill_items i
+where i.drill_id = md5(:'run' || '-both-drill')::uuid and i.expected_answer = 'model'$q$, 'allow');
+select pg_temp.rls_check('editor may not delete a published drill instead of archiving it through transition_drill() (public.drills)', 'editor', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not delete a published drill instead of archiving it through transition_drill() (public.drills)', 'admin', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may delete a published drill instead of archiving it through transition_drill() (public.drills)', 'service_role', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not delete an archived drill that was published (public.drills)', 'editor', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-archived')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not delete an archived drill that was published (public.drills)', 'admin', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-archived')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may delete an archived drill that was published (public.drills)', 'service_role', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-archived')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may not delete a draft that was never published (public.drills)', 'editor', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may delete a draft that was never published (public.drills)', 'admin', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may delete a draft that was never published (public.drills)', 'service_role', 'delete', 'public.drills', $q$delete from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('editor may not edit the title of a drill in review (public.drills)', 'editor', 'update', 'public.drills', $q$update public.drills set title = 'Changed in review' where id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not edit the title of a drill in review (public.drills)', 'admin', 'update', 'public.drills', $q$update public.drills set title = 'Changed in review' where id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may edit the title of a drill in review (public.drills)', 'service_role', 'update', 'public.drills', $q$update public.drills set title = 'Changed in review' where id = md5(:'run' || '-review')::uuid$q$, 'allow');
@@ -1101,11 +1160,17 @@ select pg_temp.rls_check('editor may not backdate the publication of a published
 select pg_temp.rls_check('admin may not backdate the publication of a published drill (public.drills)', 'admin', 'update', 'public.drills', $q$update public.drills set published_at = now() - interval '3 years' where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may backdate the publication of a published drill (public.drills)', 'service_role', 'update', 'public.drills', $q$update public.drills set published_at = now() - interval '3 years' where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'anon', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'owner', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('other may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'other', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('editor may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'editor', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('admin may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'admin', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('owner may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'owner', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'other', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'editor', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'admin', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may read the staff ids (created_by, reviewed_by) of a published drill (public.drills)', 'service_role', 'select', 'public.drills', $q$select created_by, reviewed_by from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not find a published drill by its author''s id (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not find a published drill by its author''s id (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not find a published drill by its author''s id (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may not find a published drill by its author''s id (public.drills)', 'editor', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('admin may not find a published drill by its author''s id (public.drills)', 'admin', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may find a published drill by its author''s id (public.drills)', 'service_role', 'select', 'public.drills', $q$select 1 from public.drills where created_by = :'editor' and id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may read a published drill that only a paid pack holds (other has pro, owner''s pro expired) (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
@@ -1124,6 +1189,26 @@ select pg_temp.rls_check('owner may not find a paid-pack drill through match_dri
 where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may find a paid-pack drill through match_drills() (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
 where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read a published drill that only an unpublished free pack holds (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read a published drill that only an unpublished free pack holds (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read a published drill that only an unpublished free pack holds (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may read a published drill that only an unpublished free pack holds (public.drills)', 'editor', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read a published drill that only an unpublished free pack holds (public.drills)', 'admin', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read a published drill that only an unpublished free pack holds (public.drills)', 'service_role', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'editor', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'admin', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read a published drill that only an unpublished paid pack holds (other has pro) (public.drills)', 'service_role', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-unlisted-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not find a drill that only an unpublished free pack holds through match_drills() (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not find a drill that only an unpublished free pack holds through match_drills() (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not find a drill that only an unpublished free pack holds through match_drills() (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may find a drill that only an unpublished free pack holds through match_drills() (public.drills)', 'editor', 'select', 'public.drills', $q$select 1 from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 50)
+where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read a draft drill (public.drills)', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read a draft drill (public.drills)', 'owner', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not read a draft drill (public.drills)', 'other', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-draft')::uuid$q$, 'deny');
@@ -1172,18 +1257,21 @@ select pg_temp.rls_check('other may not delete public.drill_items', 'other', 'de
 select pg_temp.rls_check('editor may not delete public.drill_items', 'editor', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.drill_items', 'admin', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.drill_items', 'service_role', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
-select pg_temp.rls_check('anon may not add an item to a draft (public.drill_items)', 'anon', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
-select pg_temp.rls_check('owner may not add an item to a draft (public.drill_items)', 'owner', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
-select pg_temp.rls_check('other may not add an item to a draft (public.drill_items)', 'other', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
-select pg_temp.rls_check('editor may add an item to a draft (public.drill_items)', 'editor', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
-select pg_temp.rls_check('admin may add an item to a draft (public.drill_items)', 'admin', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
-select pg_temp.rls_check('service_role may add an item to a draft (public.drill_items)', 'service_role', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
-select pg_temp.rls_check('anon may not edit the items of a draft (public.drill_items)', 'anon', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('owner may not edit the items of a draft (public.drill_items)', 'owner', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('other may not edit the items of a draft (public.drill_items)', 'other', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may edit the items of a draft (public.drill_items)', 'editor', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
-select pg_temp.rls_check('admin may edit the items of a draft (public.drill_items)', 'admin', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
-select pg_temp.rls_check('service_role may edit the items of a draft (public.drill_items)', 'service_role', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'anon', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('owner may not add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'owner', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('other may not add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'other', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('editor may add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'editor', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
+select pg_temp.rls_check('admin may not add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'admin', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'deny');
+select pg_temp.rls_check('service_role may add an item to a draft (the editor created it; an admin did not) (public.drill_items)', 'service_role', 'insert', 'public.drill_items', $q$insert into public.drill_items (drill_id, position, prompt) values (md5(:'run' || '-draft')::uuid, 1, 'new')$q$, 'allow');
+select pg_temp.rls_check('anon may not edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'anon', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'owner', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'other', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'editor', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may not edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'admin', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may edit the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'service_role', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'better' where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('editor may delete the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'editor', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may not delete the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'admin', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('service_role may delete the items of a draft (the editor created it; an admin did not) (public.drill_items)', 'service_role', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('editor may not edit the items of a drill in review (public.drill_items)', 'editor', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not edit the items of a drill in review (public.drill_items)', 'admin', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may edit the items of a drill in review (public.drill_items)', 'service_role', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'allow');
@@ -1202,6 +1290,12 @@ select pg_temp.rls_check('other may read the items of a drill only a paid pack h
 select pg_temp.rls_check('editor may read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'editor', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'admin', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read the items of a drill only a paid pack holds (other has pro, owner''s pro expired) (public.drill_items)', 'service_role', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-paid-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'anon', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'owner', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'other', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'editor', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'admin', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may read the items of a published drill that only an unpublished free pack holds (public.drill_items)', 'service_role', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-unlisted-drill')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read the items of a draft drill (public.drill_items)', 'anon', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read the items of a draft drill (public.drill_items)', 'owner', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not read the items of a draft drill (public.drill_items)', 'other', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
@@ -1298,6 +1392,12 @@ select pg_temp.rls_check('other may not delete public.drill_set_members', 'other
 select pg_temp.rls_check('editor may not delete public.drill_set_members', 'editor', 'delete', 'public.drill_set_members', $q$delete from public.drill_set_members where set_id = md5(:'run' || '-set')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may delete public.drill_set_members', 'admin', 'delete', 'public.drill_set_members', $q$delete from public.drill_set_members where set_id = md5(:'run' || '-set')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may delete public.drill_set_members', 'service_role', 'delete', 'public.drill_set_members', $q$delete from public.drill_set_members where set_id = md5(:'run' || '-set')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'anon', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'owner', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'other', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'editor', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'admin', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'service_role', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 
 -- table public.expressions: expressions of a paid pack need an active pro plan; of an unpublished pack, staff only
 select pg_temp.rls_check('anon may select public.expressions', 'anon', 'select', 'public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-expr')::uuid$q$, 'allow');
@@ -1427,6 +1527,12 @@ select pg_temp.rls_check('other may read the drills of a paid pack (public.pack_
 select pg_temp.rls_check('editor may read the drills of a paid pack (public.pack_drills)', 'editor', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read the drills of a paid pack (public.pack_drills)', 'admin', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read the drills of a paid pack (public.pack_drills)', 'service_role', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-paid')::uuid$q$, 'allow');
+select pg_temp.rls_check('anon may not learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'anon', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('owner may not learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'owner', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('other may not learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'other', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
+select pg_temp.rls_check('editor may learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'editor', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('admin may learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'admin', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+select pg_temp.rls_check('service_role may learn a draft drill''s id from its row in a published free pack (public.pack_drills)', 'service_role', 'select', 'public.pack_drills', $q$select drill_id from public.pack_drills where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('anon may not read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'anon', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'deny');
 select pg_temp.rls_check('owner may not read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'owner', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'deny');
 select pg_temp.rls_check('other may not read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'other', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'deny');
@@ -2058,7 +2164,7 @@ select pg_temp.rls_check('editor may not select public.v_drill_stats_daily', 'ed
 select pg_temp.rls_check('admin may not select public.v_drill_stats_daily', 'admin', 'select', 'public.v_drill_stats_daily', $q$select 1 from public.v_drill_stats_daily where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may select public.v_drill_stats_daily', 'service_role', 'select', 'public.v_drill_stats_daily', $q$select 1 from public.v_drill_stats_daily where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
 
--- function public.is_admin()
+-- function public.is_admin(): invoker wrapper of private.is_admin() since 0044: the caller's own role
 select pg_temp.rls_check('anon may not execute public.is_admin()', 'anon', 'execute', 'public.is_admin()', $q$select public.is_admin()$q$, 'deny');
 select pg_temp.rls_check('owner may execute public.is_admin()', 'owner', 'execute', 'public.is_admin()', $q$select public.is_admin()$q$, 'allow');
 select pg_temp.rls_check('other may execute public.is_admin()', 'other', 'execute', 'public.is_admin()', $q$select public.is_admin()$q$, 'allow');
@@ -2085,66 +2191,6 @@ select pg_temp.rls_check('other may not be told they are an editor (public.is_ed
 select pg_temp.rls_check('editor may be told they are an editor (public.is_editor())', 'editor', 'select', 'public.is_editor()', $q$select 1 where public.is_editor()$q$, 'allow');
 select pg_temp.rls_check('admin may be told they are an editor (public.is_editor())', 'admin', 'select', 'public.is_editor()', $q$select 1 where public.is_editor()$q$, 'allow');
 select pg_temp.rls_check('service_role may not be told they are an editor (public.is_editor())', 'service_role', 'select', 'public.is_editor()', $q$select 1 where public.is_editor()$q$, 'deny');
-
--- function public.get_owner_floor(): policy helper (0032): the caller's own id, or the smallest uuid for an admin
-select pg_temp.rls_check('anon may not execute public.get_owner_floor()', 'anon', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'deny');
-select pg_temp.rls_check('owner may execute public.get_owner_floor()', 'owner', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
-select pg_temp.rls_check('other may execute public.get_owner_floor()', 'other', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
-select pg_temp.rls_check('editor may execute public.get_owner_floor()', 'editor', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
-select pg_temp.rls_check('admin may execute public.get_owner_floor()', 'admin', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
-select pg_temp.rls_check('service_role may execute public.get_owner_floor()', 'service_role', 'execute', 'public.get_owner_floor()', $q$select public.get_owner_floor()$q$, 'allow');
-select pg_temp.rls_check('owner may not get a lower bound other than their own id (public.get_owner_floor())', 'owner', 'select', 'public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('other may not get a lower bound other than their own id (public.get_owner_floor())', 'other', 'select', 'public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('editor may not get a lower bound other than their own id (public.get_owner_floor())', 'editor', 'select', 'public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('admin may get a lower bound other than their own id (public.get_owner_floor())', 'admin', 'select', 'public.get_owner_floor()', $q$select 1 where public.get_owner_floor() is distinct from auth.uid()$q$, 'allow');
-
--- function public.get_owner_ceiling(): policy helper (0032): the caller's own id, or the largest uuid for an admin
-select pg_temp.rls_check('anon may not execute public.get_owner_ceiling()', 'anon', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'deny');
-select pg_temp.rls_check('owner may execute public.get_owner_ceiling()', 'owner', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
-select pg_temp.rls_check('other may execute public.get_owner_ceiling()', 'other', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
-select pg_temp.rls_check('editor may execute public.get_owner_ceiling()', 'editor', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
-select pg_temp.rls_check('admin may execute public.get_owner_ceiling()', 'admin', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
-select pg_temp.rls_check('service_role may execute public.get_owner_ceiling()', 'service_role', 'execute', 'public.get_owner_ceiling()', $q$select public.get_owner_ceiling()$q$, 'allow');
-select pg_temp.rls_check('owner may not get an upper bound other than their own id (public.get_owner_ceiling())', 'owner', 'select', 'public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('other may not get an upper bound other than their own id (public.get_owner_ceiling())', 'other', 'select', 'public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('editor may not get an upper bound other than their own id (public.get_owner_ceiling())', 'editor', 'select', 'public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'deny');
-select pg_temp.rls_check('admin may get an upper bound other than their own id (public.get_owner_ceiling())', 'admin', 'select', 'public.get_owner_ceiling()', $q$select 1 where public.get_owner_ceiling() is distinct from auth.uid()$q$, 'allow');
-
--- function public.has_active_pro(): policy helper (0034): the caller's own plan only; `other` holds pro in the setup
-select pg_temp.rls_check('anon may execute public.has_active_pro()', 'anon', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('owner may execute public.has_active_pro()', 'owner', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('other may execute public.has_active_pro()', 'other', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('editor may execute public.has_active_pro()', 'editor', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('admin may execute public.has_active_pro()', 'admin', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('service_role may execute public.has_active_pro()', 'service_role', 'execute', 'public.has_active_pro()', $q$select public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('anon may not be told they have pro (public.has_active_pro())', 'anon', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
-select pg_temp.rls_check('owner may not be told they have pro (public.has_active_pro())', 'owner', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
-select pg_temp.rls_check('other may be told they have pro (public.has_active_pro())', 'other', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'allow');
-select pg_temp.rls_check('editor may not be told they have pro (public.has_active_pro())', 'editor', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
-select pg_temp.rls_check('admin may not be told they have pro (public.has_active_pro())', 'admin', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
-select pg_temp.rls_check('service_role may not be told they have pro (public.has_active_pro())', 'service_role', 'select', 'public.has_active_pro()', $q$select 1 where public.has_active_pro()$q$, 'deny');
-
--- function public.can_read_pack(uuid): policy helper (0034): published and free, or published and the caller has pro (`other`)
-select pg_temp.rls_check('anon may execute public.can_read_pack(uuid)', 'anon', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('owner may execute public.can_read_pack(uuid)', 'owner', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('other may execute public.can_read_pack(uuid)', 'other', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('editor may execute public.can_read_pack(uuid)', 'editor', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('admin may execute public.can_read_pack(uuid)', 'admin', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('service_role may execute public.can_read_pack(uuid)', 'service_role', 'execute', 'public.can_read_pack(uuid)', $q$select public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('anon may not be told they may read a paid pack (public.can_read_pack(uuid))', 'anon', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
-select pg_temp.rls_check('owner may not be told they may read a paid pack (public.can_read_pack(uuid))', 'owner', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
-select pg_temp.rls_check('other may be told they may read a paid pack (public.can_read_pack(uuid))', 'other', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'allow');
-select pg_temp.rls_check('editor may not be told they may read a paid pack (public.can_read_pack(uuid))', 'editor', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
-select pg_temp.rls_check('admin may not be told they may read a paid pack (public.can_read_pack(uuid))', 'admin', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
-select pg_temp.rls_check('service_role may not be told they may read a paid pack (public.can_read_pack(uuid))', 'service_role', 'select', 'public.can_read_pack(uuid)', $q$select 1 where public.can_read_pack(md5(:'run' || '-paid')::uuid)$q$, 'deny');
-
--- function public.is_drill_open(uuid): policy helper (0034): a drill no paid pack holds is open; tells nothing about the caller
-select pg_temp.rls_check('anon may execute public.is_drill_open(uuid)', 'anon', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
-select pg_temp.rls_check('owner may execute public.is_drill_open(uuid)', 'owner', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
-select pg_temp.rls_check('other may execute public.is_drill_open(uuid)', 'other', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
-select pg_temp.rls_check('editor may execute public.is_drill_open(uuid)', 'editor', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
-select pg_temp.rls_check('admin may execute public.is_drill_open(uuid)', 'admin', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
-select pg_temp.rls_check('service_role may execute public.is_drill_open(uuid)', 'service_role', 'execute', 'public.is_drill_open(uuid)', $q$select public.is_drill_open(gen_random_uuid())$q$, 'allow');
 
 -- function public.get_local_day(timestamp with time zone, text): helper of the session RPCs (0038); server only
 select pg_temp.rls_check('anon may not execute public.get_local_day(timestamp with time zone, text)', 'anon', 'execute', 'public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
@@ -2237,6 +2283,8 @@ select pg_temp.rls_check('other may not publish a drill under review (public.tra
 select pg_temp.rls_check('editor may not publish a drill under review (public.transition_drill(uuid, public.drill_status, text))', 'editor', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls')$q$, 'deny');
 select pg_temp.rls_check('admin may publish a drill under review (public.transition_drill(uuid, public.drill_status, text))', 'admin', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls')$q$, 'allow');
 select pg_temp.rls_check('service_role may not publish a drill under review (public.transition_drill(uuid, public.drill_status, text))', 'service_role', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls')$q$, 'deny');
+select pg_temp.rls_check('admin may not publish a drill they created (the reviewer is a second person) (public.transition_drill(uuid, public.drill_status, text))', 'admin', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-own')::uuid, 'published', 'rls')$q$, 'deny');
+select pg_temp.rls_check('admin may not publish a drill they submitted for review (the reviewer is a second person) (public.transition_drill(uuid, public.drill_status, text))', 'admin', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-submitted')::uuid, 'published', 'rls')$q$, 'deny');
 select pg_temp.rls_check('anon may not move a drill that does not exist (answered as for a hidden draft) (public.transition_drill(uuid, public.drill_status, text))', 'anon', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls')$q$, 'deny');
 select pg_temp.rls_check('owner may not move a drill that does not exist (answered as for a hidden draft) (public.transition_drill(uuid, public.drill_status, text))', 'owner', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls')$q$, 'deny');
 select pg_temp.rls_check('other may not move a drill that does not exist (answered as for a hidden draft) (public.transition_drill(uuid, public.drill_status, text))', 'other', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-absent')::uuid, 'in_review', 'rls')$q$, 'deny');
@@ -2281,8 +2329,9 @@ begin
 end
 $$$q$, 'allow');
 select pg_temp.rls_check('admin may publish a drill and have the review trail stamped by the server (public.transition_drill(uuid, public.drill_status, text))', 'admin', 'select', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-review')::uuid, 'published', 'rls');
-select 1 from public.drills where id = md5(:'run' || '-review')::uuid
-and reviewed_by = auth.uid() and published_at is not null$q$, 'allow');
+select 1 from public.drills d inner join public.drill_revisions r on r.drill_id = d.id
+where d.id = md5(:'run' || '-review')::uuid and d.published_at is not null
+and r.to_status = 'published' and r.actor_id = auth.uid()$q$, 'allow');
 
 -- function public.match_drills(extensions.vector, integer): invoker: returns what the caller may read of drills
 select pg_temp.rls_check('anon may execute public.match_drills(extensions.vector, integer)', 'anon', 'execute', 'public.match_drills(extensions.vector, integer)', $q$select * from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 3)$q$, 'allow');

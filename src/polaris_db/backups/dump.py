@@ -1,6 +1,6 @@
 """Take a backup: `pg_dump -Fc` streamed through sha256 and age encryption into the store, manifest last.
 
-What is dumped: the schemas the project owns (`public`, and `supabase_migrations`, the CLI's history)
+What is dumped: the schemas the project owns (`public`, `private` and `supabase_migrations`, the CLI's history)
 in full, and the Supabase-managed `auth` and `storage` schemas too, so their rows (users, bucket and
 object metadata) and the project's triggers and policies on them are in the same snapshot. The
 platform's own definitions in `auth`/`storage` travel along but are never restored: `restore.py`
@@ -38,7 +38,7 @@ from .guard import no_reset_under_way
 from .manifest import ARCHIVE_SUFFIX, MANIFEST_SUFFIX, Manifest, name_for, now_iso
 from .store import Store, store_errors
 
-OWNED_SCHEMAS = ("public", "supabase_migrations")
+OWNED_SCHEMAS = ("public", "private", "supabase_migrations")  # private: policy helpers (0044)
 PLATFORM_SCHEMAS = ("auth", "storage")
 SCHEMAS = OWNED_SCHEMAS[:1] + PLATFORM_SCHEMAS + OWNED_SCHEMAS[1:]
 # The platform's own migration bookkeeping: the target platform has its own rows (as `supabase db dump`).

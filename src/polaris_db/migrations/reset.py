@@ -60,6 +60,7 @@ begin
   end loop;
 end
 $$;
+drop schema if exists private cascade;
 drop schema if exists supabase_migrations cascade;
 """
 

@@ -1,4 +1,4 @@
--- migration: 0044_revoke_ledger_writes_from_service_role
+-- migration: 0049_revoke_ledger_writes_from_service_role
 -- purpose: service_role loses UPDATE and DELETE on the append-only entitlement_ledger, as its access-matrix entry says (rule PC306)
 -- rollback: grant update, delete on public.entitlement_ledger to service_role (the append-only trigger still refuses both)
 
