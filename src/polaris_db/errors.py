@@ -25,6 +25,12 @@ class PolarisError(Exception):
     exit_code = 1
 
 
+class AuthHookOff(PolarisError):
+    """The hosted project's custom access token hook differs from supabase/config.toml while the migrations need it."""
+
+    exit_code = 1
+
+
 class ConfigError(PolarisError):
     """Missing or invalid configuration (URL, environment name, flag)."""
 

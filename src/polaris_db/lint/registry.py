@@ -19,6 +19,11 @@ from .rules.pc303_definer_search_path import DefinerSearchPath
 from .rules.pc304_function_security_explicit import FunctionSecurityExplicit
 from .rules.pc305_definer_acts_for_caller import DefinerActsForCaller
 from .rules.pc306_api_grants_match_matrix import ApiGrantsMatchMatrix
+from .rules.pc325_public_bucket_not_listable import PublicBucketNotListable
+from .rules.pc326_anon_graphql_tables_hidden import AnonGraphqlTablesHidden
+from .rules.pc327_authenticated_graphql_tables_hidden import AuthenticatedGraphqlTablesHidden
+from .rules.pc328_anon_definer_not_executable import AnonDefinerNotExecutable
+from .rules.pc329_authenticated_definer_not_executable import AuthenticatedDefinerNotExecutable
 from .rules.pc401_idempotent_ddl import IdempotentDdl
 from .rules.pc501_seed_idempotent import SeedIdempotent
 from .rules.pc502_seed_personal_data import SeedPersonalData
@@ -42,6 +47,11 @@ RULES: tuple[Rule, ...] = (
     FunctionSecurityExplicit(),
     DefinerActsForCaller(),
     ApiGrantsMatchMatrix(),
+    PublicBucketNotListable(),
+    AnonGraphqlTablesHidden(),
+    AuthenticatedGraphqlTablesHidden(),
+    AnonDefinerNotExecutable(),
+    AuthenticatedDefinerNotExecutable(),
     IdempotentDdl(),
     SeedIdempotent(),
     SeedPersonalData(),

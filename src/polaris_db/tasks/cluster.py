@@ -4,7 +4,7 @@ import json
 
 from invoke import task
 
-from .. import MIGRATIONS_DIR
+from .. import MIGRATIONS_DIR, auth_hooks
 from ..config import resolve
 from ..console import say
 from ..database import connection, database_name, server_version
@@ -34,7 +34,7 @@ def stop(c):
 @task(help={"env": "local (default), staging or prod", "json_": "print one JSON object instead of the lines"})
 @reports_errors
 def status(c, env="local", json_=False):
-    """Server version, masked URL, migration head, pending count and drift (exit 5 unreachable, 4 after a failed reset)."""
+    """Server version, masked URL, migration head, pending, drift; hosted: the auth hook (exit 1 off but needed)."""
     target = resolve(env)
     if target.embedded:
         cluster = local_cluster()
@@ -51,21 +51,27 @@ def status(c, env="local", json_=False):
         facts = {"target": env, "embedded": target.embedded, "url": url, "server": server_version(conn),
                  "head": plan.head, "applied": len(plan.applied), "pending": len(plan.pending),
                  "drift": [str(d) for d in plan.drift], "incomplete_since": incomplete_since(conn)}
+        hook = auth_hooks.status(env, url, conn) if target.remote else None
+        facts["auth_hook"] = hook.as_dict() if hook else None
     unfinished = (f"database {database_name(url)} is incomplete: a reset started {facts['incomplete_since']} did not "
                   "finish; run `inv db.reset`") if facts["incomplete_since"] else None
     if json_:
         say(json.dumps(facts, indent=2))
         if unfinished:
             raise MigrationFailed(unfinished)
+        if hook and hook.failure:
+            raise hook.failure
         return
     rows = [("target", env + (" (embedded)" if target.embedded else "")), ("url", url), ("server", facts["server"]),
             ("head", plan.head or "none applied"), ("pending", len(plan.pending)),
-            ("drift", "; ".join(facts["drift"]) or "none")]
+            ("drift", "; ".join(facts["drift"]) or "none")] + ([("hook", hook.state)] if hook else [])
     width = max(len(key) for key, _ in rows)
     for key, value in rows:
         say(f"{key.ljust(width)}  {value}")
     if unfinished:
         raise MigrationFailed(unfinished)
+    if hook and hook.failure:
+        raise hook.failure
 
 
 TASKS = [start, stop, status]

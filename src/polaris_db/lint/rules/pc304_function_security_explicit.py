@@ -10,9 +10,7 @@ class FunctionSecurityExplicit(Rule):
     """Every function says `security invoker` or `security definer`, so the choice was made, not defaulted.
 
     Why: definer functions bypass RLS as their owner; each one must be a decision a reviewer can see
-    (and must be granted only to the roles that need it). Supabase's advisors
-    `anon_security_definer_function_executable` and `authenticated_security_definer_function_executable`
-    are owned here: their accepted exceptions are listed below with the reason.
+    (and must be granted only to the roles that need it: PC328 and PC329 check who may execute it).
 
     **Anti-pattern**
 
@@ -35,8 +33,6 @@ class FunctionSecurityExplicit(Rule):
 
     id = "PC304"
     name = "function-security-explicit"
-    advisor_lints = ("anon_security_definer_function_executable", "authenticated_security_definer_function_executable")
-    advisor_exceptions: dict[tuple[str, str], str] = {}
 
     def check(self, tree):
         for file in tree.schema_files():
