@@ -23,12 +23,13 @@ from typing import Callable
 import psycopg
 
 from ..backups import keys
+from ..backups.fetch import _Hashing  # the store's hashing reader: a stream's sha256 on the way
 from ..backups.store import PART_SIZE, Store, store_errors
 from ..database import connection
 from . import listing as lists
 from . import source
 from .listing import Entry, Listing
-from .objects import CHUNK, Objects, spooled
+from .objects import Objects
 
 Progress = Callable[["Stats"], None]
 
@@ -137,22 +138,18 @@ def copy_storage(store: Store, backup: str, *, db_url: str | None = None, on_pro
 
 def _fetch_and_store(s3, obj, objects: Objects, present: dict, lock, stats: Stats) -> Entry:
     answer = s3.get_object(Bucket=obj.bucket, Key=obj.name)
-    body, digest, size = answer["Body"], hashlib.sha256(), 0
+    body, held, length = answer["Body"], None, 0
     try:
-        if obj.size < PART_SIZE:
+        if obj.size < PART_SIZE:  # small: in memory
             data = body.read()
-            digest.update(data)
-            size, held = len(data), data
-        else:
-            held = spooled()
-            while chunk := body.read(CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
-                held.write(chunk)
-            held.seek(0)
+            sha, size = hashlib.sha256(data).hexdigest(), len(data)
+        else:  # large: hashed and sealed in one pass into a temporary file
+            reader = _Hashing(body)
+            held, length = objects.seal_stream(reader)
+            sha, size = reader.digest.hexdigest(), reader.size
     finally:
         body.close()
-    sha, fresh = digest.hexdigest(), False
+    fresh = False
     try:
         with lock:
             stats.downloaded += 1
@@ -160,7 +157,11 @@ def _fetch_and_store(s3, obj, objects: Objects, present: dict, lock, stats: Stat
             if fresh:
                 present[sha] = -1  # claimed: another worker with the same bytes does not upload them again
         if fresh:
-            present[sha] = objects.put(sha, held, size)
+            if held is None:
+                present[sha] = objects.put(sha, data)
+            else:
+                objects.put_sealed(sha, held, size)
+                present[sha] = length
             with lock:
                 stats.copied += 1
                 stats.copied_bytes += size
@@ -169,7 +170,7 @@ def _fetch_and_store(s3, obj, objects: Objects, present: dict, lock, stats: Stat
             present.pop(sha, None)
         raise
     finally:
-        if not isinstance(held, bytes):
+        if held is not None:
             held.close()
     return Entry(obj.bucket, obj.name, size, sha, present[sha], answer.get("ETag", obj.etag).strip('"'), obj.modified,
                  answer.get("ContentType", ""), answer.get("Metadata", {}))

@@ -8,7 +8,8 @@ key rotation starts a new keyset, so no backup ever points at an object encrypte
 
 How a copy knows the hash before it writes: the file is streamed from Storage once, hashed on the way,
 into memory when small (< PART_SIZE) or a temporary file on disk otherwise (never a large file in
-memory), encrypted, then uploaded under its hash (multipart in PART_SIZE parts for large ones) with
+memory; a large one is hashed and encrypted in one pass on its way to disk), then uploaded under its
+hash (multipart in PART_SIZE parts, four at a time, for large ones) with
 `sha256` and `bytes` as object metadata. An object already present (one listing of the area per run)
 is not uploaded again. A local folder gets `*.partial` files renamed into place.
 """
@@ -83,28 +84,30 @@ class Objects:
         return found
 
     # -- writing ---------------------------------------------------------------------------------
-    def seal(self, source, size: int):
-        """The bytes to store (a readable file object at 0, or bytes) and their length."""
-        if not self.recipients:
-            return source, size
-        if isinstance(source, bytes):
-            sealed = pyrage.encrypt(source, self.recipients)
-            return sealed, len(sealed)
+    def seal_stream(self, reader) -> tuple[object, int]:
+        """A readable stream (a file from Storage, hashed on the way) into a temporary file of the bytes to store."""
         out = spooled()
-        pyrage.encrypt_io(source, out, self.recipients)
+        try:
+            if self.recipients:
+                pyrage.encrypt_io(reader, out, self.recipients)
+            else:
+                shutil.copyfileobj(reader, out, CHUNK)
+        except BaseException:
+            out.close()
+            raise
         length = out.tell()
         out.seek(0)
         return out, length
 
-    def put(self, digest: str, source, size: int) -> int:
-        """Store `source` (bytes or a file object at 0, the plaintext) under its sha256; the stored size."""
-        body, length = self.seal(source, size)
-        try:
-            self._store(self.key(digest), body, {"sha256": digest, "bytes": str(size)})
-        finally:
-            if body is not source and not isinstance(body, bytes):
-                body.close()
-        return length
+    def put(self, digest: str, data: bytes) -> int:
+        """Store a small file's plaintext under its sha256; returns the stored size."""
+        body = pyrage.encrypt(data, self.recipients) if self.recipients else data
+        self._store(self.key(digest), body, {"sha256": digest, "bytes": str(len(data))})
+        return len(body)
+
+    def put_sealed(self, digest: str, body, size: int) -> None:
+        """Store what seal_stream() made (the caller closes it)."""
+        self._store(self.key(digest), body, {"sha256": digest, "bytes": str(size)})
 
     def _store(self, key: str, body, metadata: dict) -> None:
         if isinstance(self.store, S3Store):
@@ -114,7 +117,7 @@ class Objects:
             if isinstance(body, bytes):
                 s3.put_object(Bucket=bucket, Key=self.store.prefix + key, Body=body, Metadata=metadata)
             else:
-                config = TransferConfig(multipart_threshold=PART_SIZE, multipart_chunksize=PART_SIZE, use_threads=False)
+                config = TransferConfig(multipart_threshold=PART_SIZE, multipart_chunksize=PART_SIZE, max_concurrency=4)
                 s3.upload_fileobj(body, bucket, self.store.prefix + key, ExtraArgs={"Metadata": metadata}, Config=config)
             return
         final = self.store.root / key
