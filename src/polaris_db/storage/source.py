@@ -1,10 +1,10 @@
 """Supabase Storage through its S3 endpoint: configuration, the boto3 client, what is there.
 
-Supabase Storage speaks S3 at `https://<project-ref>.supabase.co/storage/v1/s3` (ListBuckets,
+Supabase Storage speaks S3 at `https://<project-ref>.storage.supabase.co/storage/v1/s3` (ListBuckets,
 ListObjectsV2, GetObject, PutObject, multipart uploads, CreateBucket); a bucket is an S3 bucket of the
 same name. The keys come from Dashboard > Storage > S3 connection (ops/supabase/backup.md):
 
-    POLARIS_STORAGE_S3_ENDPOINT           https://<project-ref>.supabase.co/storage/v1/s3
+    POLARIS_STORAGE_S3_ENDPOINT           https://<project-ref>.storage.supabase.co/storage/v1/s3
     POLARIS_STORAGE_S3_REGION             the project's region (default us-east-1)
     POLARIS_STORAGE_S3_ACCESS_KEY_ID
     POLARIS_STORAGE_S3_SECRET_ACCESS_KEY  a secret: masked in every output (config.SECRET_VARS)
