@@ -83,9 +83,13 @@ def _upload_all(s3, reader: Objects, entries: list[Entry], where, on_file=None) 
         if on_file:
             on_file(done[0], len(entries))
 
-    with store_errors("Storage"), ThreadPoolExecutor(max_workers=source.WORKERS) as pool:
-        for future in [pool.submit(one, e) for e in entries]:
-            future.result()
+    pool = ThreadPoolExecutor(max_workers=source.WORKERS)
+    try:
+        with store_errors("Storage"):
+            for future in [pool.submit(one, e) for e in entries]:
+                future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # the first failure stops the rest
 
 
 def _upload(s3, reader: Objects, entry: Entry, bucket: str, key: str) -> None:
