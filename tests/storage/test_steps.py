@@ -1,15 +1,20 @@
 """The tasks as an operator types them: backup with files (on by default), verify, restore a deleted bucket,
-prune; the drill's files step. The secret key never appears in any output."""
+prune; the drill's files step; a backup whose copy fails and the one that resumes it. The secret key never
+appears in any output."""
 
 import os
 import subprocess
 import sys
 
+import pytest
 from storage_files import read_all, seed
 
 from polaris_db import REPO_ROOT
 from polaris_db.backups.drill import run_drill
+from polaris_db.backups.dump import take_backup
 from polaris_db.backups.store import LocalStore
+from polaris_db.errors import BackupError
+from polaris_db.storage import listing as lists
 from polaris_db.storage.steps import copy_hook, drill_files
 from test_restore import delete_bucket
 
@@ -78,3 +83,25 @@ def test_the_drill_takes_files_and_restores_a_sample(storage, schema_url, cluste
     said = dict((step, result) for step, result, _ in drill.steps)["storage files"]
     assert "4 of 12 files" in said and "0 byte differences" in said
     assert drill.manifest.storage["objects"] == 12
+    settings = {b["name"]: b["settings"] for b in lists.load(store, drill.manifest.storage).buckets}
+    assert settings["public-assets"]["public"] is True and settings["user-media"]["public"] is False
+    assert settings["user-media"]["file_size_limit"] > 0  # from storage.buckets: S3 does not carry them
+
+
+def test_a_backup_whose_file_copy_fails_is_no_backup_and_the_next_one_resumes(storage, empty_url, tmp_path):
+    seed(storage, 50)
+    store = LocalStore(tmp_path)
+
+    def cut_after_15(stats):
+        if stats.done == 15:
+            raise BackupError("connection reset by peer")
+
+    with pytest.raises(BackupError, match="connection reset"):
+        take_backup(empty_url, "local", store, before_manifest=copy_hook(store, empty_url, [], cut_after_15))
+    assert [item.name for item in store.items()] == []  # neither archive nor manifest: not a backup
+    figures = []
+    manifest = take_backup(empty_url, "local", store, before_manifest=copy_hook(store, empty_url, figures))
+    assert figures[0].known >= 15 and figures[0].downloaded == 50 - figures[0].known
+    assert manifest.storage["objects"] == 50
+    buckets = lists.load(store, manifest.storage).buckets
+    assert sorted(b["name"] for b in buckets) == ["public-assets", "user-media"]
