@@ -49,7 +49,8 @@ def copy_hook(store: Store, db_url: str | None, figures: list[Stats], on_progres
 
 
 def copied_line(stats: Stats, buckets: int) -> str:
-    return (f"storage: {stats.objects} files ({stats.bytes / 1e6:.1f} MB) in {buckets} buckets: {stats.copied} copied "
+    return (f"storage: {stats.objects} files ({stats.bytes / 1e6:.1f} MB) in {buckets} bucket{'' if buckets == 1 else 's'}: "
+            f"{stats.copied} copied "
             f"({stats.copied_bytes / 1e6:.1f} MB), {stats.known} unchanged since an earlier backup (not read), "
             f"{stats.downloaded - stats.copied} read but already stored, in {stats.seconds:.1f}s")
 
@@ -78,7 +79,7 @@ def drill_files(store: Store, sample: int = DRILL_SAMPLE) -> Callable[[Manifest]
 def restore(store: Store, manifest: Manifest, buckets: list[str], dry_run: bool) -> None:
     if not manifest.storage:
         raise ConfigError(f"{manifest.name} has no Storage files (taken without --storage)")
-    shown = [0.0]
+    shown = [time.monotonic()]
 
     def each(done: int, total: int) -> None:
         if done == total or time.monotonic() - shown[0] >= 2:
@@ -94,8 +95,9 @@ def restore(store: Store, manifest: Manifest, buckets: list[str], dry_run: bool)
     if dry_run:
         say(table(("bucket", "file", "bytes", "content type"),
                   [(e.bucket, e.name, e.size, e.content_type) for e in plan.files]))
+    buckets = len({e.bucket for e in plan.files})
     say(f"{'would write' if dry_run else 'restored'} {len(plan.files)} files ({plan.bytes / 1e6:.1f} MB) into "
-        f"{len({e.bucket for e in plan.files})} buckets from {manifest.name}"
+        f"{buckets} bucket{'' if buckets == 1 else 's'} from {manifest.name}"
         + ("" if dry_run else ", each one's sha256 checked"))
 
 
