@@ -74,3 +74,16 @@ def test_a_changed_file_is_copied_again_and_its_old_bytes_stay(storage, tmp_path
     assert new.sha256 != old.sha256
     present = Objects(store, []).existing()
     assert old.sha256 in present and new.sha256 in present  # the older backup still has its bytes
+
+
+def test_a_file_deleted_while_the_copy_runs_is_left_out(storage, tmp_path):
+    files = seed(storage, 12)
+    last = sorted(name for bucket, name in files if bucket == "public-assets")[-1]
+
+    def delete_one_early(stats):
+        if stats.done == 1:
+            storage.delete_object(Bucket="public-assets", Key=last)
+
+    listing, stats = copy_storage(LocalStore(tmp_path), "local-20261201T031700Z", on_progress=delete_one_early, workers=1)
+    assert (stats.vanished, len(listing.objects)) == (1, 11)
+    assert last not in {e.name for e in listing.objects}

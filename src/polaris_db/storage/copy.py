@@ -8,7 +8,8 @@
 3. The list of the night is written beside the backup (listing.py) and summarised in its manifest.
 
 Workers transfer in parallel (source.WORKERS). If the copy stops (an error, Ctrl-C, SIGTERM), what
-was stored so far is written as a partial list, so the next run starts where this one stopped.
+was stored so far is written as a partial list, so the next run starts where this one stopped. A file
+deleted between the listing and its download is left out (counted as `vanished`), not an error.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class Stats:
     downloaded: int = 0
     copied: int = 0  # uploaded into the store (new bytes)
     copied_bytes: int = 0
+    vanished: int = 0  # listed, then deleted before it was read: not in this backup
     seconds: float = 0.0
 
 
@@ -105,9 +107,12 @@ def copy_storage(store: Store, backup: str, *, db_url: str | None = None, on_pro
         else:
             entry = _fetch_and_store(s3, obj, objects, present, lock, stats)
         with lock:  # recorded by the worker: whatever was stored is in the list, even if the copy stops
-            result.objects.append(entry)
+            if entry is None:
+                stats.vanished += 1
+            else:
+                result.objects.append(entry)
+                stats.done_bytes += entry.size
             stats.done += 1
-            stats.done_bytes += entry.size
             if on_progress:
                 on_progress(stats)
 
@@ -136,8 +141,15 @@ def copy_storage(store: Store, backup: str, *, db_url: str | None = None, on_pro
     return result, stats
 
 
-def _fetch_and_store(s3, obj, objects: Objects, present: dict, lock, stats: Stats) -> Entry:
-    answer = s3.get_object(Bucket=obj.bucket, Key=obj.name)
+def _fetch_and_store(s3, obj, objects: Objects, present: dict, lock, stats: Stats) -> Entry | None:
+    from botocore.exceptions import ClientError
+
+    try:
+        answer = s3.get_object(Bucket=obj.bucket, Key=obj.name)
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+            return None  # deleted since the listing (a learner removed a recording): as if listed a moment later
+        raise
     body, held, length = answer["Body"], None, 0
     try:
         if obj.size < PART_SIZE:  # small: in memory

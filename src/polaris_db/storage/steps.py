@@ -52,7 +52,8 @@ def copied_line(stats: Stats, buckets: int) -> str:
     return (f"storage: {stats.objects} files ({stats.bytes / 1e6:.1f} MB) in {buckets} bucket{'' if buckets == 1 else 's'}: "
             f"{stats.copied} copied "
             f"({stats.copied_bytes / 1e6:.1f} MB), {stats.known} unchanged since an earlier backup (not read), "
-            f"{stats.downloaded - stats.copied} read but already stored, in {stats.seconds:.1f}s")
+            f"{stats.downloaded - stats.copied} read but already stored, in {stats.seconds:.1f}s"
+            + (f"; {stats.vanished} deleted from Storage while copying (not in this backup)" if stats.vanished else ""))
 
 
 def verify_line(store: Store, manifest: Manifest, sample: int) -> str | None:
