@@ -5,6 +5,7 @@ from storage_files import BUCKETS, read_all, seed
 
 from polaris_db.backups.store import LocalStore
 from polaris_db.errors import BackupError, ConfigError
+from polaris_db.storage.copy import copy_storage
 from polaris_db.storage.restore import DRILL_BUCKET, drill, restore_files
 from test_verify import backed_up
 
@@ -51,3 +52,6 @@ def test_the_drill_restores_a_sample_into_a_scratch_bucket_and_cleans_up(storage
     assert "6 of 30 files" in said and "0 byte differences" in said
     assert storage.list_objects_v2(Bucket=DRILL_BUCKET).get("KeyCount", 0) == 0
     assert {b["Name"] for b in storage.list_buckets()["Buckets"]} == {*BUCKETS, DRILL_BUCKET}
+    storage.put_object(Bucket=DRILL_BUCKET, Key="left/over.webm", Body=b"a failed drill's file")
+    listing, _ = copy_storage(store, "local-20261202T031700Z")
+    assert {e.bucket for e in listing.objects} == set(BUCKETS)  # the drill's bucket is never backed up

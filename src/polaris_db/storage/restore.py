@@ -23,7 +23,7 @@ from .listing import Entry
 from .objects import CHUNK, Objects
 from .verify import open_listing, pick
 
-DRILL_BUCKET = "polaris-restore-drill"
+DRILL_BUCKET = source.DRILL_BUCKET
 
 
 @dataclass
@@ -109,7 +109,7 @@ def drill(s3, store: Store, manifest: Manifest, sample: int = 20) -> str:
     chosen = pick(files.objects, sample)
     prefix = f"{manifest.name}/"
     with store_errors("Storage"):
-        if DRILL_BUCKET not in {b["name"] for b in source.buckets(s3)}:
+        if DRILL_BUCKET not in {b["Name"] for b in s3.list_buckets().get("Buckets", [])}:
             s3.create_bucket(Bucket=DRILL_BUCKET)
         try:
             _upload_all(s3, reader, chosen, lambda e: (DRILL_BUCKET, f"{prefix}{e.bucket}/{e.name}"))

@@ -25,6 +25,7 @@ from ..errors import ConfigError
 PREFIX = "POLARIS_STORAGE_S3_"
 REQUIRED = (PREFIX + "ENDPOINT", PREFIX + "ACCESS_KEY_ID", PREFIX + "SECRET_ACCESS_KEY")
 WORKERS = 8  # parallel transfers (boto3 clients are thread-safe)
+DRILL_BUCKET = "polaris-restore-drill"  # the drill's scratch bucket: never backed up
 
 
 def configured() -> bool:
@@ -83,7 +84,8 @@ class Listed:
 
 def buckets(s3) -> list[dict]:
     """Every bucket: name and creation time (the settings come from storage.buckets, see copy.py)."""
-    return [{"name": b["Name"], "created": _iso(b.get("CreationDate"))} for b in s3.list_buckets().get("Buckets", [])]
+    return [{"name": b["Name"], "created": _iso(b.get("CreationDate"))} for b in s3.list_buckets().get("Buckets", [])
+            if b["Name"] != DRILL_BUCKET]
 
 
 def objects(s3, bucket: str):
