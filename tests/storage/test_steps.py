@@ -16,7 +16,7 @@ from polaris_db.backups.store import LocalStore
 from polaris_db.errors import BackupError
 from polaris_db.storage import listing as lists
 from polaris_db.storage.steps import copy_hook, drill_files
-from test_restore import delete_bucket
+from test_storage_restore import delete_bucket
 
 SECRET = "storage-test-secret-value"
 
