@@ -98,7 +98,9 @@ def age_key(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def no_ambient_keys(monkeypatch):
+    """No developer's keys: Storage's are set empty, so a `.env` that names a real project cannot fill them in."""
     for key in ("POLARIS_BACKUP_RECIPIENTS", "POLARIS_BACKUP_IDENTITY", "POLARIS_BACKUP_IDENTITY_FILE",
-                "POLARIS_BACKUP_STORE", "POLARIS_SCRATCH_URL", *(source.PREFIX + k for k in
-                ("ENDPOINT", "REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"))):
+                "POLARIS_BACKUP_STORE", "POLARIS_SCRATCH_URL"):
         monkeypatch.delenv(key, raising=False)
+    for field in ("ENDPOINT", "REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(source.PREFIX + field, "")
