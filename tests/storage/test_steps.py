@@ -45,8 +45,9 @@ def test_backup_verify_restore_and_prune_through_the_tasks(storage, s3_store, ag
     delete_bucket(storage, "public-assets")
     refused = inv("db.restore", "--file", ref, "--storage", url=empty_url)
     assert (refused.returncode, refused.stderr.strip()) == (7, "error: not restoring Storage files: bucket user-media "
-                                                            "is not empty (a restore never overwrites; empty it, or "
-                                                            "pick other buckets with --bucket)")
+                                                            "is not empty (a restore never overwrites; empty it, pick "
+                                                            "other buckets with --bucket, or write only the files it "
+                                                            "lacks with --missing-only)")
     dry = inv("db.restore", "--file", ref, "--storage", "--bucket", "public-assets", "--dry-run", url=empty_url)
     assert dry.returncode == 0, dry.stderr
     assert "would create bucket public-assets" in dry.stdout and "would write 20 files" in dry.stdout
@@ -54,6 +55,10 @@ def test_backup_verify_restore_and_prune_through_the_tasks(storage, s3_store, ag
     done = inv("db.restore", "--file", ref, "--storage", "--bucket", "public-assets", url=empty_url)
     assert done.returncode == 0, done.stderr
     assert read_all(storage, "public-assets") == {n: d for (b, n), d in files.items() if b == "public-assets"}
+    storage.delete_object(Bucket="user-media", Key="take-0.webm")
+    filled = inv("db.restore", "--file", ref, "--storage", "--missing-only", url=empty_url)
+    assert "restored 1 file (" in filled.stdout and "39 already there, left as they are" in filled.stdout
+    assert storage.get_object(Bucket="user-media", Key="take-0.webm")["Body"].read() == files[("user-media", "take-0.webm")]
 
     pruned = inv("db.backup-prune", "--store", s3_store.url, "--dry-run", url=empty_url)
     assert "storage files:" in pruned.stdout and "0 (0.0 MB) to delete (dry run)" in pruned.stdout

@@ -36,6 +36,23 @@ def test_a_deleted_bucket_comes_back_byte_for_byte(storage, s3_store, age_key):
     assert (head["ContentType"], head["Metadata"]) == ("audio/webm", {"owner": "u1"})
 
 
+def test_missing_only_brings_back_deleted_files_and_touches_none_that_is_there(storage, tmp_path):
+    files = seed(storage, 20)
+    store = LocalStore(tmp_path)
+    manifest = backed_up(storage, store)
+    gone = sorted(n for b, n in files if b == "user-media")[:3]
+    for name in gone:
+        storage.delete_object(Bucket="user-media", Key=name)
+    kept = sorted(n for b, n in files if b == "user-media")[-1]
+    storage.put_object(Bucket="user-media", Key=kept, Body=b"re-recorded after the backup")
+
+    plan = restore_files(storage, store, manifest, only=["user-media"], missing_only=True)
+    assert sorted(e.name for e in plan.files) == gone and plan.present == 7
+    back = read_all(storage, "user-media")
+    assert {n: back[n] for n in gone} == {n: files[("user-media", n)] for n in gone}
+    assert back[kept] == b"re-recorded after the backup"  # never overwritten
+
+
 def test_an_unknown_bucket_is_a_configuration_error(storage, tmp_path):
     seed(storage, 4)
     store = LocalStore(tmp_path)

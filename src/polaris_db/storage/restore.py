@@ -3,7 +3,9 @@
 A missing bucket is created (CreateBucket through the S3 endpoint: private; its recorded settings,
 public / size limit / MIME types, are printed, and come back with the database's `storage.buckets`
 row or the migration that made it). A bucket that holds anything is refused before the first write,
-named, so a restore never mixes with newer files; `--bucket` picks the buckets to restore. Every file
+named, so a restore never mixes with newer files; `--bucket` picks the buckets to restore, and
+`--missing-only` writes into such a bucket just the files whose names it lacks (deleted files back,
+every file that is there left as it is, even if it differs from the backup). Every file
 is read from the store, decrypted, checked against its sha256, then uploaded with its content type and
 metadata. The drill restores a sample into a scratch bucket and reads it back byte for byte.
 """
@@ -31,39 +33,47 @@ class Plan:
     create: list[dict] = field(default_factory=list)  # buckets to create, with their recorded settings
     files: list[Entry] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # buckets that hold files
+    present: int = 0  # with missing_only: listed files the bucket already has, left as they are
 
     @property
     def bytes(self) -> int:
         return sum(e.size for e in self.files)
 
 
-def plan(s3, store: Store, manifest: Manifest, only: list[str] | None = None) -> tuple[Plan, Objects]:
+def plan(s3, store: Store, manifest: Manifest, only: list[str] | None = None,
+         missing_only: bool = False) -> tuple[Plan, Objects]:
     files, reader = open_listing(store, manifest)
     recorded = {b["name"]: b for b in files.buckets}
     unknown = sorted(set(only or []) - set(recorded))
     if unknown:
         raise ConfigError(f"{manifest.name} has no bucket {', '.join(unknown)} (it has {', '.join(sorted(recorded)) or 'none'})")
     chosen = [b for name, b in sorted(recorded.items()) if not only or name in only]
-    result = Plan()
+    result, there = Plan(), set()
     with store_errors("Storage"):
         existing = {b["name"] for b in source.buckets(s3)}
         for bucket in chosen:
             if bucket["name"] not in existing:
                 result.create.append(bucket)
+            elif missing_only:
+                there.update((bucket["name"], o.name) for o in source.objects(s3, bucket["name"]))
             elif s3.list_objects_v2(Bucket=bucket["name"], MaxKeys=1).get("KeyCount", 0):
                 result.refused.append(bucket["name"])
     names = {b["name"] for b in chosen}
-    result.files = [e for e in files.objects if e.bucket in names]
+    wanted = [e for e in files.objects if e.bucket in names]
+    result.files = [e for e in wanted if (e.bucket, e.name) not in there]
+    result.present = len(wanted) - len(result.files)
     return result, reader
 
 
 def restore_files(s3, store: Store, manifest: Manifest, *, only: list[str] | None = None, dry_run: bool = False,
-                  on_file: Callable[[int, int], None] | None = None) -> Plan:
-    """Create missing buckets and upload the files; a bucket with files refuses the whole restore."""
-    todo, reader = plan(s3, store, manifest, only)
+                  missing_only: bool = False, on_file: Callable[[int, int], None] | None = None) -> Plan:
+    """Create missing buckets and upload the files; a bucket with files refuses the whole restore, unless
+    `missing_only`: then only the files whose names it lacks are written (a file that is there is never touched)."""
+    todo, reader = plan(s3, store, manifest, only, missing_only)
     if todo.refused:
         raise BackupError(f"not restoring Storage files: bucket {', '.join(todo.refused)} is not empty (a restore "
-                          "never overwrites; empty it, or pick other buckets with --bucket)")
+                          "never overwrites; empty it, pick other buckets with --bucket, or write only the files it "
+                          "lacks with --missing-only)")
     if dry_run:
         return todo
     with store_errors("Storage"):

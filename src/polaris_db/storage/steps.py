@@ -77,7 +77,7 @@ def drill_files(store: Store, sample: int = DRILL_SAMPLE) -> Callable[[Manifest]
     return step
 
 
-def restore(store: Store, manifest: Manifest, buckets: list[str], dry_run: bool) -> None:
+def restore(store: Store, manifest: Manifest, buckets: list[str], dry_run: bool, missing_only: bool = False) -> None:
     if not manifest.storage:
         raise ConfigError(f"{manifest.name} has no Storage files (taken without --storage)")
     shown = [time.monotonic()]
@@ -87,7 +87,8 @@ def restore(store: Store, manifest: Manifest, buckets: list[str], dry_run: bool)
             say(f"  restored {done}/{total} files", err=True)
             shown[0] = time.monotonic()
 
-    plan = restore_files(source.client(), store, manifest, only=buckets or None, dry_run=dry_run, on_file=each)
+    plan = restore_files(source.client(), store, manifest, only=buckets or None, dry_run=dry_run,
+                         missing_only=missing_only, on_file=each)
     verb = "would" if dry_run else ""
     for bucket in plan.create:
         settings = ", ".join(f"{k} {v}" for k, v in bucket.get("settings", {}).items() if v not in (None, [], False))
@@ -97,9 +98,11 @@ def restore(store: Store, manifest: Manifest, buckets: list[str], dry_run: bool)
         say(table(("bucket", "file", "bytes", "content type"),
                   [(e.bucket, e.name, e.size, e.content_type) for e in plan.files]))
     buckets = len({e.bucket for e in plan.files})
-    say(f"{'would write' if dry_run else 'restored'} {len(plan.files)} files ({plan.bytes / 1e6:.1f} MB) into "
+    say(f"{'would write' if dry_run else 'restored'} {len(plan.files)} file{'' if len(plan.files) == 1 else 's'} "
+        f"({plan.bytes / 1e6:.1f} MB) into "
         f"{buckets} bucket{'' if buckets == 1 else 's'} from {manifest.name}"
-        + ("" if dry_run else ", each one's sha256 checked"))
+        + ("" if dry_run else ", each one's sha256 checked")
+        + (f"; {plan.present} already there, left as they are" if missing_only else ""))
 
 
 def prune_line(store: Store, decisions, dry_run: bool) -> str | None:

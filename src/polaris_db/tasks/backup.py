@@ -139,17 +139,18 @@ def backup_download(c, backup, to=None):
             "storage": "restore the backup's Storage files instead of the database: into missing or empty buckets "
                        "of the Storage POLARIS_STORAGE_S3_* point at, never over a file",
             "bucket": "with --storage: only this bucket (repeat for more)",
-            "dry_run": "with --storage: list the buckets and files it would write, write nothing"},
+            "dry_run": "with --storage: list the buckets and files it would write, write nothing",
+            "missing_only": "with --storage: into buckets that hold files, write only the files they lack"},
       iterable=["bucket"])
 @reports_errors
 def restore(c, file, to="local", jobs="2", yes=False, i_know_this_is_hosted=False, confirm=None, storage=False,
-            bucket=None, dry_run=False):
+            bucket=None, dry_run=False, missing_only=False):
     """Restore a backup beside the target, compare counts and history with the manifest, then swap it in."""
     if to not in ("local", "scratch", *HOSTED):
         raise ConfigError(f"unknown restore target {to!r}: use local, scratch, staging or prod")
     store, name = split_ref(file)
-    if storage or bucket or dry_run:
-        return _restore_files(store, name, storage, bucket, dry_run)
+    if storage or bucket or dry_run or missing_only:
+        return _restore_files(store, name, storage, bucket, dry_run, missing_only)
     jobs = _whole(jobs, "jobs") or 1  # (a str default: invoke would turn --jobs x into a traceback)
     if to in HOSTED:
         _confirm_hosted(to, i_know_this_is_hosted, confirm)
@@ -175,10 +176,11 @@ def restore(c, file, to="local", jobs="2", yes=False, i_know_this_is_hosted=Fals
             f"`drop database {previous};`")
 
 
-def _restore_files(store, name: str, storage: bool, buckets: list[str], dry_run: bool) -> None:
+def _restore_files(store, name: str, storage: bool, buckets: list[str], dry_run: bool, missing_only: bool) -> None:
     if not storage:
-        raise ConfigError("--bucket and --dry-run belong to --storage (a database restore is proven before it swaps)")
-    storage_steps.restore(store, load(store, name), buckets, dry_run)  # each file's sha256 checked on the way
+        raise ConfigError("--bucket, --dry-run and --missing-only belong to --storage (a database restore is proven "
+                          "before it swaps)")
+    storage_steps.restore(store, load(store, name), buckets, dry_run, missing_only)  # each file's sha256 checked on the way
 
 
 @task(help={"env": "where to take the backup from (default local)", "store": STORE_HELP,
