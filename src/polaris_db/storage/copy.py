@@ -144,23 +144,25 @@ def copy_storage(store: Store, backup: str, *, db_url: str | None = None, on_pro
 def _fetch_and_store(s3, obj, objects: Objects, present: dict, lock, stats: Stats) -> Entry | None:
     from botocore.exceptions import ClientError
 
-    try:
-        answer = s3.get_object(Bucket=obj.bucket, Key=obj.name)
-    except ClientError as error:
-        if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
-            return None  # deleted since the listing (a learner removed a recording): as if listed a moment later
-        raise
-    body, held, length = answer["Body"], None, 0
-    try:
-        if obj.size < PART_SIZE:  # small: in memory
-            data = body.read()
-            sha, size = hashlib.sha256(data).hexdigest(), len(data)
-        else:  # large: hashed and sealed in one pass into a temporary file
-            reader = _Hashing(body)
-            held, length = objects.seal_stream(reader)
-            sha, size = reader.digest.hexdigest(), reader.size
-    finally:
-        body.close()
+    held = None
+    with store_errors(f"Storage {obj.bucket}/{obj.name}"):  # a failure names the file, not the store
+        try:
+            answer = s3.get_object(Bucket=obj.bucket, Key=obj.name)
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                return None  # deleted since the listing (a learner removed a recording): as if listed a moment later
+            raise
+        body, length = answer["Body"], 0
+        try:
+            if obj.size < PART_SIZE:  # small: in memory
+                data = body.read()
+                sha, size = hashlib.sha256(data).hexdigest(), len(data)
+            else:  # large: hashed and sealed in one pass into a temporary file
+                reader = _Hashing(body)
+                held, length = objects.seal_stream(reader)
+                sha, size = reader.digest.hexdigest(), reader.size
+        finally:
+            body.close()
     fresh = False
     try:
         with lock:
