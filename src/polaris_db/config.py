@@ -31,6 +31,7 @@ SECRET_VARS = (
     "POLARIS_BACKUP_IDENTITY",
     "AWS_SECRET_ACCESS_KEY",
     "AWS_SESSION_TOKEN",
+    "POLARIS_STORAGE_S3_SECRET_ACCESS_KEY",
 )
 MASK = "****"
 WELL_KNOWN_PASSWORDS = {"postgres"}  # Supabase local's, public: replacing it everywhere would garble output

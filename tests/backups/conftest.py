@@ -63,6 +63,8 @@ def no_ambient_keys(monkeypatch):
     for key in ("POLARIS_BACKUP_RECIPIENTS", "POLARIS_BACKUP_IDENTITY", "POLARIS_BACKUP_IDENTITY_FILE",
                 "POLARIS_BACKUP_STORE", "POLARIS_SCRATCH_URL"):
         monkeypatch.delenv(key, raising=False)
+    for field in ("ENDPOINT", "REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"):  # empty: `.env` cannot fill them in
+        monkeypatch.setenv("POLARIS_STORAGE_S3_" + field, "")
 
 
 @pytest.fixture

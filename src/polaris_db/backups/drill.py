@@ -58,12 +58,17 @@ class Drill:
 
 def run_drill(env: str, source_url: str | None, scratch_url: str, store: Store, *, name: str | None = None,
               rls_script: Path = SCRIPT_PATH, keep_scratch: bool = False, on_table: Progress | None = None,
-              embedded: bool = False) -> Drill:
-    """`name`: drill that backup of the store; otherwise take one from `source_url` into the store first."""
+              embedded: bool = False, files: Callable[[Manifest], str] | None = None,
+              before_manifest=None) -> Drill:
+    """`name`: drill that backup of the store; otherwise take one from `source_url` into the store first.
+
+    `files`: the step that proves the backup's Storage files, when it has some (storage/steps.py);
+    `before_manifest`: passed to take_backup (the Storage copy)."""
     drill = Drill(env, database_name(scratch_url), name=name)
     if not name:
         def backup() -> str:
-            drill.manifest = take_backup(source_url, env, store, on_table=on_table, embedded=embedded)
+            drill.manifest = take_backup(source_url, env, store, on_table=on_table, embedded=embedded,
+                                         before_manifest=before_manifest)
             drill.name = drill.manifest.name
             return (f"{drill.manifest.file}, {drill.manifest.object_bytes / 1e6:.1f} MB, "
                     f"sha256 {drill.manifest.sha256[:12]}, head {drill.manifest.migration_head}")
@@ -90,6 +95,8 @@ def run_drill(env: str, source_url: str | None, scratch_url: str, store: Store, 
         try:
             if drill.step("restore", restore):
                 _check(drill, restored[0], scratch_url, rls_script)
+            if files and drill.manifest.storage:
+                drill.step("storage files", lambda: files(drill.manifest))
         finally:
             if not keep_scratch:
                 drill.step("drop scratch", lambda: _drop(scratch_url))

@@ -142,12 +142,14 @@ def granted_roles(conn: psycopg.Connection) -> list[str]:
 
 # -- taking one ----------------------------------------------------------------------------------
 def take_backup(url: str, env: str, store: Store, *, on_table: Progress | None = None,
-                lock_wait_timeout: str = "30s", encrypt: bool | None = None, embedded: bool = False) -> Manifest:
+                lock_wait_timeout: str = "30s", encrypt: bool | None = None, embedded: bool = False,
+                before_manifest: Callable[[Manifest], None] | None = None) -> Manifest:
     """Dump into the store and write the manifest last; on any failure nothing that counts is left.
 
     `encrypt`: None = when recipients are configured (required for an s3:// store). A reset or push under way
     is waited for, an incomplete database refused (`guard.py`; `embedded`: the URL is the embedded cluster's,
     whose resets take a file lock); a database error on the way is a failed backup (exit 7), first line kept.
+    `before_manifest`: more contents, once the archive is stored (the Storage files: storage/copy.py).
     """
     recipients = keys.recipients()
     if encrypt is None:
@@ -187,8 +189,10 @@ def _take_backup(url: str, env: str, store: Store, on_table: Progress | None, lo
         conn.rollback()
         manifest.bytes, manifest.sha256 = size, digest
         manifest.object_bytes, manifest.object_sha256 = object_size, object_digest
-        manifest.finished_at = now_iso()
         try:
+            if before_manifest:
+                before_manifest(manifest)
+            manifest.finished_at = now_iso()
             store.put(manifest.name + MANIFEST_SUFFIX, manifest.to_bytes())  # last: its presence makes a backup
         except BaseException:
             store.delete(manifest.file)

@@ -55,6 +55,7 @@ class Manifest:
     encryption: str = "none"  # "age" or "none"
     recipients: list[str] = field(default_factory=list)  # fingerprints of the age recipients, never keys
     verified_at: str | None = None  # last full verification or successful restore (ISO 8601 UTC)
+    storage: dict = field(default_factory=dict)  # the Storage files' list and totals (storage/listing.py)
     format: int = 2
 
     @property

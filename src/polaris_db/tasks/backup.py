@@ -13,7 +13,7 @@ from .. import REPO_ROOT
 from ..backups.drill import run_drill, write_report
 from ..backups.dump import take_backup
 from ..backups.guard import lock_wait_seconds
-from ..backups.fetch import copy, fetched, mark_verified, split_ref
+from ..backups.fetch import copy, fetched, load, mark_verified, split_ref
 from ..backups.retention import DEFAULTS, prune
 from ..backups.store import open_store
 from ..backups.targets import drop_database, prove_in_scratch, restore_beside, restore_hosted, scratch_url
@@ -21,6 +21,7 @@ from ..config import resolve
 from ..console import confirm as confirm_yes, say, table
 from ..database import target_url, with_database
 from ..errors import Aborted, BackupError, ConfigError
+from ..storage import source as storage_source, steps as storage_steps
 from ._common import reports_errors
 
 BACKUP_ROOT = REPO_ROOT / "backups"
@@ -77,27 +78,41 @@ STORE_HELP = "a folder or s3://bucket/prefix (default $POLARIS_BACKUP_STORE, els
 REF_HELP = "<store>/<env>-<stamp> or <store>/latest, e.g. s3://polaris-backups/prod/latest"
 
 
+STORAGE_HELP = "copy the Storage files too (default: when POLARIS_STORAGE_S3_* are set); fails if they are not"
+
+
 @task(help={"env": "local (default), staging or prod", "store": STORE_HELP,
             "lock_wait": "give up when a table, a reset or a push keeps the database locked this long (default 30s; "
-                         "pg_dump --lock-wait-timeout)"})
+                         "pg_dump --lock-wait-timeout)",
+            "storage": STORAGE_HELP, "no_storage": "database only, even when Storage S3 keys are set"})
 @reports_errors
-def backup(c, env="local", store=None, lock_wait="30s"):
+def backup(c, env="local", store=None, lock_wait="30s", storage=False, no_storage=False):
     """pg_dump -Fc of public, auth, storage and history, encrypted to the age recipients, into the store; manifest last."""
     where, target = _store(store, env), resolve(env)
     lock_wait_seconds(lock_wait)  # a bad value is exit 2 before the cluster starts
-    manifest = take_backup(target_url(target), env, where, on_table=_progress(), lock_wait_timeout=lock_wait,
-                           embedded=target.embedded)
+    url, figures, hook = target_url(target), [], None
+    if storage_source.wanted(storage, no_storage):
+        hook = storage_steps.copy_hook(where, url, figures, storage_steps.progress())
+    manifest = take_backup(url, env, where, on_table=_progress(), lock_wait_timeout=lock_wait,
+                           embedded=target.embedded, before_manifest=hook)
     say(f"backup {manifest.name} in {where.url} ({manifest.object_bytes / 1e6:.1f} MB, "
         f"{'encrypted' if manifest.encryption == 'age' else 'not encrypted'}, sha256 {manifest.sha256[:12]}, "
         f"head {manifest.migration_head}, {sum(manifest.row_counts.values())} rows in {len(manifest.row_counts)} tables)")
+    if figures:
+        say(storage_steps.copied_line(figures[0], len(manifest.storage["buckets"])))
 
 
-@task(help={"backup": REF_HELP, "checksum_only": "quick: checksums, decryption, manifest; no restore"})
+@task(help={"backup": REF_HELP, "checksum_only": "quick: checksums, decryption, manifest; no restore",
+            "sample": "also read N of the backup's Storage files back from the store, byte for byte (default 0)"})
 @reports_errors
-def backup_verify(c, backup, checksum_only=False):
+def backup_verify(c, backup, checksum_only=False, sample="0"):
     """Fetch, decrypt, check against the manifest, restore into a scratch database and compare; records verified_at."""
     store, name = split_ref(backup)
+    sample = _whole(sample, "sample")
     with fetched(store, name) as (archive, manifest):
+        files = storage_steps.verify_line(store, manifest, sample)  # every listed Storage file in the store
+        if files:
+            say(files)
         if checksum_only:
             say(f"ok {name}: sha256 and manifest match, archive reads completely (checksum only)")
             return
@@ -124,13 +139,22 @@ def backup_download(c, backup, to=None):
 @task(help={"file": REF_HELP + " (checked against its manifest first)",
             "to": "local (replaced once proven), scratch (polaris_restore_scratch on the embedded cluster), staging or prod",
             "jobs": "pg_restore parallel jobs (default 2)", "yes": "local: skip the confirmation",
-            "i_know_this_is_hosted": "required for staging and prod", "confirm": "staging/prod: the target name, typed"})
+            "i_know_this_is_hosted": "required for staging and prod", "confirm": "staging/prod: the target name, typed",
+            "storage": "restore the backup's Storage files instead of the database: into missing or empty buckets "
+                       "of the Storage POLARIS_STORAGE_S3_* point at, never over a file",
+            "bucket": "with --storage: only this bucket (repeat for more)",
+            "dry_run": "with --storage: list the buckets and files it would write, write nothing",
+            "missing_only": "with --storage: into buckets that hold files, write only the files they lack"},
+      iterable=["bucket"])
 @reports_errors
-def restore(c, file, to="local", jobs="2", yes=False, i_know_this_is_hosted=False, confirm=None):
+def restore(c, file, to="local", jobs="2", yes=False, i_know_this_is_hosted=False, confirm=None, storage=False,
+            bucket=None, dry_run=False, missing_only=False):
     """Restore a backup beside the target, compare counts and history with the manifest, then swap it in."""
     if to not in ("local", "scratch", *HOSTED):
         raise ConfigError(f"unknown restore target {to!r}: use local, scratch, staging or prod")
     store, name = split_ref(file)
+    if storage or bucket or dry_run or missing_only:
+        return _restore_files(store, name, storage, bucket, dry_run, missing_only)
     jobs = _whole(jobs, "jobs") or 1  # (a str default: invoke would turn --jobs x into a traceback)
     if to in HOSTED:
         _confirm_hosted(to, i_know_this_is_hosted, confirm)
@@ -156,21 +180,32 @@ def restore(c, file, to="local", jobs="2", yes=False, i_know_this_is_hosted=Fals
             f"`drop database {previous};`")
 
 
+def _restore_files(store, name: str, storage: bool, buckets: list[str], dry_run: bool, missing_only: bool) -> None:
+    if not storage:
+        raise ConfigError("--bucket, --dry-run and --missing-only belong to --storage (a database restore is proven "
+                          "before it swaps)")
+    storage_steps.restore(store, load(store, name), buckets, dry_run, missing_only)  # each file's sha256 checked on the way
+
+
 @task(help={"env": "where to take the backup from (default local)", "store": STORE_HELP,
             "file": "drill this backup instead of taking one: " + REF_HELP,
             "keep": "keep the scratch database polaris_restore_drill afterwards",
-            "reports": "report folder (default backups/reports)"})
+            "reports": "report folder (default backups/reports)", "no_storage": "backup without the Storage files"})
 @reports_errors
-def restore_drill(c, env="local", store=None, file=None, keep=False, reports=None):
+def restore_drill(c, env="local", store=None, file=None, keep=False, reports=None, no_storage=False):
     """Backup (or --file), fetch and verify, restore into an embedded scratch database, counts, history, RLS; report."""
+    hook = None
     if file:
         where, name = split_ref(file)
         source = None
     else:
         target = resolve(env)
         where, name, source = _store(store, env), None, target_url(target)
+        if storage_source.wanted(False, no_storage):
+            hook = storage_steps.copy_hook(where, source, [], storage_steps.progress())
     drill = run_drill(env, source, scratch_url(DRILL_DB), where, name=name, keep_scratch=keep, on_table=_progress(),
-                      embedded=not file and target.embedded)
+                      embedded=not file and target.embedded, files=storage_steps.drill_files(where),
+                      before_manifest=hook)
     report = write_report(drill, Path(reports) if reports else BACKUP_ROOT / "reports")
     say(table(("step", "result", "time"), drill.steps))
     for note in drill.notes:
@@ -194,6 +229,9 @@ def backup_prune(c, store=None, env=None, daily=None, weekly=None, monthly=None,
               [(d.file, d.taken_at, d.verified, d.action, d.why) for d in decisions]))
     kept = sum(d.action == "keep" for d in decisions)
     say(f"{kept} kept, {len(decisions) - kept} {'to delete (dry run)' if dry_run else 'deleted'}")
+    files = storage_steps.prune_line(_store(store, env or "local"), decisions, dry_run)  # files no kept backup lists
+    if files:
+        say(files, err=files.startswith("note:"))
 
 
 TASKS = [backup, backup_verify, backup_download, restore, restore_drill, backup_prune]

@@ -1,0 +1,106 @@
+"""Storage fixtures: two real S3 servers on loopback.
+
+  storage_endpoint   moto's server in its own process, playing Supabase Storage (its own buckets only)
+  storage            that server reset, POLARIS_STORAGE_S3_* pointing at it; a boto3 client on it
+  s3_store           s3://<fresh bucket>/prod on another moto server, the backup store
+  age_key            a fresh age identity as POLARIS_BACKUP_RECIPIENTS / POLARIS_BACKUP_IDENTITY
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+import urllib.request
+
+import pytest
+from pyrage import x25519
+
+from polaris_db.backups.store import open_store
+from polaris_db.cluster import free_port_from
+from polaris_db.storage import source
+
+_buckets = itertools.count(1)
+
+
+def _port(offset: int) -> int:
+    return free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + offset)
+
+
+@contextmanager
+def moto_server(offset: int):
+    """moto's S3 server in its own process (its own buckets; no GIL shared with the code under test)."""
+    port = _port(offset)
+    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    try:
+        while True:
+            try:
+                urllib.request.urlopen(url + "/moto-api/", timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError(f"moto server on {url} did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def storage_endpoint():
+    with moto_server(85) as url:
+        yield url
+
+
+@pytest.fixture
+def storage(storage_endpoint, monkeypatch):
+    urllib.request.urlopen(urllib.request.Request(storage_endpoint + "/moto-api/reset", method="POST"), timeout=10).close()
+    for key, value in {"ENDPOINT": storage_endpoint, "REGION": "us-east-1", "ACCESS_KEY_ID": "storage-test",
+                       "SECRET_ACCESS_KEY": "storage-test-secret-value"}.items():
+        monkeypatch.setenv(source.PREFIX + key, value)
+    return source.client()
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    with moto_server(95) as url:
+        yield url
+
+
+@pytest.fixture
+def s3_store(s3_endpoint, monkeypatch):
+    import boto3
+
+    for key, value in {"AWS_ENDPOINT_URL_S3": s3_endpoint, "AWS_ACCESS_KEY_ID": "polaris-test",
+                       "AWS_SECRET_ACCESS_KEY": "polaris-test-secret", "AWS_REGION": "us-east-1"}.items():
+        monkeypatch.setenv(key, value)
+    for key in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"):
+        monkeypatch.delenv(key, raising=False)
+    bucket = f"polaris-backups-{os.getpid()}-{next(_buckets)}"
+    boto3.client("s3").create_bucket(Bucket=bucket)
+    return open_store(f"s3://{bucket}/prod")
+
+
+@pytest.fixture
+def age_key(monkeypatch):
+    identity = x25519.Identity.generate()
+    monkeypatch.setenv("POLARIS_BACKUP_RECIPIENTS", str(identity.to_public()))
+    monkeypatch.setenv("POLARIS_BACKUP_IDENTITY", str(identity))
+    return identity
+
+
+@pytest.fixture(autouse=True)
+def no_ambient_keys(monkeypatch):
+    """No developer's keys: Storage's are set empty, so a `.env` that names a real project cannot fill them in."""
+    for key in ("POLARIS_BACKUP_RECIPIENTS", "POLARIS_BACKUP_IDENTITY", "POLARIS_BACKUP_IDENTITY_FILE",
+                "POLARIS_BACKUP_STORE", "POLARIS_SCRATCH_URL"):
+        monkeypatch.delenv(key, raising=False)
+    for field in ("ENDPOINT", "REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(source.PREFIX + field, "")
