@@ -476,7 +476,7 @@ insert into storage.objects (bucket_id, name, owner, owner_id) values ('user-med
 insert into rls_setup values ('public-assets', $q$select set_config('storage.allow_delete_query', 'true', true);
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
-\echo 1..1635
+\echo 1..1631
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only; `other` practised today and `editor` has a session open (zone changes wait)
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -1275,10 +1275,6 @@ select pg_temp.rls_check('service_role may delete the items of a draft (the edit
 select pg_temp.rls_check('editor may not edit the items of a drill in review (public.drill_items)', 'editor', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not edit the items of a drill in review (public.drill_items)', 'admin', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may edit the items of a drill in review (public.drill_items)', 'service_role', 'update', 'public.drill_items', $q$update public.drill_items set prompt = 'changed' where drill_id = md5(:'run' || '-review')::uuid$q$, 'allow');
-select pg_temp.rls_check('owner may not delete the items of a draft (public.drill_items)', 'owner', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'deny');
-select pg_temp.rls_check('editor may delete the items of a draft (public.drill_items)', 'editor', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
-select pg_temp.rls_check('admin may delete the items of a draft (public.drill_items)', 'admin', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
-select pg_temp.rls_check('service_role may delete the items of a draft (public.drill_items)', 'service_role', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('editor may not delete the items of a drill in review (public.drill_items)', 'editor', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not delete the items of a drill in review (public.drill_items)', 'admin', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-review')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete the items of a drill in review (public.drill_items)', 'service_role', 'delete', 'public.drill_items', $q$delete from public.drill_items where drill_id = md5(:'run' || '-review')::uuid$q$, 'allow');

@@ -160,13 +160,14 @@ def take_backup(url: str, env: str, store: Store, *, on_table: Progress | None =
         raise ConfigError(f"backups leave this machine only encrypted: set {keys.RECIPIENTS_VAR} (ops/supabase/backup.md)")
     try:
         with no_reset_under_way(url, embedded=embedded, lock_wait=lock_wait_timeout):
-            return _take_backup(url, env, store, on_table, lock_wait_timeout, recipients if encrypt else None)
+            return _take_backup(url, env, store, on_table, lock_wait_timeout, recipients if encrypt else None,
+                                before_manifest)
     except psycopg.Error as error:
         raise BackupError(f"backup not taken: {first_line(error)}") from None
 
 
 def _take_backup(url: str, env: str, store: Store, on_table: Progress | None, lock_wait_timeout: str,
-                 recipients: list | None) -> Manifest:
+                 recipients: list | None, before_manifest: Callable[[Manifest], None] | None) -> Manifest:
     encrypt = recipients is not None
     with cleanup_on_sigterm(), store_errors(store.url), connection(url, autocommit=False) as conn:
         taken = {item.name.split(".")[0] for item in store.items(missing_ok=True)}
