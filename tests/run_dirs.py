@@ -65,7 +65,8 @@ def fresh_cluster_dir():
 @pytest.fixture
 def cluster_dir():
     """cluster_dir(name) -> a fresh directory under the run's for a cluster the test starts (its root, or the
-    POLARIS_STATE_DIR of the `inv` it runs). A server still running there at teardown fails the test (stopped)."""
+    POLARIS_STATE_DIR of the `inv` it runs). A server still running there at teardown fails the test (stopped);
+    the directory is removed."""
     made: list[Path] = []
 
     def _make(name: str) -> Path:
@@ -74,6 +75,8 @@ def cluster_dir():
 
     yield _make
     left = [found for path in made for found in postmasters.stop_under(path)]
+    for path in made:  # data directories are large, and in RAM: not kept
+        shutil.rmtree(path, ignore_errors=True)
     if left:
         pytest.fail(f"the test left Postgres running (stopped now): {_named(left)}")
 
