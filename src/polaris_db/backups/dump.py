@@ -141,16 +141,18 @@ def granted_roles(conn: psycopg.Connection) -> list[str]:
 
 # -- taking one ----------------------------------------------------------------------------------
 def take_backup(url: str, env: str, store: Store, *, on_table: Progress | None = None,
-                lock_wait_timeout: str = "30s", encrypt: bool | None = None) -> Manifest:
+                lock_wait_timeout: str = "30s", encrypt: bool | None = None, kind: str = "backup",
+                about: dict | None = None) -> Manifest:
     """Dump into the store and write the manifest last; on any failure nothing that counts is left.
 
-    `encrypt`: None = when recipients are configured (required for an s3:// store).
+    `encrypt`: None = when recipients are configured (required for an s3:// store). `kind="snapshot"`
+    (snapshots/): encrypted to the snapshot recipients, `about` describes it in the manifest.
     """
-    recipients = keys.recipients()
+    recipients = keys.recipients(kind)
     if encrypt is None:
         encrypt = bool(recipients)
     if encrypt and not recipients:
-        raise ConfigError(f"encrypted backups need {keys.RECIPIENTS_VAR} (age public keys; ops/supabase/backup.md)")
+        raise ConfigError(f"encrypted backups need {keys.variables(kind)[0]} (age public keys; ops/supabase/backup.md)")
     if not encrypt and store.url.startswith("s3://"):
         raise ConfigError(f"backups leave this machine only encrypted: set {keys.RECIPIENTS_VAR} (ops/supabase/backup.md)")
     with cleanup_on_sigterm(), store_errors(store.url), connection(url, autocommit=False) as conn:
@@ -158,6 +160,7 @@ def take_backup(url: str, env: str, store: Store, *, on_table: Progress | None =
         while name_for(env, datetime.now(timezone.utc)) in taken:  # one backup per second and name
             time.sleep(0.2)
         manifest, snapshot = _describe(conn, env, lock_wait_timeout)
+        manifest.kind, manifest.snapshot = kind, dict(about or {})
         if encrypt:
             manifest.encryption = "age"
             manifest.recipients = [keys.fingerprint(str(r)) for r in recipients]

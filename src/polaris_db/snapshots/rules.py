@@ -155,6 +155,7 @@ class Gap:
     column: str | None  # None: the whole table
     line: int  # in masking.toml (where to add or remove the rule)
     message: str
+    missing: bool = True  # a column or table without a rule (False: a stale or wrong rule)
 
 
 def coverage(rules: Rules, tables: dict[str, list[Column]]) -> list[Gap]:
@@ -176,11 +177,12 @@ def coverage(rules: Rules, tables: dict[str, list[Column]]) -> list[Gap]:
                                 "keep, null, hash, fake, shift or sql"))
             elif column.generated and listed[column.name].kind != "keep":
                 gaps.append(Gap(table, column.name, listed[column.name].line,
-                                f"column {table}.{column.name} is generated: its rule must be keep (it is recomputed)"))
+                                f"column {table}.{column.name} is generated: its rule must be keep (it is recomputed)",
+                                missing=False))
         for name, rule in listed.items():
             if name not in names:
-                gaps.append(Gap(table, name, rule.line, f"masking rule for {table}.{name}: no such column"))
+                gaps.append(Gap(table, name, rule.line, f"masking rule for {table}.{name}: no such column", missing=False))
     for table, line in rules.table_lines.items():
         if table not in tables and table.split(".")[0] not in PLATFORM:
-            gaps.append(Gap(table, None, line, f"masking rules for {table}: no such table"))
+            gaps.append(Gap(table, None, line, f"masking rules for {table}: no such table", missing=False))
     return gaps
