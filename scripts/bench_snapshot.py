@@ -4,7 +4,7 @@
   restore    the backup's `pg_restore` into a fresh scratch database on the embedded cluster (what
              `inv db.snapshot` does first, and what `backup-verify` does)
   mask       `snapshots.mask.mask_database` on that restored database: every masked column of every
-             table by ops/supabase/masking.toml (one UPDATE per table)
+             table by ops/supabase/masking.toml (one pass per table: a bulk rewrite or an UPDATE)
   leak check `snapshots.leak.sample` + `check` (reported apart: a proof on the result, not the masking)
 
 The database: tests/fixtures/snapshots/production_like.sql (learners with emails, phones, names, metadata,
@@ -111,7 +111,7 @@ def main() -> None:
                   f"median of {args.runs} run(s), seconds")
             print(f"  restore (pg_restore into a scratch database)  {full['restore']:8.2f}")
             ratio = full["mask"] / full["restore"]
-            print(f"  mask (one UPDATE per table)                    {full['mask']:8.2f}   ratio {ratio:.2f}x "
+            print(f"  mask (one pass per table)                      {full['mask']:8.2f}   ratio {ratio:.2f}x "
                   f"(target <= 1.5x: {'ok' if ratio <= 1.5 else 'OVER'})")
             print(f"  leak check ({rules.sample} originals per column)        {full['leak']:8.2f}")
             print(f"  memory: peak RSS {half['rss']:.0f} MB at half size, {full['rss']:.0f} MB at full size; server "
