@@ -98,3 +98,11 @@ def test_snapshot_reset_and_rehearse_as_an_operator_types_them(raw_store, keys, 
     with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
         for (name,) in admin.execute("select datname from pg_database where datname like 'dev_local%'").fetchall():
             admin.execute(f"drop database {name} with (force)")
+
+
+def test_a_missing_key_is_one_line_and_exit_2(tmp_path):
+    result = inv("db.snapshot", "--env", "prod", "--from", str(tmp_path), env={"POLARIS_MASK_KEY": ""})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: POLARIS_MASK_KEY must be set to a secret of at least 16 characters (the masking key: one per "
+        "environment, kept like the backup key; ops/supabase/backup.md)"]

@@ -141,3 +141,16 @@ def test_the_leak_check_finds_a_copy_in_a_kept_column(production_url, connect):
         leak.check(session, tables, report)
     assert report.found["auth.users.email"] == 1 and report.where["auth.users.email"] == ["public.coaches"]
     assert report.survivors == sum(report.found.values()) >= 1
+
+
+def test_a_row_naming_a_storage_object_still_names_it(production_url, connect):
+    """`fake = "path"` is deterministic: a column holding an object's name masks to the masked name."""
+    conn = connect(production_url)
+    conn.execute("create table public.object_refs (id bigint primary key generated always as identity, object_name text)")
+    conn.execute("insert into public.object_refs (object_name) select name from storage.objects")
+    rules = load()
+    rules.tables["public.object_refs"] = {"id": Rule("keep"), "object_name": Rule("fake", "path")}
+    with psycopg.connect(production_url, autocommit=True) as session:
+        mask_database(session, rules, KEY)
+    assert conn.execute("select count(*) from public.object_refs r join storage.objects o on o.name = r.object_name"
+                        " where r.object_name not like '%passport%'").fetchone() == (300,)
