@@ -59,7 +59,7 @@ def check_covered(rules: Rules, tables: dict[str, list[Column]]) -> None:
 
 FACTS = """
 select format('%%I.%%I', n.nspname, c.relname) as name,
-       pg_has_role(c.relowner, 'USAGE') as owned,
+       pg_has_role(c.relowner, 'USAGE') and c.relkind = 'r' as owned,
        exists (select 1 from pg_constraint f where f.contype = 'f' and f.confrelid = c.oid) as referenced,
        array(select format('%%I.%%I', n.nspname, x.relname) from pg_index i join pg_class x on x.oid = i.indexrelid
              where i.indrelid = c.oid and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
@@ -70,7 +70,13 @@ select format('%%I.%%I', n.nspname, c.relname) as name,
        array(select a.attname::text from pg_index i join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)
              where i.indrelid = c.oid and i.indisprimary) as key,
        array(select a.attname::text from pg_index i join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)
-             where i.indrelid = c.oid and i.indisunique) as unique_columns
+             where i.indrelid = c.oid and i.indisunique) as unique_columns,
+       array(select format('%%I', k.conname) from pg_constraint k where k.conrelid = c.oid and k.contype in ('p', 'u', 'x')
+             order by k.conname) as constraint_names,
+       array(select pg_get_constraintdef(k.oid) from pg_constraint k where k.conrelid = c.oid
+             and k.contype in ('p', 'u', 'x') order by k.conname) as constraints,
+       exists (select 1 from pg_constraint k join pg_depend d on d.refclassid = 'pg_constraint'::regclass
+               and d.refobjid = k.oid and d.deptype = 'n' where k.conrelid = c.oid) as constraints_needed
 from pg_class c join pg_namespace n on n.oid = c.relnamespace
 where c.relkind in ('r', 'p') and n.nspname = any(%s)
 """
@@ -86,10 +92,11 @@ class Plan:
 
 def plan_table(table: str, columns: list[Column], rules: Rules, facts: dict) -> Plan | None:
     """How to mask one table. Rewrite (the owner's tables no foreign key points at): the masked rows selected
-    into a temporary table in one pass, the table truncated, its plain indexes dropped, the rows put back in
-    key order, the indexes built again: a bulk load, as pg_restore does (an UPDATE rewrites every row and
-    every index entry one by one, 3-4x slower). Otherwise one UPDATE (two when a shifted column is part of
-    a unique key: `fakes.bump`)."""
+    into a temporary table in one pass, the table truncated, its indexes and key constraints dropped, the rows
+    put back, the constraints and indexes built again: a bulk load, as pg_restore does (an UPDATE rewrites
+    every row and every index entry one by one, 3-4x slower). A key constraint something depends on (a view
+    grouping by the key) stays, and the rows go back in key order. Otherwise one UPDATE (two when a shifted
+    column is part of a unique key: `fakes.bump`)."""
     listed = rules.tables[table]
     chosen = [c for c in columns if not c.generated and listed[c.name].masks]
     if not chosen:
@@ -101,12 +108,16 @@ def plan_table(table: str, columns: list[Column], rules: Rules, facts: dict) -> 
             sql.SQL("{} as {}").format(expression(listed[c.name], c, rules.shift_days), sql.Identifier(c.name))
             if c in chosen else sql.Identifier(c.name) for c in stored)
         names = sql.SQL(", ").join(sql.Identifier(c.name) for c in stored)
-        order = sql.SQL(" order by {}").format(sql.SQL(", ").join(map(sql.Identifier, facts["key"]))) if facts["key"] else sql.SQL("")
+        keys = [] if facts["constraints_needed"] else list(zip(facts["constraint_names"], facts["constraints"]))
+        order = sql.SQL(" order by {}").format(sql.SQL(", ").join(map(sql.Identifier, facts["key"]))) \
+            if facts["key"] and not keys else sql.SQL("")
         statements = [sql.SQL("create temporary table mask_rows on commit drop as select {} from only {}").format(select, name)]
         statements += [sql.SQL("drop index {}").format(sql.SQL(index)) for index in facts["index_names"]]
+        statements += [sql.SQL("alter table {} drop constraint {}").format(name, sql.SQL(k)) for k, _ in keys]
         statements += [sql.SQL("truncate only {}").format(name),
                        sql.SQL("insert into {} ({}) overriding system value select {} from mask_rows{}").format(
                            name, names, names, order)]
+        statements += [sql.SQL("alter table {} add constraint {} {}").format(name, sql.SQL(k), sql.SQL(d)) for k, d in keys]
         statements += [sql.SQL(d) for d in facts["indexes"]]
         return Plan(table, [c.name for c in chosen], statements, True)
     bumped = [c for c in chosen if listed[c.name].kind == "shift" and c.name in facts["unique_columns"]]
@@ -118,7 +129,8 @@ def plan_table(table: str, columns: list[Column], rules: Rules, facts: dict) -> 
 
 
 def plans(conn: psycopg.Connection, rules: Rules, tables: dict[str, list[Column]]) -> list[Plan]:
-    facts = {row[0]: dict(zip(("owned", "referenced", "index_names", "indexes", "key", "unique_columns"), row[1:]))
+    facts = {row[0]: dict(zip(("owned", "referenced", "index_names", "indexes", "key", "unique_columns",
+                               "constraint_names", "constraints", "constraints_needed"), row[1:]))
              for row in conn.execute(FACTS, [sorted({t.split(".")[0] for t in tables})])}
     found = [plan_table(t, columns, rules, facts[t]) for t, columns in tables.items() if t not in rules.truncate]
     return [p for p in found if p]
