@@ -154,3 +154,13 @@ def test_a_row_naming_a_storage_object_still_names_it(production_url, connect):
         mask_database(session, rules, KEY)
     assert conn.execute("select count(*) from public.object_refs r join storage.objects o on o.name = r.object_name"
                         " where r.object_name not like '%passport%'").fetchone() == (300,)
+
+
+def test_a_key_something_depends_on_stays_while_the_table_is_rewritten(production_url, connect):
+    """A view grouping by the primary key depends on the constraint: the rewrite keeps it (rows in key order)."""
+    conn = connect(production_url)
+    conn.execute("create view public.v_attempt_answers as select a.id, a.response from public.attempts a group by a.id")
+    result, report = _mask(production_url)
+    assert report.survivors == 0 and "public.attempts" in {t.table for t in result.tables}
+    assert conn.execute("select count(*) from public.v_attempt_answers where response like '%Santos%'").fetchone() == (0,)
+    assert conn.execute("select count(*) from pg_constraint where conname = 'attempts_pkey'").fetchone() == (1,)
