@@ -12,7 +12,10 @@ def test_production_rehearses_before_the_approval():
     assert rehearse["environment"] == "rehearsal" and deploy["environment"] == "production"
     assert deploy["needs"] == "rehearse"
     runs = [step.get("run", "") for step in rehearse["steps"]]
-    assert any(r.startswith(".venv/bin/inv db.rehearse --env prod") for r in runs)
+    command = next(r for r in runs if ".venv/bin/inv db.rehearse --env prod" in r)
+    assert "source=(--snapshot)" in command  # the masked snapshot by default; the raw backup behind a flag
+    assert rehearse["env"]["POLARIS_SNAPSHOT_IDENTITY"] == "${{ secrets.SNAPSHOT_AGE_IDENTITY }}"
+    assert "REHEARSE_RAW_BACKUP == 'true' &&" in rehearse["env"]["POLARIS_BACKUP_IDENTITY"]
     upload = next(s for s in rehearse["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["if"] == "always()" and upload["with"]["path"].startswith("backups/reports/rehearse-")
     assert rehearse["env"]["SUPABASE_PROD_URL"] == "${{ secrets.SUPABASE_PROD_READONLY_URL }}"  # only read

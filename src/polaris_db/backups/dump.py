@@ -143,37 +143,41 @@ def granted_roles(conn: psycopg.Connection) -> list[str]:
 # -- taking one ----------------------------------------------------------------------------------
 def take_backup(url: str, env: str, store: Store, *, on_table: Progress | None = None,
                 lock_wait_timeout: str = "30s", encrypt: bool | None = None, embedded: bool = False,
-                before_manifest: Callable[[Manifest], None] | None = None) -> Manifest:
+                before_manifest: Callable[[Manifest], None] | None = None, kind: str = "backup",
+                about: dict | None = None) -> Manifest:
     """Dump into the store and write the manifest last; on any failure nothing that counts is left.
 
     `encrypt`: None = when recipients are configured (required for an s3:// store). A reset or push under way
     is waited for, an incomplete database refused (`guard.py`; `embedded`: the URL is the embedded cluster's,
     whose resets take a file lock); a database error on the way is a failed backup (exit 7), first line kept.
     `before_manifest`: more contents, once the archive is stored (the Storage files: storage/copy.py).
+    `kind="snapshot"` (snapshots/): encrypted to the snapshot recipients, `about` describes it in the manifest.
     """
-    recipients = keys.recipients()
+    recipients = keys.recipients(kind)
     if encrypt is None:
         encrypt = bool(recipients)
     if encrypt and not recipients:
-        raise ConfigError(f"encrypted backups need {keys.RECIPIENTS_VAR} (age public keys; ops/supabase/backup.md)")
+        raise ConfigError(f"encrypted backups need {keys.variables(kind)[0]} (age public keys; ops/supabase/backup.md)")
     if not encrypt and store.url.startswith("s3://"):
         raise ConfigError(f"backups leave this machine only encrypted: set {keys.RECIPIENTS_VAR} (ops/supabase/backup.md)")
     try:
         with no_reset_under_way(url, embedded=embedded, lock_wait=lock_wait_timeout):
             return _take_backup(url, env, store, on_table, lock_wait_timeout, recipients if encrypt else None,
-                                before_manifest)
+                                before_manifest, kind, about)
     except psycopg.Error as error:
         raise BackupError(f"backup not taken: {first_line(error)}") from None
 
 
 def _take_backup(url: str, env: str, store: Store, on_table: Progress | None, lock_wait_timeout: str,
-                 recipients: list | None, before_manifest: Callable[[Manifest], None] | None) -> Manifest:
+                 recipients: list | None, before_manifest: Callable[[Manifest], None] | None, kind: str,
+                 about: dict | None) -> Manifest:
     encrypt = recipients is not None
     with cleanup_on_sigterm(), store_errors(store.url), connection(url, autocommit=False) as conn:
         taken = {item.name.split(".")[0] for item in store.items(missing_ok=True)}
         while name_for(env, datetime.now(timezone.utc)) in taken:  # one backup per second and name
             time.sleep(0.2)
         manifest, snapshot = _describe(conn, env, lock_wait_timeout)
+        manifest.kind, manifest.snapshot = kind, dict(about or {})
         if encrypt:
             manifest.encryption = "age"
             manifest.recipients = [keys.fingerprint(str(r)) for r in recipients]

@@ -96,7 +96,7 @@ class _Hashing(io.RawIOBase):
 def fetched(store: Store, name: str):
     """Yield (archive path, manifest) of a proven local plaintext copy; removed afterwards, whatever happens."""
     manifest = load(store, name)
-    identities = keys.matching(manifest.recipients, manifest.file) if manifest.encryption == "age" else []
+    identities = keys.matching(manifest.recipients, manifest.file, manifest.kind) if manifest.encryption == "age" else []
     with cleanup_on_sigterm(), tempfile.TemporaryDirectory(prefix="polaris-backup-") as folder:
         path = Path(folder) / "archive.dump"
         download(store, manifest, identities, path)

@@ -23,42 +23,50 @@ from ..errors import BackupError, ConfigError
 RECIPIENTS_VAR = "POLARIS_BACKUP_RECIPIENTS"
 IDENTITY_VAR = "POLARIS_BACKUP_IDENTITY"
 IDENTITY_FILE_VAR = "POLARIS_BACKUP_IDENTITY_FILE"
+# Masked snapshots (snapshots/) have keys of their own: whoever holds only these never reads a raw backup.
+SNAPSHOT_VARS = ("POLARIS_SNAPSHOT_RECIPIENTS", "POLARIS_SNAPSHOT_IDENTITY", "POLARIS_SNAPSHOT_IDENTITY_FILE")
 
 
 def fingerprint(recipient: str) -> str:
     return "age:" + hashlib.sha256(recipient.strip().encode()).hexdigest()[:16]
 
 
-def recipients() -> list[x25519.Recipient]:
+def variables(kind: str) -> tuple[str, str, str]:
+    """(recipients, identity, identity file) variables for a backup or a masked snapshot."""
+    return SNAPSHOT_VARS if kind == "snapshot" else (RECIPIENTS_VAR, IDENTITY_VAR, IDENTITY_FILE_VAR)
+
+
+def recipients(kind: str = "backup") -> list[x25519.Recipient]:
     """The configured public keys (maybe none); a malformed one is a configuration error."""
-    found = []
-    for text in re.split(r"[\s,]+", os.environ.get(RECIPIENTS_VAR, "").strip()):
+    found, variable = [], variables(kind)[0]
+    for text in re.split(r"[\s,]+", os.environ.get(variable, "").strip()):
         if not text:
             continue
         try:
             found.append(x25519.Recipient.from_str(text))
         except Exception:  # pyrage.RecipientError and friends: the message may echo the value
-            raise ConfigError(f"{RECIPIENTS_VAR}: {text[:12]}… is not an age public key (age1…)") from None
+            raise ConfigError(f"{variable}: {text[:12]}… is not an age public key (age1…)") from None
     return found
 
 
-def identities() -> list[x25519.Identity]:
+def identities(kind: str = "backup") -> list[x25519.Identity]:
     """The private key(s) for decryption; never printed.
 
     A key file as `age-keygen` writes it: `#` comment lines (`# created: …`, `# public key: age1…`), blank
     lines and `AGE-SECRET-KEY-1…` lines. A bare `age1…` line (the public half, which an older one-liner in
     backup.md printed below the key) is skipped; a file with no private key at all is refused, named.
     """
+    _, identity_var, file_var = variables(kind)
     lines = []
-    if os.environ.get(IDENTITY_VAR):
-        lines.append(os.environ[IDENTITY_VAR])
-    path = os.environ.get(IDENTITY_FILE_VAR)
+    if os.environ.get(identity_var):
+        lines.append(os.environ[identity_var])
+    path = os.environ.get(file_var)
     public_only = False
     if path:
         try:
             lines += Path(path).read_text(encoding="utf-8-sig").splitlines()
         except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{IDENTITY_FILE_VAR}: {path}: {getattr(error, 'strerror', None) or 'not a text file'}") from None
+            raise ConfigError(f"{file_var}: {path}: {getattr(error, 'strerror', None) or 'not a text file'}") from None
     keys = []
     for line in lines:
         line = line.strip()
@@ -70,18 +78,19 @@ def identities() -> list[x25519.Identity]:
         try:
             keys.append(x25519.Identity.from_str(line))
         except Exception:
-            raise ConfigError(f"{IDENTITY_VAR}/{IDENTITY_FILE_VAR}: not an age secret key (AGE-SECRET-KEY-1…)") from None
+            raise ConfigError(f"{identity_var}/{file_var}: not an age secret key (AGE-SECRET-KEY-1…)") from None
     if public_only and not keys:
-        raise ConfigError(f"{IDENTITY_FILE_VAR}: {path} holds only a public key (age1…): it needs the private key "
+        raise ConfigError(f"{file_var}: {path} holds only a public key (age1…): it needs the private key "
                           "(AGE-SECRET-KEY-1…) from the same `age-keygen` file")
     return keys
 
 
-def matching(wanted: list[str], file: str) -> list[x25519.Identity]:
+def matching(wanted: list[str], file: str, kind: str = "backup") -> list[x25519.Identity]:
     """The identities that can decrypt a backup encrypted to `wanted` fingerprints, or a one-line refusal."""
-    keys = identities()
+    keys = identities(kind)
+    _, identity_var, file_var = variables(kind)
     if not keys:
-        raise ConfigError(f"{file} is encrypted: set {IDENTITY_VAR} or {IDENTITY_FILE_VAR} to the backup key")
+        raise ConfigError(f"{file} is encrypted: set {identity_var} or {file_var} to the {kind} key")
     usable = [k for k in keys if fingerprint(str(k.to_public())) in wanted]
     if not usable:
         mine = ", ".join(fingerprint(str(k.to_public())) for k in keys)

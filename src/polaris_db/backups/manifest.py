@@ -56,6 +56,8 @@ class Manifest:
     recipients: list[str] = field(default_factory=list)  # fingerprints of the age recipients, never keys
     verified_at: str | None = None  # last full verification or successful restore (ISO 8601 UTC)
     storage: dict = field(default_factory=dict)  # the Storage files' list and totals (storage/listing.py)
+    kind: str = "backup"  # or "snapshot": masked (snapshots/), encrypted to the snapshot recipients
+    snapshot: dict = field(default_factory=dict)  # a snapshot's source backup, rules_sha256, masked_columns, leak check
     format: int = 2
 
     @property

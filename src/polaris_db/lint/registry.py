@@ -27,6 +27,7 @@ from .rules.pc329_authenticated_definer_not_executable import AuthenticatedDefin
 from .rules.pc401_idempotent_ddl import IdempotentDdl
 from .rules.pc501_seed_idempotent import SeedIdempotent
 from .rules.pc502_seed_personal_data import SeedPersonalData
+from .rules.pc503_column_masking_rule import ColumnMaskingRule
 from .rules.pc601_matview_refreshed import MatviewRefreshed
 from .rules.pc602_mirror_folders import MirrorFolders
 from .rules.pc701_release_notes import ReleaseNotes
@@ -55,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     IdempotentDdl(),
     SeedIdempotent(),
     SeedPersonalData(),
+    ColumnMaskingRule(),
     MatviewRefreshed(),
     MirrorFolders(),
     ReleaseNotes(),

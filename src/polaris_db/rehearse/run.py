@@ -28,6 +28,7 @@ from ..migrations import discover, make_plan, read_history
 from ..migrations.history import AppliedMigration
 from ..migrations.plan import describe_drift
 from ..psql import psql_command, setting_args
+from ..snapshots import make, use
 from .measure import MigrationResult, apply_measured
 
 STORE_VAR = "POLARIS_BACKUP_STORE"  # as `inv db.backup`: the store when --from is not given
@@ -75,8 +76,14 @@ def newest_verified(store, env: str) -> str:
     return max(verified, key=lambda m: (m.created_at, m.name)).name
 
 
-def choose_backup(env: str, file: str | None, source: str | None):
-    """(store, name): `--file <store>/<name>` (or `/latest`), else the newest verified one in `--from` / the store."""
+def choose_backup(env: str, file: str | None, source: str | None, snapshot: bool = False):
+    """(store, name): `--file <store>/<name>` (or `/latest`), else the newest verified one in `--from` / the store;
+    `snapshot`: a masked snapshot (snapshots/), never a raw backup."""
+    if snapshot:
+        if file:
+            return use.split_snapshot_ref(file)
+        store = make.store_for(env, source, snapshot=True)
+        return store, make.newest_verified(store, env + make.SUFFIX, kind="snapshot")
     if file:
         return split_ref(file)
     store = open_store(source or os.environ.get(STORE_VAR) or str(REPO_ROOT / "backups" / env))
@@ -97,12 +104,12 @@ def target_history(env: str, manifest: Manifest) -> tuple[list[AppliedMigration]
 
 def rehearse(env: str, *, file: str | None = None, source: str | None = None, migrations_dir: Path = MIGRATIONS_DIR,
              max_lock: float = 2.0, jobs: int = 2, keep: bool = False, checks=CHECKS, database: str | None = None,
-             say=lambda text: None) -> Rehearsal:
+             say=lambda text: None, snapshot: bool = False) -> Rehearsal:
     """Run the rehearsal. Refusals raise (no backup, drift, a restore that differs); a failed migration, flags and
     checks are in the result, which holds everything the report shows. The scratch database is dropped unless `keep`."""
     if env not in ENVIRONMENTS:
         raise ConfigError(f"unknown environment {env!r}: use prod or staging (or local)")
-    store, name = choose_backup(env, file, source)
+    store, name = choose_backup(env, file, source, snapshot)
     local = discover(migrations_dir)
     url = scratch_url(database or f"polaris_rehearse_{env}")
     run = Rehearsal(env, url.rsplit("/", 1)[-1], max_lock, name)

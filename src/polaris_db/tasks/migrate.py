@@ -21,16 +21,22 @@ from ..migrations.new import create_migration
 from ..psql import run_psql
 from ..migrations.reset import reset as reset_database
 from ..migrations.seeds import run_seeds
+from ..snapshots.use import reset_from_snapshot
 from ._common import reports_errors
 
 ENV_HELP = "local (default; the embedded cluster unless DATABASE_URL is set), staging or prod"
 
 
 @task(help={"env": ENV_HELP, "yes": "skip the confirmation (required for remote targets without a terminal)",
-            "no_seed": "skip the seeds", "no_cache": "rebuild even if a cached build of identical inputs exists"})
+            "no_seed": "skip the seeds", "no_cache": "rebuild even if a cached build of identical inputs exists",
+            "from_snapshot": "local only: a masked snapshot instead, <store>/latest or <store>/<env>_snapshot-<stamp>, "
+            "pending migrations applied on top (the old database is kept, renamed)"})
 @reports_errors
-def reset(c, env="local", yes=False, no_seed=False, no_cache=False):
+def reset(c, env="local", yes=False, no_seed=False, no_cache=False, from_snapshot=None):
     """Recreate the database: shim (local only), every migration, seeds; prints per-step timings."""
+    if from_snapshot:
+        _reset_from_snapshot(env, from_snapshot, yes)
+        return
     target = resolve(env)
     if target.remote:
         confirm(f"This DROPS every table, view, function and type the migrations made (and their data) on {env}.",
@@ -39,6 +45,20 @@ def reset(c, env="local", yes=False, no_seed=False, no_cache=False):
     url = reset_database(target, steps, seeds=not no_seed, cache=not no_cache)
     say(f"reset {env}: {url}")
     say(steps.summary())
+
+
+def _reset_from_snapshot(env: str, ref: str, yes: bool) -> None:
+    if env != "local":
+        raise ConfigError("--from-snapshot resets the local database only (a snapshot never goes to a hosted one)")
+    target = resolve(env)
+    confirm(f"Replace the {env} database with the snapshot {ref} (the current one is kept, renamed)?", assume_yes=yes)
+    done = reset_from_snapshot(ref, target_url(target),
+                               on_applied=lambda m, took: say(f"  applied {m.filename} ({took:.2f}s)"))
+    say(f"reset {env} from {done.snapshot}: {len(done.replaced.result.manifest.row_counts)} tables, "
+        f"{sum(done.replaced.result.manifest.row_counts.values())} rows, {len(done.applied)} pending migration(s) applied")
+    if done.replaced.previous:
+        say(f"the previous database is kept as {done.replaced.previous}: drop it in inv db.psql with "
+            f"`drop database {done.replaced.previous};`")
 
 
 @task(help={"env": ENV_HELP, "yes": "apply to prod without the interactive confirmation",

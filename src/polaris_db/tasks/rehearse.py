@@ -20,10 +20,12 @@ from ._common import reports_errors
             "max_lock": "flag a lock blocking reads or writes on a table with rows held longer (seconds, default 2)",
             "jobs": "pg_restore parallel jobs (default 2)", "keep": "keep the rehearsal database afterwards",
             "checks": "rls,smoke,types (default all), or none", "report": "markdown report path "
-            "(default backups/reports/rehearse-<env>-<date>.md)", "migrations": "migrations folder (default ops/supabase/migrations)"})
+            "(default backups/reports/rehearse-<env>-<date>.md)", "migrations": "migrations folder (default ops/supabase/migrations)",
+            "snapshot": "rehearse on the newest verified masked snapshot (inv db.snapshot; --from: the snapshot store, "
+            "default $POLARIS_SNAPSHOT_STORE) instead of a raw backup"})
 @reports_errors
 def rehearse(c, env="prod", file=None, from_=None, max_lock="2", jobs="2", keep=False, checks=None, report_=None,
-             migrations=None):
+             migrations=None, snapshot=False):
     """Restore the newest verified backup into a scratch database, apply what is pending there, measure locks and rewrites."""
     try:
         limit, workers = float(max_lock), int(jobs)
@@ -31,7 +33,7 @@ def rehearse(c, env="prod", file=None, from_=None, max_lock="2", jobs="2", keep=
         raise ConfigError(f"--max-lock must be seconds and --jobs a whole number, got {max_lock!r}, {jobs!r}") from None
     run = run_rehearsal(env, file=file, source=from_, migrations_dir=Path(migrations) if migrations else MIGRATIONS_DIR,
                         max_lock=limit, jobs=max(workers, 1), keep=keep, checks=parse_checks(checks),
-                        say=lambda text: say(text, err=True))
+                        say=lambda text: say(text, err=True), snapshot=snapshot)
     path = report.write(run, Path(report_) if report_ else None, REPO_ROOT / "backups" / "reports")
     say(report.terminal(run))
     say(f"report: {path}" + (f"; rehearsal database kept: {run.database}" if run.kept else ""))

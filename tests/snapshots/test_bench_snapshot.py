@@ -1,0 +1,23 @@
+"""scripts/bench_snapshot.py end to end at a toy size: it generates, backs up, restores, masks and prints the ratio."""
+
+import subprocess
+import sys
+
+from polaris_db import REPO_ROOT
+
+SCRIPT = REPO_ROOT / "scripts" / "bench_snapshot.py"
+
+
+def test_toy_run_prints_the_ratio_and_memory():
+    result = subprocess.run([sys.executable, str(SCRIPT), "--users", "40", "--attempts", "400"],
+                            capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr[-2000:]
+    mask = next(line for line in result.stdout.splitlines() if line.strip().startswith("mask (one pass per table)"))
+    assert "ratio" in mask and mask.rstrip().endswith(("ok)", "OVER)"))
+    assert "leak check" in result.stdout and "peak RSS" in result.stdout
+
+
+def test_bad_arguments_exit_2():
+    result = subprocess.run([sys.executable, str(SCRIPT), "--users", "0"], capture_output=True, text=True, timeout=60,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode == 2 and "must be positive" in result.stderr
