@@ -21,6 +21,7 @@ from ..migrations.apply import _failure_line  # the same file:line message as db
 from ..migrations.files import Migration
 from ..migrations.history import record
 from ..migrations.statements import code_offset, statement_spans
+from .locks import expected_locks
 from .safer import advice
 
 STRENGTH = ("AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock",
@@ -63,6 +64,7 @@ class StatementResult:
     rewrites: list[str] = field(default_factory=list)  # "public.attempts rewritten (1000000 rows, 120.0 MB)"
     flags: list[str] = field(default_factory=list)
     advice: str | None = None
+    error: str | None = None  # the statement failed: its error's first line
 
 
 @dataclass
@@ -165,6 +167,10 @@ def apply_measured(conn: psycopg.Connection, url: str, migration: Migration, *, 
                 result.statements.append(_run_alone(conn, url, pid, migration, offset, text, done, len(spans)))
             record(conn, migration.version, migration.name, migration.statements)
     except _StatementFailed as failed:
+        result.statements.append(failed.statement)  # in its migration's table, with its time and locks
+        if migration.transactional:
+            for lock in failed.statement.locks:
+                lock.held = time.perf_counter() - lock.acquired  # until the rollback
         result.error = failed.message
         result.seconds = time.perf_counter() - started
         error = MigrationFailed(failed.message)
@@ -177,9 +183,22 @@ def apply_measured(conn: psycopg.Connection, url: str, migration: Migration, *, 
 
 
 class _StatementFailed(Exception):
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, statement: StatementResult) -> None:
         super().__init__(message)
-        self.message = message
+        self.message, self.statement = message, statement
+
+
+def _failed(result: StatementResult, began: float, error: psycopg.Error, message: str, text: str, seen: set,
+            before: dict[int, tuple]) -> _StatementFailed:
+    """A failed statement released its locks at the error: what was seen, plus what its parse tree asks for."""
+    result.seconds = time.perf_counter() - began
+    oids = {value[0]: oid for oid, value in before.items() if value[1] in ("r", "p", "m")}
+    seen = set(seen) | {(oids[table], mode) for table, mode in expected_locks(text) if table in oids}
+    result.locks = _new_locks(seen, before, began)
+    result.error = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return _StatementFailed(message, result)
+
+
 
 
 def _run_in_transaction(conn, pid, migration, offset, text) -> StatementResult:
@@ -191,8 +210,8 @@ def _run_in_transaction(conn, pid, migration, offset, text) -> StatementResult:
     try:
         cursor = conn.execute(text.encode())
     except psycopg.Error as error:
-        raise _StatementFailed(_failure_line(migration, offset + code_offset(text), error, "rolled back; the file's "
-                                                  "transaction and history row are not applied")) from None
+        raise _failed(result, began, error, _failure_line(migration, offset + code_offset(text), error, "rolled back; "
+                      "the file's transaction and history row are not applied"), text, set(), before) from None
     result.seconds = time.perf_counter() - began
     result.rows = cursor.rowcount if cursor.rowcount >= 0 else None
     result.locks = _new_locks(set(conn.execute(_LOCKS, (pid,)).fetchall()) - held, before, began)
@@ -211,9 +230,14 @@ def _run_alone(conn, url, pid, migration, offset, text, done, total) -> Statemen
     try:
         cursor = conn.execute(text.encode())
     except psycopg.Error as error:
-        raise _StatementFailed(_failure_line(migration, offset + code_offset(text), error, f"runs outside a "
-                                                  f"transaction: {done} of {total} statements had run; no history row "
-                                                  "written")) from None
+        sampler.stop.set()
+        sampler.join(10)
+        failed = _failed(result, began, error, _failure_line(migration, offset + code_offset(text), error, f"runs "
+                         f"outside a transaction: {done} of {total} statements had run; no history row written"),
+                         text, sampler.seen, before)
+        for lock in result.locks:
+            lock.held = result.seconds
+        raise failed from None
     finally:
         sampler.stop.set()
         sampler.join(10)

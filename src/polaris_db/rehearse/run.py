@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import MIGRATIONS_DIR, OPS_DIR, REPO_ROOT
-from ..backups.fetch import fetched, manifests, split_ref
+from ..backups.fetch import fetched, load, manifests, split_ref
 from ..backups.manifest import Manifest
 from ..backups.store import open_store
 from ..backups.targets import drop_database, prove_in_scratch, scratch_url
@@ -97,15 +97,21 @@ def target_history(env: str, manifest: Manifest) -> tuple[list[AppliedMigration]
 
 def rehearse(env: str, *, file: str | None = None, source: str | None = None, migrations_dir: Path = MIGRATIONS_DIR,
              max_lock: float = 2.0, jobs: int = 2, keep: bool = False, checks=CHECKS, database: str | None = None,
-             say=lambda text: None) -> Rehearsal:
+             any_env: bool = False, say=lambda text: None) -> Rehearsal:
     """Run the rehearsal. Refusals raise (no backup, drift, a restore that differs); a failed migration, flags and
     checks are in the result, which holds everything the report shows. The scratch database is dropped unless `keep`."""
     if env not in ENVIRONMENTS:
         raise ConfigError(f"unknown environment {env!r}: use prod or staging (or local)")
     store, name = choose_backup(env, file, source)
+    backup_env = load(store, name).env
+    if backup_env != env and not any_env:
+        raise ConfigError(f"{name} is a backup of {backup_env}, not {env}: rehearse --env {backup_env}, or pass "
+                          "--any-env to rehearse this release on it anyway")
     local = discover(migrations_dir)
     url = scratch_url(database or f"polaris_rehearse_{env}")
     run = Rehearsal(env, url.rsplit("/", 1)[-1], max_lock, name)
+    if backup_env != env:
+        run.notes.append(f"--any-env: the backup is of {backup_env}, the release is rehearsed for {env}")
     with ExitStack() as stack:
         started = time.perf_counter()
         say(f"fetching {name} from {store.url} ...")
@@ -113,8 +119,8 @@ def rehearse(env: str, *, file: str | None = None, source: str | None = None, mi
         run.timings["download"] = time.perf_counter() - started
         applied, run.pending_source = target_history(env, run.manifest)
         plan = make_plan(local, applied)
-        if plan.drift:
-            raise DriftError(describe_drift(plan))
+        if plan.drift and any(a.name for a in applied):  # the backup's versions alone name no file: checked
+            raise DriftError(describe_drift(plan))      # on its restored history (names, statements) instead
         release = {m.version for m in plan.pending}
         try:
             _restore(run, archive, url, jobs, say)
