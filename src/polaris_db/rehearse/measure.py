@@ -4,7 +4,9 @@ In a transactional file every statement runs inside the file's transaction (with
 `db.push` does): `pg_locks` of our own backend is read between statements, so each relation lock is
 attributed to the statement that took it, and held until the commit. A `transaction=false` file runs
 each statement on its own; a second connection samples its locks while it runs (every 20 ms).
-`pg_class` before and after each statement shows rewrites (relfilenode changed) and new indexes.
+`pg_class` before and after each statement shows rewrites (relfilenode changed) and new indexes;
+`pg_stat_xact_user_tables` the rows a statement scanned or wrote in a table. What a statement did to which
+table (`work`) and the locks it took are what `flags.py` judges, never the time it took on this machine.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from ..migrations.files import Migration
 from ..migrations.history import record
 from ..migrations.statements import code_offset, statement_spans
 from .locks import expected_locks
-from .safer import advice
 
 STRENGTH = ("AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock",
             "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock")
@@ -31,11 +32,12 @@ BLOCKS_READS = ("AccessExclusiveLock",)
 _USER_RELATIONS = ("n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%%'"
                    " and n.nspname not like 'pg\\_temp%%'")
 _SNAPSHOT = ("select c.oid::int8, n.nspname || '.' || c.relname, c.relkind::text, c.relfilenode::int8,"
-             " greatest(c.reltuples, 0)::int8 from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+             " greatest(c.reltuples, 0)::int8, pg_total_relation_size(c.oid)::int8 from pg_class c join pg_namespace n on n.oid = c.relnamespace"
              f" where c.relkind in ('r', 'p', 'm', 'i', 'I') and {_USER_RELATIONS}")
 _LOCKS = ("select l.relation::int8, l.mode from pg_locks l join pg_class c on c.oid = l.relation"
           " join pg_namespace n on n.oid = c.relnamespace"
           f" where l.pid = %s and l.locktype = 'relation' and l.granted and {_USER_RELATIONS}")
+_XACT = "select relid::int8, seq_tup_read, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_xact_user_tables"
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Lock:
     table: bool  # a table or materialized view (index locks are not listed)
     acquired: float  # perf_counter when the statement that took it started
     held: float = 0.0  # seconds until released (commit, or the statement's end outside a transaction)
+    bytes: int = 0  # pg_total_relation_size before the statement
 
     @property
     def blocks(self) -> str | None:
@@ -65,6 +68,7 @@ class StatementResult:
     flags: list[str] = field(default_factory=list)
     advice: str | None = None
     error: str | None = None  # the statement failed: its error's first line
+    work: dict[str, str] = field(default_factory=dict)  # table -> what the statement did to its rows
 
 
 @dataclass
@@ -91,18 +95,21 @@ def _size(conn: psycopg.Connection, oid: int) -> int:
 def _changes(conn: psycopg.Connection, before: dict[int, tuple], after: dict[int, tuple], result: StatementResult) -> None:
     """New indexes and rewritten relations; a rewritten table's own index rebuilds are summed up on its line."""
     rebuilt: list[tuple[str, int]] = []  # (index, bytes) rewritten along with a table
-    for oid, (name, kind, filenode, rows) in after.items():
+    for oid, (name, kind, filenode, rows, _) in after.items():
         old = before.get(oid)
         if old is None and kind in ("i", "I"):
             result.rewrites.append(f"index {name} built ({_size(conn, oid) / 1e6:.1f} MB)")
             table = conn.execute("select indrelid::int8 from pg_index where indexrelid = %s::oid", (oid,)).fetchone()
             if table and table[0] in before:  # an index build reads every row of its table
                 result.rows = max(result.rows or 0, before[table[0]][3])
+                result.work[before[table[0]][0]] = f"index {name} is built"
         elif old is not None and old[2] != filenode and kind in ("i", "I"):
             rebuilt.append((name, _size(conn, oid)))
         elif old is not None and old[2] != filenode:
             result.rewrites.insert(0, f"table {name} rewritten ({old[3]} rows, {_size(conn, oid) / 1e6:.1f} MB)")
             result.rows = max(result.rows or 0, old[3])
+            if kind in ("r", "p", "m"):
+                result.work[name] = "it is rewritten"
     if rebuilt and any(r.startswith("table ") for r in result.rewrites):
         result.rewrites.insert(1, f"{len(rebuilt)} of its indexes rebuilt ({sum(b for _, b in rebuilt) / 1e6:.1f} MB)")
     else:
@@ -116,7 +123,7 @@ def _new_locks(held: set, before: dict[int, tuple], started: float) -> list[Lock
         if oid in before and before[oid][1] in ("r", "p", "m") and mode in STRENGTH:
             if STRENGTH.index(mode) > STRENGTH.index(strongest.get(oid, "AccessShareLock")):
                 strongest[oid] = mode
-    return [Lock(before[oid][0], mode, before[oid][3], True, started)
+    return [Lock(before[oid][0], mode, before[oid][3], True, started, bytes=before[oid][4])
             for oid, mode in sorted(strongest.items(), key=lambda item: before[item[0]][0])]
 
 
@@ -143,9 +150,8 @@ def _statement_line(migration: Migration, offset: int, text: str) -> tuple[int, 
     return migration.line_of(offset + code_offset(text)), (first[:70] + "…") if len(first) > 70 else first
 
 
-def apply_measured(conn: psycopg.Connection, url: str, migration: Migration, *, max_lock: float,
-                   release: bool = True) -> MigrationResult:
-    """Apply and measure one file on the rehearsal database (`url`, autocommit `conn`); flag long blocking locks.
+def apply_measured(conn: psycopg.Connection, url: str, migration: Migration, *, release: bool = True) -> MigrationResult:
+    """Apply and measure one file on the rehearsal database (`url`, autocommit `conn`); `flags.flag` judges it.
 
     A failing statement raises MigrationFailed naming file:line (the result so far is on the exception)."""
     result = MigrationResult(migration, release)
@@ -177,8 +183,6 @@ def apply_measured(conn: psycopg.Connection, url: str, migration: Migration, *, 
         error.result = result
         raise error from None
     result.seconds = time.perf_counter() - started
-    for statement in result.statements:
-        _flag(statement, max_lock, result)
     return result
 
 
@@ -201,10 +205,27 @@ def _failed(result: StatementResult, began: float, error: psycopg.Error, message
 
 
 
+def _xact(conn: psycopg.Connection) -> dict[int, tuple[int, int]]:
+    return {relid: (read, written) for relid, read, written in conn.execute(_XACT)}
+
+
+def _scans(before: dict[int, tuple], xact_before: dict, xact_after: dict, result: StatementResult) -> None:
+    """Rows of a table read by a sequential scan or written by this statement (inside the file's transaction)."""
+    for relid, (read, written) in xact_after.items():
+        old_read, old_written = xact_before.get(relid, (0, 0))
+        if relid not in before or before[relid][0] in result.work:
+            continue
+        if read > old_read:
+            result.work[before[relid][0]] = f"{read - old_read} rows are scanned"
+        elif written > old_written:
+            result.work[before[relid][0]] = f"{written - old_written} rows are written"
+
+
 def _run_in_transaction(conn, pid, migration, offset, text) -> StatementResult:
     line, first = _statement_line(migration, offset, text)
     result = StatementResult(line, first)
     before = _snapshot(conn)
+    xact = _xact(conn)
     held = set(conn.execute(_LOCKS, (pid,)).fetchall())
     began = time.perf_counter()
     try:
@@ -216,6 +237,7 @@ def _run_in_transaction(conn, pid, migration, offset, text) -> StatementResult:
     result.rows = cursor.rowcount if cursor.rowcount >= 0 else None
     result.locks = _new_locks(set(conn.execute(_LOCKS, (pid,)).fetchall()) - held, before, began)
     _changes(conn, before, _snapshot(conn), result)
+    _scans(before, xact, _xact(conn), result)
     return result
 
 
@@ -248,23 +270,3 @@ def _run_alone(conn, url, pid, migration, offset, text, done, total) -> Statemen
         lock.held = result.seconds
     _changes(conn, before, _snapshot(conn), result)
     return result
-
-
-def _flag(statement: StatementResult, max_lock: float, migration: MigrationResult) -> None:
-    for lock in statement.locks:
-        if lock.table and lock.rows > 0 and lock.blocks and lock.held > max_lock:
-            statement.flags.append(f"{lock.mode} on {lock.relation} ({lock.rows} rows) held {lock.held:.2f} s: "
-                                   f"blocks {lock.blocks}")
-    if statement.flags:
-        slowest = max(migration.statements, key=lambda s: s.seconds)
-        statement.advice = advice(_full(migration, statement))
-        if slowest is not statement and slowest.seconds > max_lock / 2:
-            statement.flags.append(f"held while line {slowest.line} ran ({slowest.seconds:.2f} s)")
-            statement.advice = statement.advice or advice(_full(migration, slowest))
-
-
-def _full(migration: MigrationResult, statement: StatementResult) -> str:
-    for offset, text in statement_spans(migration.migration.sql):
-        if migration.migration.line_of(offset + code_offset(text)) == statement.line:
-            return text
-    return statement.text

@@ -52,7 +52,8 @@ def timings(run: Rehearsal) -> str:
 def terminal(run: Rehearsal) -> str:
     released = sum(m.release for m in run.migrations)
     lines = [f"rehearsal of {run.env} on {run.backup} in {run.database}: {released} pending migration(s) "
-             f"(from {run.pending_source}), --max-lock {run.max_lock:g} s"]
+             f"(from {run.pending_source}); flagged: a lock blocking reads or writes while a statement "
+             f"works through a table of {run.thresholds.describe()}"]
     for migration in run.migrations:
         lines += ["", title(migration), table(HEADERS, rows(migration))]
         lines += _details(migration, "  ")
@@ -86,8 +87,8 @@ def markdown(run: Rehearsal, when: datetime | None = None) -> str:
              f"Backup `{run.backup}`" + (f" (taken {m.started_at or m.created_at}, head {m.migration_head}, "
                                          f"{sum(m.row_counts.values())} rows)" if m else "")
              + f", restored into a scratch database at {when:%Y-%m-%d %H:%M} UTC; pending migrations from "
-             f"{run.pending_source}; a lock that blocks reads or writes on a table with rows is flagged past "
-             f"{run.max_lock:g} s.", ""]
+             f"{run.pending_source}; flagged: a lock that blocks reads or writes while a statement works through a "
+             f"table of {run.thresholds.describe()} (the time is measured, never the criterion).", ""]
     for migration in run.migrations:
         lines += [f"### {title(migration)}", "", "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
         lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows(migration)]

@@ -28,6 +28,7 @@ from ..migrations import discover, make_plan, read_history
 from ..migrations.history import AppliedMigration
 from ..migrations.plan import describe_drift
 from ..psql import psql_command
+from .flags import Thresholds, flag
 from .measure import MigrationResult, apply_measured
 
 STORE_VAR = "POLARIS_BACKUP_STORE"  # as `inv db.backup`: the store when --from is not given
@@ -40,7 +41,7 @@ SMOKE_TIMEOUT = 600
 class Rehearsal:
     env: str
     database: str  # the scratch database's name (never a URL)
-    max_lock: float
+    thresholds: Thresholds
     backup: str | None = None
     manifest: Manifest | None = None
     pending_source: str = ""  # where the list of pending migrations came from
@@ -96,7 +97,7 @@ def target_history(env: str, manifest: Manifest) -> tuple[list[AppliedMigration]
 
 
 def rehearse(env: str, *, file: str | None = None, source: str | None = None, migrations_dir: Path = MIGRATIONS_DIR,
-             max_lock: float = 2.0, jobs: int = 2, keep: bool = False, checks=CHECKS, database: str | None = None,
+             thresholds: Thresholds | None = None, jobs: int = 2, keep: bool = False, checks=CHECKS, database: str | None = None,
              any_env: bool = False, say=lambda text: None) -> Rehearsal:
     """Run the rehearsal. Refusals raise (no backup, drift, a restore that differs); a failed migration, flags and
     checks are in the result, which holds everything the report shows. The scratch database is dropped unless `keep`."""
@@ -109,13 +110,14 @@ def rehearse(env: str, *, file: str | None = None, source: str | None = None, mi
                           "--any-env to rehearse this release on it anyway")
     local = discover(migrations_dir)
     url = scratch_url(database or f"polaris_rehearse_{env}")
-    run = Rehearsal(env, url.rsplit("/", 1)[-1], max_lock, name)
+    run = Rehearsal(env, url.rsplit("/", 1)[-1], thresholds or Thresholds(), name)
     if backup_env != env:
         run.notes.append(f"--any-env: the backup is of {backup_env}, the release is rehearsed for {env}")
     with ExitStack() as stack:
         started = time.perf_counter()
         say(f"fetching {name} from {store.url} ...")
         archive, run.manifest = stack.enter_context(fetched(store, name))
+        run.thresholds.production = {**run.manifest.row_counts, **run.thresholds.production}
         run.timings["download"] = time.perf_counter() - started
         applied, run.pending_source = target_history(env, run.manifest)
         plan = make_plan(local, applied)
@@ -158,15 +160,14 @@ def _apply(run: Rehearsal, url: str, local, release: set[str], say) -> None:
         for migration in plan.pending:
             say(f"applying {migration.filename} ...")
             try:
-                result = apply_measured(conn, url, migration, max_lock=run.max_lock,
-                                        release=migration.version in release)
+                result = apply_measured(conn, url, migration, release=migration.version in release)
             except MigrationFailed as error:
+                flag(error.result, run.thresholds)
                 run.migrations.append(error.result)
                 run.failure = str(error)
                 break
-            if not result.release:
-                for statement in result.statements:
-                    statement.flags, statement.advice = [], None
+            if result.release:  # what is already on the target is not rated
+                flag(result, run.thresholds)
             run.migrations.append(result)
     run.timings["migrations"] = time.perf_counter() - started
 
