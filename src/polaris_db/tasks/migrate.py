@@ -41,9 +41,11 @@ def reset(c, env="local", yes=False, no_seed=False, no_cache=False):
 
 
 @task(help={"env": ENV_HELP, "yes": "apply to prod without the interactive confirmation",
-            "dry_run": "print the plan, parse every pending file (pglast), change nothing"})
+            "dry_run": "print the plan, parse every pending file (pglast), change nothing",
+            "lock_retries": "retry a migration that fails on lock_timeout (55P03) this many times, pausing 2 s, "
+                            "4 s, 8 s... (default 3; 0: fail at once)"})
 @reports_errors
-def push(c, env="local", yes=False, dry_run=False):
+def push(c, env="local", yes=False, dry_run=False, lock_retries=3):
     """Apply pending migrations only; prints the plan first, refuses on drift (3) or a file that does not parse (2)."""
     target = resolve(env)
     url = target_url(target)
@@ -69,9 +71,21 @@ def push(c, env="local", yes=False, dry_run=False):
             confirm(f"Apply {len(plan.pending)} migration(s) to PRODUCTION?", assume_yes=yes)
         if env == "local":
             shim.install(conn, env)  # skips itself where the real platform exists
-        applied = migrate(conn, MIGRATIONS_DIR,
-                          on_applied=lambda m, took: say(f"  applied {m.filename} ({took:.2f}s)"))
+        applied = migrate(conn, MIGRATIONS_DIR, lock_retries=_whole(lock_retries, "--lock-retries"),
+                          on_applied=lambda m, took: say(f"  applied {m.filename} ({took:.2f}s)"),
+                          on_retry=lambda failure, n, total, pause: say(
+                              f"  {failure}: lock not granted, retry {n} of {total} in {pause:g} s"))
         say(f"{env} is at {applied.local[-1].version}")
+
+
+def _whole(value, flag: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if number < 0:
+        raise ConfigError(f"{flag} must be a whole number, got {value!r}")
+    return number
 
 
 @task(help={"env": ENV_HELP, "json_": "print JSON (migrations and counts) instead of the table"})
