@@ -132,4 +132,40 @@ def psql(c, env="local", file=None):
     sys.exit(run_psql(target_url(target), file=file))
 
 
-TASKS = [reset, push, migration_list, new_migration, seed, psql]
+def _versions(value) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+@task(help={"env": ENV_HELP, "applied": "versions to record as applied from their files (insert, or rewrite a row "
+            "that differs), comma-separated", "reverted": "versions whose history row is deleted, comma-separated",
+            "baseline": "record every file up to this version that has no row as applied, without running it "
+            "(a project adopted mid-life)", "yes": "make the change without the typed confirmation",
+            "migrations": "migrations folder (default ops/supabase/migrations)"})
+@reports_errors
+def repair(c, env="local", applied=None, reverted=None, baseline=None, yes=False, migrations=None):
+    """Reconcile the migration history with the files, like `supabase migration repair`: a read-only plan first."""
+    from pathlib import Path
+
+    from ..migrations import repair as history_repair
+
+    folder = Path(migrations) if migrations else MIGRATIONS_DIR
+    with connection(target_url(resolve(env))) as conn:
+        rows = history_repair.plan_repair(discover(folder), read_history(conn), applied_versions=_versions(applied),
+                                          reverted=_versions(reverted), baseline=baseline)
+        say(table(history_repair.HEADERS, [row.cells() for row in rows]))
+        seeds = history_repair.seed_files(conn)
+        if seeds:
+            say(f"supabase_migrations.seed_files: {len(seeds)} seed(s) recorded by the CLI (left as they are)")
+        todo = history_repair.changes(rows)
+        if not todo:
+            drifted = [r.version for r in rows if r.status not in ("ok", "pending")]
+            say("nothing to change" + (f"; differing: {', '.join(drifted)} (--applied V to record a file as "
+                                       "applied, --reverted V to delete a row)" if drifted else ""))
+            return
+        confirm(f"Change {len(todo)} history row(s) on {env} ({', '.join(r.version for r in todo)})?", assume_yes=yes)
+        changed = history_repair.execute(conn, rows)
+        after = make_plan(discover(folder), read_history(conn))
+    say(f"repaired {changed} row(s) on {env}: {summary(after)}")
+
+
+TASKS = [reset, push, migration_list, new_migration, seed, psql, repair]
