@@ -192,13 +192,17 @@ class _StatementFailed(Exception):
         self.message, self.statement = message, statement
 
 
+def _expected(text: str, before: dict[int, tuple]) -> set[tuple[int, str]]:
+    """(oid, mode) of the locks the statement's parse tree asks for, on tables that existed before it."""
+    oids = {value[0]: oid for oid, value in before.items() if value[1] in ("r", "p", "m")}
+    return {(oids[table], mode) for table, mode in expected_locks(text) if table in oids}
+
+
 def _failed(result: StatementResult, began: float, error: psycopg.Error, message: str, text: str, seen: set,
             before: dict[int, tuple]) -> _StatementFailed:
     """A failed statement released its locks at the error: what was seen, plus what its parse tree asks for."""
     result.seconds = time.perf_counter() - began
-    oids = {value[0]: oid for oid, value in before.items() if value[1] in ("r", "p", "m")}
-    seen = set(seen) | {(oids[table], mode) for table, mode in expected_locks(text) if table in oids}
-    result.locks = _new_locks(seen, before, began)
+    result.locks = _new_locks(set(seen) | _expected(text, before), before, began)
     result.error = (str(error).strip().splitlines() or [type(error).__name__])[0]
     return _StatementFailed(message, result)
 
@@ -265,8 +269,8 @@ def _run_alone(conn, url, pid, migration, offset, text, done, total) -> Statemen
         sampler.join(10)
     result.seconds = time.perf_counter() - began
     result.rows = cursor.rowcount if cursor.rowcount >= 0 else None
-    result.locks = _new_locks(sampler.seen, before, began)
-    for lock in result.locks:
+    result.locks = _new_locks(sampler.seen | _expected(text, before), before, began)  # a quick statement may end
+    for lock in result.locks:                                                            # between two samples
         lock.held = result.seconds
     _changes(conn, before, _snapshot(conn), result)
     return result

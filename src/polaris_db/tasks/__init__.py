@@ -7,7 +7,7 @@ from invoke.exceptions import Exit, ParseError
 from invoke.program import Program
 
 # One module per area; add a module name here when an area gains tasks.
-AREAS = ("cluster", "migrate", "backup", "rehearse", "rls", "lint", "types", "sync")
+AREAS = ("cluster", "migrate", "backup", "rehearse", "review", "rls", "lint", "types", "sync")
 
 
 def namespace() -> Collection:
