@@ -7,7 +7,6 @@ after the head) and a store whose newest prod manifest says how large production
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -17,13 +16,7 @@ from polaris_db import REPO_ROOT
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.manifest import MANIFEST_SUFFIX
 from polaris_db.backups.store import open_store
-from review_data import numbered
-
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "review"
-
-
-def _number(text: str) -> str:
-    return re.sub(r"\{(\d\d)\}", lambda m: numbered(int(m[1])), text)
+from review_data import add_case
 
 
 @pytest.fixture
@@ -32,12 +25,7 @@ def head_tree(tmp_path):
         root = tmp_path / f"head-{case}"
         shutil.copytree(REPO_ROOT / "ops", root / "ops", ignore=shutil.ignore_patterns("*.pyc"))
         if case:
-            for path in sorted((FIXTURES / case).glob("*.sql")):
-                number, _, rest = path.name.partition("_")
-                (root / "ops" / "supabase" / "migrations" / f"{numbered(int(number))}_{rest}").write_text(
-                    _number(path.read_text()))
-            notes = root / "ops" / "docs" / "release-notes.md"
-            notes.write_text(notes.read_text() + _number((FIXTURES / case / "release-notes.md").read_text()))
+            add_case(root, case)
         return root
 
     return make

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from polaris_db import REPO_ROOT
 from polaris_db.rehearse.flags import Thresholds
 from polaris_db.review.render import MARKER, markdown
 from polaris_db.review.run import review
-from review_data import numbered
+from review_data import add_case, numbered
 
 BASE = str(REPO_ROOT / "ops" / "supabase" / "migrations")
 
@@ -35,9 +37,15 @@ def test_a_loosened_column_and_a_plain_index_are_named_and_block(head_tree, prod
     assert "### Types diff" in text
 
 
-def test_a_safe_change_has_no_blockers(head_tree, prod_store, scratch_here):
+def test_a_safe_change_against_a_git_ref_has_no_blockers(head_tree, prod_store, scratch_here):
     store = prod_store({"public.attempts": 12_000_000})
-    result = review(BASE, root=head_tree("safe"), store=store, cap=5_000)
+    root = head_tree(None)  # a repository whose HEAD is this checkout's ops/; the change is not committed
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "base"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, timeout=60)
+    add_case(root, "safe")
+    result = review("main", root=root, store=store, cap=5_000)
+    assert [m.filename for m in result.plan.added] == [f"{numbered(1)}_attempts_score_index_concurrently.sql"]
     assert result.blockers == [], result.blockers
     text = markdown(result)
     assert "## Database review: no blockers" in text
@@ -71,3 +79,19 @@ def test_the_task_prints_the_comment_and_exits_by_its_blockers(tmp_path, scratch
     bad = inv("db.review", "--base", "no-such-ref-anywhere")
     assert bad.returncode == 2 and bad.stderr.startswith("error: --base no-such-ref-anywhere: not a folder")
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_an_edited_applied_migration_is_a_blocker(tmp_path):
+    from polaris_db.review.plan import make_plan
+    from polaris_db.review.run import Review
+
+    base, head = tmp_path / "base", tmp_path / "head"
+    for folder in (base, head):
+        folder.mkdir()
+        (folder / "0001_init.sql").write_text("create table public.t (id int primary key);\n")
+    (head / "0001_init.sql").write_text("create table public.t (id bigint primary key);\n")
+    (head / "0002_more.sql").write_text("alter table public.t add column note text;\n")
+    plan = make_plan(str(base), base, head, tmp_path / "no-notes.md")
+    assert [m.filename for m in plan.edited] == ["0001_init.sql"] and [m.filename for m in plan.added] == ["0002_more.sql"]
+    assert Review(plan).blockers == ["0001_init.sql: an applied migration was edited (write a new one)"]
+    assert "**no release-notes entry**" in markdown(Review(plan))

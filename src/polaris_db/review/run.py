@@ -87,7 +87,7 @@ def review(base: str, *, root: Path = REPO_ROOT, store=None, thresholds: Thresho
         say(f"review: {len(plan.added)} added, {len(plan.edited)} edited migration(s) against {base}")
         result.findings = findings(root, plan)
         matrix = load_matrix(root / MATRIX)
-        with scratch_database(scratch_url("postgres"), "polaris_review", shim=True) as url:
+        with scratch_database(scratch_url("postgres"), shim=True) as url:
             with connection(url) as conn:
                 say("building the base ...")
                 migrate(conn, base_dir)
