@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..migrations.statements import code_offset, statement_spans
-from .measure import Lock, MigrationResult, StatementResult
+from .results import Lock, MigrationResult, StatementResult
 from .safer import advice
 
 DEFAULT_ROWS = 100_000
@@ -72,7 +72,8 @@ def estimate(seconds: float, lock: Lock, thresholds: Thresholds) -> str:
     """'0.31 s measured, est. 1.3 s at 1M rows', or '... at production size (240k rows)' when they match."""
     production = thresholds.rows_of(lock)
     if lock.rows and abs(production / lock.rows - 1) > 0.05:
-        return (f"{seconds:.2f} s measured at {human_rows(lock.rows)} rows, est. {human_seconds(seconds * production / lock.rows)} "
+        extrapolated = human_seconds(seconds * production / lock.rows)
+        return (f"{seconds:.2f} s measured at {human_rows(lock.rows)} rows, est. {extrapolated} "
                 f"at {human_rows(production)} rows")
     return f"{seconds:.2f} s measured at production size ({human_rows(production)} rows)"
 

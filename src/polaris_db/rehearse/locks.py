@@ -58,8 +58,8 @@ def _one(node) -> list[tuple[str, str]]:
     if isinstance(node, ast.TruncateStmt):
         return [(_name(r), "AccessExclusiveLock") for r in node.relations or ()]
     if isinstance(node, ast.VacuumStmt):
-        return [(_name(r.relation), "AccessExclusiveLock" if "full" in str(node.options) else "ShareUpdateExclusiveLock")
-                for r in node.rels or ()]
+        mode = "AccessExclusiveLock" if "full" in str(node.options) else "ShareUpdateExclusiveLock"
+        return [(_name(r.relation), mode) for r in node.rels or ()]
     if isinstance(node, ast.ClusterStmt):
         return [(_name(node.relation), "AccessExclusiveLock")]
     if isinstance(node, ast.DropStmt) and node.removeType == enums.ObjectType.OBJECT_TABLE:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..config import mask
 from ..console import table
-from .measure import MigrationResult, StatementResult
+from .results import MigrationResult, StatementResult
 from .run import CHECKS, Rehearsal
 
 HEADERS = ("line", "statement", "time", "rows", "locks (held)", "rewrites", "flag")

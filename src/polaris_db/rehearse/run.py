@@ -29,7 +29,8 @@ from ..migrations.history import AppliedMigration
 from ..migrations.plan import describe_drift
 from ..psql import psql_command
 from .flags import Thresholds, flag
-from .measure import MigrationResult, apply_measured
+from .measure import apply_measured
+from .results import MigrationResult
 
 STORE_VAR = "POLARIS_BACKUP_STORE"  # as `inv db.backup`: the store when --from is not given
 SMOKE_PATH = OPS_DIR / "tests" / "smoke.sql"
@@ -97,8 +98,8 @@ def target_history(env: str, manifest: Manifest) -> tuple[list[AppliedMigration]
 
 
 def rehearse(env: str, *, file: str | None = None, source: str | None = None, migrations_dir: Path = MIGRATIONS_DIR,
-             thresholds: Thresholds | None = None, jobs: int = 2, keep: bool = False, checks=CHECKS, database: str | None = None,
-             any_env: bool = False, say=lambda text: None) -> Rehearsal:
+             thresholds: Thresholds | None = None, jobs: int = 2, keep: bool = False, checks=CHECKS,
+             database: str | None = None, any_env: bool = False, say=lambda text: None) -> Rehearsal:
     """Run the rehearsal. Refusals raise (no backup, drift, a restore that differs); a failed migration, flags and
     checks are in the result, which holds everything the report shows. The scratch database is dropped unless `keep`."""
     if env not in ENVIRONMENTS:

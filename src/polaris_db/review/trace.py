@@ -20,7 +20,8 @@ from ..errors import MigrationFailed
 from ..migrations import Migration
 from ..rehearse.flags import Thresholds, flag
 from ..rehearse.locks import expected_locks
-from ..rehearse.measure import MigrationResult, apply_measured
+from ..rehearse.measure import apply_measured
+from ..rehearse.results import MigrationResult
 from ..shim import superuser_connection
 
 DEFAULT_CAP = 20_000
