@@ -80,3 +80,41 @@ def test_a_lock_that_stays_taken_fails_after_the_retries(bare_url, connect, tmp_
         release.set()
         thread.join(10)
     assert [v.version for v in read_history(conn)] == ["0001"]
+
+
+def test_db_push_prints_each_retry(bare_url, connect, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from polaris_db import REPO_ROOT
+    from run_inv import inv
+
+    conn = connect(bare_url)
+    folder = _applied_first(conn, tmp_path, MIGRATION)
+    release = threading.Event()
+    thread = _hold(bare_url, 60, threading.Event(), release)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "SUPABASE_"))}
+    lines = []
+    try:
+        with subprocess.Popen([sys.executable, "-m", "invoke", "db.push", "--migrations", str(folder),
+                               "--lock-retries", "2"], cwd=REPO_ROOT, env={**env, "DATABASE_URL": bare_url},
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL) as push:
+            for line in push.stdout:  # the lock is given up once the first retry is announced
+                lines.append(line.rstrip("\n"))
+                if "lock not granted" in line:
+                    release.set()
+            errors = push.stderr.read()
+            push.wait(120)
+    finally:
+        release.set()
+        thread.join(10)
+    assert push.returncode == 0, errors
+    retry = [line for line in lines if "lock not granted" in line]
+    assert len(retry) == 1 and retry[0].strip().startswith(str(folder / "0002_notes_add_tag.sql"))
+    assert retry[0].endswith("canceling statement due to lock timeout [55P03] (rolled back; schema and history "
+                             "unchanged): lock not granted, retry 1 of 2 in 2 s")
+    assert any("applied 0002_notes_add_tag.sql" in line for line in lines)
+    assert [v.version for v in read_history(conn)] == ["0001", "0002"]
+    bad = inv("db.push", "--migrations", str(folder), "--lock-retries", "many", url=bare_url)
+    assert bad.returncode == 2 and bad.stderr == "error: --lock-retries must be a whole number, got 'many'\n"

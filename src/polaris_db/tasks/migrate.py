@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from invoke import task
 
@@ -43,14 +44,17 @@ def reset(c, env="local", yes=False, no_seed=False, no_cache=False):
 @task(help={"env": ENV_HELP, "yes": "apply to prod without the interactive confirmation",
             "dry_run": "print the plan, parse every pending file (pglast), change nothing",
             "lock_retries": "retry a migration that fails on lock_timeout (55P03) this many times, pausing 2 s, "
-                            "4 s, 8 s... (default 3; 0: fail at once)"})
+                            "4 s, 8 s... (default 3; 0: fail at once)",
+            "migrations": "migrations folder (default ops/supabase/migrations)"})
 @reports_errors
-def push(c, env="local", yes=False, dry_run=False, lock_retries=3):
+def push(c, env="local", yes=False, dry_run=False, lock_retries="3", migrations=None):
     """Apply pending migrations only; prints the plan first, refuses on drift (3) or a file that does not parse (2)."""
+    retries = _whole(lock_retries, "--lock-retries")
     target = resolve(env)
     url = target_url(target)
     with connection(url) as conn:
-        plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
+        folder = Path(migrations) if migrations else MIGRATIONS_DIR
+        plan = make_plan(discover(folder), read_history(conn))
         if plan.drift:
             raise DriftError(describe_drift(plan, local=env == "local"))
         if not plan.pending:
@@ -71,7 +75,7 @@ def push(c, env="local", yes=False, dry_run=False, lock_retries=3):
             confirm(f"Apply {len(plan.pending)} migration(s) to PRODUCTION?", assume_yes=yes)
         if env == "local":
             shim.install(conn, env)  # skips itself where the real platform exists
-        applied = migrate(conn, MIGRATIONS_DIR, lock_retries=_whole(lock_retries, "--lock-retries"),
+        applied = migrate(conn, folder, lock_retries=retries,
                           on_applied=lambda m, took: say(f"  applied {m.filename} ({took:.2f}s)"),
                           on_retry=lambda failure, n, total, pause: say(
                               f"  {failure}: lock not granted, retry {n} of {total} in {pause:g} s"))
@@ -144,8 +148,6 @@ def _versions(value) -> list[str]:
 @reports_errors
 def repair(c, env="local", applied=None, reverted=None, baseline=None, yes=False, migrations=None):
     """Reconcile the migration history with the files, like `supabase migration repair`: a read-only plan first."""
-    from pathlib import Path
-
     from ..migrations import repair as history_repair
 
     folder = Path(migrations) if migrations else MIGRATIONS_DIR
