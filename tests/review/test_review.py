@@ -95,3 +95,10 @@ def test_an_edited_applied_migration_is_a_blocker(tmp_path):
     assert [m.filename for m in plan.edited] == ["0001_init.sql"] and [m.filename for m in plan.added] == ["0002_more.sql"]
     assert Review(plan).blockers == ["0001_init.sql: an applied migration was edited (write a new one)"]
     assert "**no release-notes entry**" in markdown(Review(plan))
+
+
+def test_a_table_without_row_security_is_a_catalog_finding_and_an_access_change(head_tree, scratch_here):
+    result = review(BASE, root=head_tree("unprotected"))
+    assert any(f.rule == "PC301" and "learner_notes" in f.message for f in result.findings), result.findings
+    changes = [str(c) for c in result.access if not c.recorded]
+    assert "anon: INSERT public.learner_notes.body newly allowed" in changes, changes

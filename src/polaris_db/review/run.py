@@ -51,12 +51,13 @@ class Review:
         return out
 
 
-def findings(root: Path, plan: Plan) -> list[Finding]:
-    """Our static rules and squawk on the head tree, kept for the changed files (the base's are the base's)."""
+def findings(root: Path, plan: Plan, server: str | None) -> list[Finding]:
+    """Our rules (static, and catalog ones on a scratch database of `server`) and squawk on the head tree, kept
+    for the changed files (the base's are the base's); Supabase's advisors are `inv db.lint`'s."""
     from ..lint.runner import Options, conventions
 
     changed = {f"{MIGRATIONS}/{m.filename}" for m in plan.changed}
-    return [f for f in conventions(Options(root, server_url=None, advisors=False)).findings if f.path in changed]
+    return [f for f in conventions(Options(root, server_url=server, advisors=False)).findings if f.path in changed]
 
 
 def _types(url: str, notes: list[str]) -> str:
@@ -85,9 +86,10 @@ def review(base: str, *, root: Path = REPO_ROOT, store=None, thresholds: Thresho
         if not plan.changed:
             return result
         say(f"review: {len(plan.added)} added, {len(plan.edited)} edited migration(s) against {base}")
-        result.findings = findings(root, plan)
+        server = scratch_url("postgres")
+        result.findings = findings(root, plan, server)
         matrix = load_matrix(root / MATRIX)
-        with scratch_database(scratch_url("postgres"), shim=True) as url:
+        with scratch_database(server, shim=True) as url:
             with connection(url) as conn:
                 say("building the base ...")
                 migrate(conn, base_dir)
