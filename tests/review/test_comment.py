@@ -143,6 +143,17 @@ def test_a_refused_call_is_one_error_line(github, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_no_review_file_is_one_error_line_and_no_call(github, tmp_path):
+    GitHub.comments = copy.deepcopy(RECORDED)
+    (tmp_path / "work").mkdir()
+    step = _job_step()
+    command = step["run"].replace(".venv/bin/", f"{REPO_ROOT}/.venv/bin/")
+    result = subprocess.run(["bash", "-e", "-c", command], cwd=tmp_path / "work", capture_output=True, text=True,
+                            env={"PATH": "/usr/bin:/bin", "REPO": REPO, "PR": str(PR)}, timeout=120)
+    assert result.returncode == 1 and result.stderr.startswith("error: review.md: no review to post")
+    assert GitHub.calls == []
+
+
 def test_only_the_review_job_may_write_to_pull_requests_and_forks_only_get_the_summary():
     workflow = yaml.safe_load((REPO_ROOT / ".github" / "workflows" / "pr.yml").read_text())
     assert workflow["permissions"] == {"contents": "read"}

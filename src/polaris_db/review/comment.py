@@ -35,6 +35,8 @@ def _gh(*args: str) -> str:
 
 
 def body_of(path: Path) -> str:
+    if not path.is_file():
+        raise SystemExit(f"error: {path}: no review to post (did `inv db.review --output {path}` run?)")
     text = path.read_text(encoding="utf-8")
     if not text.startswith(MARKER):
         text = f"{MARKER}\n{text}"
