@@ -4,7 +4,6 @@ then the CLI's verbs (applied, reverted) and a baseline, after confirmation; the
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 from datetime import datetime, timezone
 
-import psycopg
 import pytest
 
 from polaris_db import MIGRATIONS_DIR
@@ -17,7 +16,6 @@ from polaris_db.errors import ConfigError, DriftError
 from polaris_db.migrations import discover
 from polaris_db.rehearse import report
 from polaris_db.rehearse.run import rehearse
-from rehearse_data import numbered
 
 HEAD_FILE = discover(MIGRATIONS_DIR)[-1]
 

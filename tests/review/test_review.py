@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-import pytest
-
 from polaris_db import REPO_ROOT
-from polaris_db.rehearse.flags import Thresholds
 from polaris_db.review.render import MARKER, markdown
 from polaris_db.review.run import review
 from review_data import add_case, numbered

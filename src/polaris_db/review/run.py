@@ -94,7 +94,7 @@ def review(base: str, *, root: Path = REPO_ROOT, store=None, thresholds: Thresho
                 say("building the base ...")
                 migrate(conn, base_dir)
                 _seed(conn, root, result.notes)
-                source, notes = shape(conn, url, plan.added, store, thresholds, cap)
+                source, notes = shape(conn, plan.added, store, thresholds, cap)
                 result.notes += notes
             say("probing access on the base ...")
             before, base_types = probe(url, matrix), _types(url, result.notes) if types else ""

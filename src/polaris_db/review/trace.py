@@ -41,7 +41,6 @@ class Trace:
     thresholds: Thresholds
     results: list[MigrationResult] = field(default_factory=list)
     failure: str | None = None
-    notes: list[str] = field(default_factory=list)
 
     @property
     def flagged(self):
@@ -100,7 +99,7 @@ def fill(conn: psycopg.Connection, table: str, rows: int) -> str | None:
     return None
 
 
-def shape(conn: psycopg.Connection, url: str, migrations: list[Migration], store, thresholds: Thresholds,
+def shape(conn: psycopg.Connection, migrations: list[Migration], store, thresholds: Thresholds,
           cap: int = DEFAULT_CAP) -> tuple[str, list[str]]:
     """Give the tables the migrations touch production's shape; (where the rows came from, notes)."""
     notes: list[str] = []
