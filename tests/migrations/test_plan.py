@@ -29,6 +29,11 @@ def test_applied_version_missing_locally_is_drift():
     assert [str(d) for d in plan.drift] == ["0002: applied as 0002_gone.sql but the file no longer exists locally"]
 
 
+def test_a_missing_version_without_a_name_names_no_invented_file():
+    plan = make_plan([local("0001")], [applied("0001"), AppliedMigration("0002", None, None)])
+    assert [str(d) for d in plan.drift] == ["0002: applied as version 0002 but the file no longer exists locally"]
+
+
 def test_unapplied_file_older_than_head_is_drift():
     plan = make_plan([local("0001"), local("0002"), local("0003")], [applied("0001"), applied("0003")])
     assert [d.version for d in plan.drift] == ["0002"]

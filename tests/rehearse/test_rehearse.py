@@ -1,5 +1,6 @@
 """Rehearsals on a restored production-like backup: rewrites and plain index builds on attempts are flagged
-with their lock time, catalog-only changes and concurrent builds are not, failures name file:line."""
+by what they do (a blocking lock while working through a large table), with their measured and extrapolated time;
+catalog-only changes and concurrent builds are not; failures name file:line."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ import pytest
 from polaris_db.backups.dump import take_backup
 from polaris_db.errors import BackupError, ConfigError
 from polaris_db.rehearse import report
+from polaris_db.rehearse.flags import Thresholds
 from polaris_db.rehearse.run import newest_verified, parse_checks, rehearse
 from polaris_db.rehearse.safer import advice
 from rehearse_data import HEAD, numbered
 
-MAX_LOCK = 0.1  # seconds: the test database is a quarter of production; a rewrite still takes far longer
+SMALL = Thresholds(rows=5_000)  # the small backup's ~16k attempts count as a large table
 
 
 def _databases(cluster) -> set[str]:
@@ -30,7 +32,7 @@ def _by_file(run):
 def test_rewrite_and_plain_index_are_flagged_nullable_column_and_concurrent_index_are_not(
         big_backup, scratch_here, pending, tmp_path):
     store, manifest = big_backup
-    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), max_lock=MAX_LOCK, checks=("smoke",))
+    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), checks=("smoke",))  # default 100k rows
     assert run.backup == manifest.name and "backup's own history" in run.pending_source
     files = _by_file(run)
     assert list(files) == [numbered(1, "attempts_add_note.sql"), numbered(2, "attempts_add_token.sql"),
@@ -40,7 +42,7 @@ def test_rewrite_and_plain_index_are_flagged_nullable_column_and_concurrent_inde
     assert not note.flagged
     (add,) = note.statements
     assert any(lock.mode == "AccessExclusiveLock" and lock.relation == "public.attempts" for lock in add.locks)
-    assert not add.rewrites and add.seconds < MAX_LOCK
+    assert not add.rewrites and not add.work  # catalog-only: an instant, whatever the runner's speed
 
     (rewrite,) = token.flagged
     assert rewrite.line == 2
@@ -79,7 +81,7 @@ def test_a_migration_failing_on_production_data_fails_with_file_and_line(small_b
                                                                        line, message):
     store, manifest = small_backup
     before = {item.name: item.size for item in store.items()}
-    run = rehearse("prod", source=store.url, migrations_dir=pending(case), max_lock=MAX_LOCK, checks=("smoke",),
+    run = rehearse("prod", source=store.url, migrations_dir=pending(case), thresholds=SMALL, checks=("smoke",),
                    keep=True, database=f"rh_{case}")
     assert run.failure and numbered(1, "attempts_") in run.failure and f".sql:{line}: " in run.failure
     assert message in run.failure and not run.checks  # no checks on a half-applied release
@@ -97,7 +99,7 @@ def test_a_migration_failing_on_production_data_fails_with_file_and_line(small_b
 def test_pending_comes_from_the_target_read_only_when_its_url_is_set(small_backup, scratch_here, pending, monkeypatch):
     store, _ = small_backup
     monkeypatch.setenv("SUPABASE_PROD_URL", scratch_here.url("rh_small"))
-    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), max_lock=60, checks=())
+    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), checks=())  # 16k rows: not large
     assert run.pending_source == "prod's history, read-only" and run.passed and len(run.migrations) == 4
     with psycopg.connect(scratch_here.url("rh_small")) as conn:
         assert conn.execute("select max(version) from supabase_migrations.schema_migrations").fetchone() == (f"{HEAD:04d}",)
@@ -123,6 +125,13 @@ def test_newest_verified_backup_is_the_default(schema_url, tmp_path):
 
 def test_safer_patterns():
     assert "concurrently" in advice("create unique index x on public.attempts (a)")
+    assert "`-- polaris: transaction=false`" in advice("create index x on public.attempts (a)")
+    set_not_null = advice("alter table public.attempts alter column response set not null")
+    assert "check (col is not null) not valid" in set_not_null and "validate constraint" in set_not_null
+    assert set_not_null.index("validate constraint") < set_not_null.index("then `set not null`")
+    assert "not valid" in advice("alter table t add constraint c check (response is not null)")  # not "add column"
+    volatile = advice("alter table t add column token uuid not null default gen_random_uuid()")
+    assert "constant one" in volatile and "validate constraint" in volatile
     assert advice("create index concurrently x on t (a)") is None
     assert "new column of the new type" in advice("alter table t alter column score type numeric(7, 2)")
     assert "validate constraint" in advice("alter table t add constraint c check (score > 0)")
@@ -132,7 +141,8 @@ def test_safer_patterns():
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
-    (("--max-lock", "soon"), 2, "error: --max-lock must be seconds"),
+    (("--flag-rows", "soon"), 2, "error: --flag-rows must be a number"),
+    (("--jobs", "two"), 2, "error: --jobs must be a whole number"),
     (("--checks", "rls,lint"), 2, "error: unknown check 'lint'"),
     (("--env", "production"), 2, "error: unknown environment 'production'"),
     ((), 7, "error: {store}: no verified backup of prod"),
@@ -150,3 +160,54 @@ def test_task_errors_are_one_line_with_their_exit_code(tmp_path, args, code, mes
     assert result.returncode == code
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert result.stderr.startswith(message.format(store=store))
+
+
+def _verdicts(run):
+    """What was flagged and why, without the measured times."""
+    return [(m.migration.filename, s.line, [f.split("; ")[0] for f in s.flags]) for m in run.migrations
+            for s in m.statements]
+
+
+def test_flags_are_the_same_on_every_run_and_follow_the_threshold_not_the_clock(small_backup, scratch_here, pending):
+    store, manifest = small_backup
+    folder = pending("measured")
+    runs = [rehearse("prod", source=store.url, migrations_dir=folder, thresholds=Thresholds(rows=5_000), checks=())
+            for _ in range(3)]
+    first = _verdicts(runs[0])
+    assert all(_verdicts(run) == first for run in runs[1:])
+    flagged = [(name, line) for name, line, flags in first if flags]
+    assert flagged == [(numbered(2, "attempts_add_token.sql"), 2), (numbered(3, "attempts_index_score.sql"), 2)]
+    rows = manifest.row_counts["public.attempts"]
+    (rewrite,) = _by_file(runs[0])[numbered(2, "attempts_add_token.sql")].flagged
+    assert rewrite.flags[0].startswith("AccessExclusiveLock on public.attempts (") and "while it is rewritten" in rewrite.flags[0]
+    assert "measured at production size" in rewrite.flags[0] and "blocks reads and writes" in rewrite.flags[0]
+    (build,) = _by_file(runs[0])[numbered(3, "attempts_index_score.sql")].flagged
+    assert "while index public.attempts_score_idx is built: blocks writes" in build.flags[0]
+    assert "-- polaris: transaction=false" in build.advice and "create index concurrently" in build.advice
+    # above the table's production size: nothing is flagged, however long anything took
+    quiet = rehearse("prod", source=store.url, migrations_dir=folder, thresholds=Thresholds(rows=rows + 1), checks=())
+    assert not quiet.flagged and quiet.passed
+    # bytes count too: a table of more than 1 MB is large whatever its rows
+    by_size = rehearse("prod", source=store.url, migrations_dir=folder,
+                       thresholds=Thresholds(rows=10**9, bytes=1024 ** 2), checks=())
+    assert [(n, line) for n, line, f in _verdicts(by_size) if f] == flagged
+
+
+def test_the_time_is_extrapolated_to_production_rows(small_backup, scratch_here, pending):
+    store, _ = small_backup
+    limits = Thresholds(production={"public.attempts": 12_000_000})  # production is larger than this backup
+    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), thresholds=limits, checks=())
+    (build,) = _by_file(run)[numbered(3, "attempts_index_score.sql")].flagged
+    assert "(12M rows," in build.flags[0] and "est. " in build.flags[0] and " at 12M rows" in build.flags[0]
+    measured = float(build.flags[0].split("; ")[1].split(" s measured")[0])
+    assert build.seconds == pytest.approx(measured, abs=0.006)
+
+
+def test_a_blocking_lock_held_through_a_later_statements_work_is_flagged(small_backup, scratch_here, pending):
+    store, _ = small_backup
+    run = rehearse("prod", source=store.url, migrations_dir=pending("held_lock"), thresholds=SMALL, checks=())
+    note, build = run.migrations[0].statements
+    assert note.flags == ["AccessExclusiveLock on public.attempts taken here is held until the commit, while line 4 "
+                          "works: blocks reads and writes"]
+    assert "move line 4 into a migration of its own" in note.advice
+    assert build.flags and "concurrently" in build.advice

@@ -39,7 +39,7 @@ def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, cluster_dir,
         assert "Nothing pending" in report.read_text()
         # A release with a rewrite of attempts: flagged (exit 1), the report names file:line and the safer pattern.
         report = tmp_path / "release.md"
-        result = inv("db.rehearse", "--env", "local", "--file", f"{s3_store.url}/latest", "--max-lock", "0",
+        result = inv("db.rehearse", "--env", "local", "--file", f"{s3_store.url}/latest", "--flag-rows", "1k",
                      "--migrations", str(pending("measured")), "--checks", "smoke", "--report", str(report), code=1)
         assert result.stderr.strip().splitlines()[-1].startswith("error: rehearsal failed: FAIL (")
         text = report.read_text()

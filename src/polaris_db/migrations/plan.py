@@ -49,8 +49,9 @@ def make_plan(local: list[Migration], applied: list[AppliedMigration]) -> Plan:
     for row in applied:
         migration = by_version.get(row.version)
         if migration is None:
-            plan.drift.append(Drift(row.version, f"applied as {row.version}_{row.name}.sql but the file no longer "
-                                                 "exists locally", "missing"))
+            applied_as = f"{row.version}_{row.name}.sql" if row.name else f"version {row.version}"
+            plan.drift.append(Drift(row.version, f"applied as {applied_as} but the file no longer exists locally",
+                                    "missing"))
         elif row.name is not None and row.name != migration.name:
             plan.drift.append(Drift(row.version, f"{migration.filename} is a different file under the applied number "
                                                  f"{row.version} (applied as {row.version}_{row.name}.sql)",

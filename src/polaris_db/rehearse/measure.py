@@ -4,136 +4,24 @@ In a transactional file every statement runs inside the file's transaction (with
 `db.push` does): `pg_locks` of our own backend is read between statements, so each relation lock is
 attributed to the statement that took it, and held until the commit. A `transaction=false` file runs
 each statement on its own; a second connection samples its locks while it runs (every 20 ms).
-`pg_class` before and after each statement shows rewrites (relfilenode changed) and new indexes.
+`pg_class` before and after each statement shows rewrites (relfilenode changed) and new indexes;
+`pg_stat_xact_user_tables` the rows a statement scanned or wrote in a table. What a statement did to which
+table (`work`) and the locks it took are what `flags.py` judges, never the time it took on this machine.
 """
 
 from __future__ import annotations
 
-import threading
 import time
-from dataclasses import dataclass, field
 
 import psycopg
 
-from ..database import connection
 from ..errors import MigrationFailed
 from ..migrations.apply import _failure_line  # the same file:line message as db.push
 from ..migrations.files import Migration
 from ..migrations.history import record
 from ..migrations.statements import code_offset, statement_spans
-from .safer import advice
-
-STRENGTH = ("AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock",
-            "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock")
-BLOCKS_WRITES = ("ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock")
-BLOCKS_READS = ("AccessExclusiveLock",)
-_USER_RELATIONS = ("n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%%'"
-                   " and n.nspname not like 'pg\\_temp%%'")
-_SNAPSHOT = ("select c.oid::int8, n.nspname || '.' || c.relname, c.relkind::text, c.relfilenode::int8,"
-             " greatest(c.reltuples, 0)::int8 from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-             f" where c.relkind in ('r', 'p', 'm', 'i', 'I') and {_USER_RELATIONS}")
-_LOCKS = ("select l.relation::int8, l.mode from pg_locks l join pg_class c on c.oid = l.relation"
-          " join pg_namespace n on n.oid = c.relnamespace"
-          f" where l.pid = %s and l.locktype = 'relation' and l.granted and {_USER_RELATIONS}")
-
-
-@dataclass
-class Lock:
-    relation: str
-    mode: str
-    rows: int  # of the table before the statement (reltuples after ANALYZE)
-    table: bool  # a table or materialized view (index locks are not listed)
-    acquired: float  # perf_counter when the statement that took it started
-    held: float = 0.0  # seconds until released (commit, or the statement's end outside a transaction)
-
-    @property
-    def blocks(self) -> str | None:
-        if self.mode in BLOCKS_READS:
-            return "reads and writes"
-        return "writes" if self.mode in BLOCKS_WRITES else None
-
-
-@dataclass
-class StatementResult:
-    line: int
-    text: str  # the statement's first line of code, shortened
-    seconds: float = 0.0
-    rows: int | None = None  # rows touched: DML rowcount, or the rows of a rewritten table
-    locks: list[Lock] = field(default_factory=list)
-    rewrites: list[str] = field(default_factory=list)  # "public.attempts rewritten (1000000 rows, 120.0 MB)"
-    flags: list[str] = field(default_factory=list)
-    advice: str | None = None
-
-
-@dataclass
-class MigrationResult:
-    migration: Migration
-    release: bool = True  # pending on the target environment (False: catching the backup up to it)
-    statements: list[StatementResult] = field(default_factory=list)
-    seconds: float = 0.0
-    error: str | None = None
-
-    @property
-    def flagged(self) -> list[StatementResult]:
-        return [s for s in self.statements if s.flags]
-
-
-def _snapshot(conn: psycopg.Connection) -> dict[int, tuple]:
-    return {row[0]: row[1:] for row in conn.execute(_SNAPSHOT)}
-
-
-def _size(conn: psycopg.Connection, oid: int) -> int:
-    return conn.execute("select pg_relation_size(%s::oid)", (oid,)).fetchone()[0] or 0
-
-
-def _changes(conn: psycopg.Connection, before: dict[int, tuple], after: dict[int, tuple], result: StatementResult) -> None:
-    """New indexes and rewritten relations; a rewritten table's own index rebuilds are summed up on its line."""
-    rebuilt: list[tuple[str, int]] = []  # (index, bytes) rewritten along with a table
-    for oid, (name, kind, filenode, rows) in after.items():
-        old = before.get(oid)
-        if old is None and kind in ("i", "I"):
-            result.rewrites.append(f"index {name} built ({_size(conn, oid) / 1e6:.1f} MB)")
-            table = conn.execute("select indrelid::int8 from pg_index where indexrelid = %s::oid", (oid,)).fetchone()
-            if table and table[0] in before:  # an index build reads every row of its table
-                result.rows = max(result.rows or 0, before[table[0]][3])
-        elif old is not None and old[2] != filenode and kind in ("i", "I"):
-            rebuilt.append((name, _size(conn, oid)))
-        elif old is not None and old[2] != filenode:
-            result.rewrites.insert(0, f"table {name} rewritten ({old[3]} rows, {_size(conn, oid) / 1e6:.1f} MB)")
-            result.rows = max(result.rows or 0, old[3])
-    if rebuilt and any(r.startswith("table ") for r in result.rewrites):
-        result.rewrites.insert(1, f"{len(rebuilt)} of its indexes rebuilt ({sum(b for _, b in rebuilt) / 1e6:.1f} MB)")
-    else:
-        result.rewrites += [f"index {name} rewritten ({size / 1e6:.1f} MB)" for name, size in rebuilt]
-
-
-def _new_locks(held: set, before: dict[int, tuple], started: float) -> list[Lock]:
-    """The strongest new lock per pre-existing table (index locks follow their table's)."""
-    strongest: dict[int, str] = {}
-    for oid, mode in held:
-        if oid in before and before[oid][1] in ("r", "p", "m") and mode in STRENGTH:
-            if STRENGTH.index(mode) > STRENGTH.index(strongest.get(oid, "AccessShareLock")):
-                strongest[oid] = mode
-    return [Lock(before[oid][0], mode, before[oid][3], True, started)
-            for oid, mode in sorted(strongest.items(), key=lambda item: before[item[0]][0])]
-
-
-class _Sampler(threading.Thread):
-    """Polls another backend's relation locks from a second connection while one statement runs."""
-
-    def __init__(self, url: str, pid: int, interval: float = 0.02) -> None:
-        super().__init__(daemon=True)
-        self.url, self.pid, self.interval = url, pid, interval
-        self.seen: set[tuple[int, str]] = set()
-        self.stop, self.ready = threading.Event(), threading.Event()
-
-    def run(self) -> None:
-        with connection(self.url) as conn:
-            self.ready.set()
-            while not self.stop.is_set():
-                self.seen.update((oid, mode) for oid, mode in conn.execute(_LOCKS, (self.pid,)))
-                self.stop.wait(self.interval)
-
+from . import observe
+from .results import MigrationResult, StatementResult
 
 def _statement_line(migration: Migration, offset: int, text: str) -> tuple[int, str]:
     code = text[code_offset(text):]
@@ -141,9 +29,9 @@ def _statement_line(migration: Migration, offset: int, text: str) -> tuple[int, 
     return migration.line_of(offset + code_offset(text)), (first[:70] + "…") if len(first) > 70 else first
 
 
-def apply_measured(conn: psycopg.Connection, url: str, migration: Migration, *, max_lock: float,
+def apply_measured(conn: psycopg.Connection, url: str, migration: Migration, *,
                    release: bool = True) -> MigrationResult:
-    """Apply and measure one file on the rehearsal database (`url`, autocommit `conn`); flag long blocking locks.
+    """Apply and measure one file on the rehearsal database (`url`, autocommit `conn`); `flags.flag` judges it.
 
     A failing statement raises MigrationFailed naming file:line (the result so far is on the exception)."""
     result = MigrationResult(migration, release)
@@ -165,82 +53,81 @@ def apply_measured(conn: psycopg.Connection, url: str, migration: Migration, *, 
                 result.statements.append(_run_alone(conn, url, pid, migration, offset, text, done, len(spans)))
             record(conn, migration.version, migration.name, migration.statements)
     except _StatementFailed as failed:
+        result.statements.append(failed.statement)  # in its migration's table, with its time and locks
+        if migration.transactional:
+            for lock in failed.statement.locks:
+                lock.held = time.perf_counter() - lock.acquired  # until the rollback
         result.error = failed.message
         result.seconds = time.perf_counter() - started
         error = MigrationFailed(failed.message)
         error.result = result
         raise error from None
     result.seconds = time.perf_counter() - started
-    for statement in result.statements:
-        _flag(statement, max_lock, result)
     return result
 
 
 class _StatementFailed(Exception):
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, statement: StatementResult) -> None:
         super().__init__(message)
-        self.message = message
+        self.message, self.statement = message, statement
+
+
+def _failed(result: StatementResult, began: float, error: psycopg.Error, message: str, text: str, seen: set,
+            before: dict[int, tuple]) -> _StatementFailed:
+    """A failed statement released its locks at the error: what was seen, plus what its parse tree asks for."""
+    result.seconds = time.perf_counter() - began
+    result.locks = observe.new_locks(set(seen) | observe.expected(text, before), before, began)
+    result.error = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return _StatementFailed(message, result)
 
 
 def _run_in_transaction(conn, pid, migration, offset, text) -> StatementResult:
     line, first = _statement_line(migration, offset, text)
     result = StatementResult(line, first)
-    before = _snapshot(conn)
-    held = set(conn.execute(_LOCKS, (pid,)).fetchall())
+    before = observe.snapshot(conn)
+    xact = observe.xact(conn)
+    held = set(conn.execute(observe.LOCKS, (pid,)).fetchall())
     began = time.perf_counter()
     try:
         cursor = conn.execute(text.encode())
     except psycopg.Error as error:
-        raise _StatementFailed(_failure_line(migration, offset + code_offset(text), error, "rolled back; the file's "
-                                                  "transaction and history row are not applied")) from None
+        raise _failed(result, began, error, _failure_line(migration, offset + code_offset(text), error, "rolled back; "
+                      "the file's transaction and history row are not applied"), text, set(), before) from None
     result.seconds = time.perf_counter() - began
     result.rows = cursor.rowcount if cursor.rowcount >= 0 else None
-    result.locks = _new_locks(set(conn.execute(_LOCKS, (pid,)).fetchall()) - held, before, began)
-    _changes(conn, before, _snapshot(conn), result)
+    result.locks = observe.new_locks(set(conn.execute(observe.LOCKS, (pid,)).fetchall()) - held, before, began)
+    observe.changes(conn, before, observe.snapshot(conn), result)
+    observe.scans(before, xact, observe.xact(conn), result)
     return result
 
 
 def _run_alone(conn, url, pid, migration, offset, text, done, total) -> StatementResult:
     line, first = _statement_line(migration, offset, text)
     result = StatementResult(line, first)
-    before = _snapshot(conn)
-    sampler = _Sampler(url, pid)
+    before = observe.snapshot(conn)
+    sampler = observe.Sampler(url, pid)
     sampler.start()
     sampler.ready.wait(10)
     began = time.perf_counter()
     try:
         cursor = conn.execute(text.encode())
     except psycopg.Error as error:
-        raise _StatementFailed(_failure_line(migration, offset + code_offset(text), error, f"runs outside a "
-                                                  f"transaction: {done} of {total} statements had run; no history row "
-                                                  "written")) from None
+        sampler.stop.set()
+        sampler.join(10)
+        failed = _failed(result, began, error, _failure_line(migration, offset + code_offset(text), error, f"runs "
+                         f"outside a transaction: {done} of {total} statements had run; no history row written"),
+                         text, sampler.seen, before)
+        for lock in result.locks:
+            lock.held = result.seconds
+        raise failed from None
     finally:
         sampler.stop.set()
         sampler.join(10)
     result.seconds = time.perf_counter() - began
     result.rows = cursor.rowcount if cursor.rowcount >= 0 else None
-    result.locks = _new_locks(sampler.seen, before, began)
+    # a quick statement may end between two samples: the parse tree's locks too
+    result.locks = observe.new_locks(sampler.seen | observe.expected(text, before), before, began)
     for lock in result.locks:
         lock.held = result.seconds
-    _changes(conn, before, _snapshot(conn), result)
+    observe.changes(conn, before, observe.snapshot(conn), result)
     return result
-
-
-def _flag(statement: StatementResult, max_lock: float, migration: MigrationResult) -> None:
-    for lock in statement.locks:
-        if lock.table and lock.rows > 0 and lock.blocks and lock.held > max_lock:
-            statement.flags.append(f"{lock.mode} on {lock.relation} ({lock.rows} rows) held {lock.held:.2f} s: "
-                                   f"blocks {lock.blocks}")
-    if statement.flags:
-        slowest = max(migration.statements, key=lambda s: s.seconds)
-        statement.advice = advice(_full(migration, statement))
-        if slowest is not statement and slowest.seconds > max_lock / 2:
-            statement.flags.append(f"held while line {slowest.line} ran ({slowest.seconds:.2f} s)")
-            statement.advice = statement.advice or advice(_full(migration, slowest))
-
-
-def _full(migration: MigrationResult, statement: StatementResult) -> str:
-    for offset, text in statement_spans(migration.migration.sql):
-        if migration.migration.line_of(offset + code_offset(text)) == statement.line:
-            return text
-    return statement.text

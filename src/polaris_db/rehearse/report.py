@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..config import mask
 from ..console import table
-from .measure import MigrationResult, StatementResult
-from .run import Rehearsal
+from .results import MigrationResult, StatementResult
+from .run import CHECKS, Rehearsal
 
 HEADERS = ("line", "statement", "time", "rows", "locks (held)", "rewrites", "flag")
 
@@ -20,7 +20,8 @@ def _locks(statement: StatementResult) -> str:
 
 def rows(migration: MigrationResult) -> list[tuple]:
     return [(s.line, s.text, f"{s.seconds:.3f} s", "" if s.rows is None else s.rows, _locks(s),
-             "; ".join(s.rewrites) or "-", "FLAGGED" if s.flags else "") for s in migration.statements]
+             "; ".join(s.rewrites) or "-", "FAILED" if s.error else ("FLAGGED" if s.flags else ""))
+            for s in migration.statements]
 
 
 def title(migration: MigrationResult) -> str:
@@ -31,8 +32,13 @@ def title(migration: MigrationResult) -> str:
 
 
 def verdict(run: Rehearsal) -> str:
+    """PASS only when every check ran; skipped checks are said, never hidden behind a PASS."""
     if run.passed:
-        return "PASS"
+        ran = [name for name, *_ in run.checks]
+        skipped = [name for name in CHECKS if name not in ran]
+        if not ran:
+            return "NOT CHECKED (migrations applied; checks skipped: --checks none)"
+        return "PASS" + (f" ({', '.join(ran)}; skipped: {', '.join(skipped)})" if skipped else "")
     parts = (["migration failed"] * bool(run.failure) + [f"{len(run.flagged)} statement(s) flagged"] * bool(run.flagged)
              + [f"{len(run.failed_checks)} check(s) failed"] * bool(run.failed_checks))
     return "FAIL (" + ", ".join(parts) + ")"
@@ -46,7 +52,8 @@ def timings(run: Rehearsal) -> str:
 def terminal(run: Rehearsal) -> str:
     released = sum(m.release for m in run.migrations)
     lines = [f"rehearsal of {run.env} on {run.backup} in {run.database}: {released} pending migration(s) "
-             f"(from {run.pending_source}), --max-lock {run.max_lock:g} s"]
+             f"(from {run.pending_source}); flagged: a lock blocking reads or writes while a statement "
+             f"works through a table of {run.thresholds.describe()}"]
     for migration in run.migrations:
         lines += ["", title(migration), table(HEADERS, rows(migration))]
         lines += _details(migration, "  ")
@@ -80,8 +87,8 @@ def markdown(run: Rehearsal, when: datetime | None = None) -> str:
              f"Backup `{run.backup}`" + (f" (taken {m.started_at or m.created_at}, head {m.migration_head}, "
                                          f"{sum(m.row_counts.values())} rows)" if m else "")
              + f", restored into a scratch database at {when:%Y-%m-%d %H:%M} UTC; pending migrations from "
-             f"{run.pending_source}; a lock that blocks reads or writes on a table with rows is flagged past "
-             f"{run.max_lock:g} s.", ""]
+             f"{run.pending_source}; flagged: a lock that blocks reads or writes while a statement works through a "
+             f"table of {run.thresholds.describe()} (the time is measured, never the criterion).", ""]
     for migration in run.migrations:
         lines += [f"### {title(migration)}", "", "| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
         lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows(migration)]
@@ -102,8 +109,14 @@ def markdown(run: Rehearsal, when: datetime | None = None) -> str:
 
 
 def write(run: Rehearsal, path: Path | None, directory: Path, when: datetime | None = None) -> Path:
+    """The report at `path`, else `directory/rehearse-<env>-<UTC stamp>.md` (a second run never overwrites one)."""
     when = when or datetime.now(timezone.utc)
-    path = path or directory / f"rehearse-{run.env}-{when:%Y-%m-%d}.md"
+    if path is None:
+        path = directory / f"rehearse-{run.env}-{when:%Y%m%dT%H%M%SZ}.md"
+        for n in range(2, 1000):
+            if not path.exists():
+                break
+            path = directory / f"rehearse-{run.env}-{when:%Y%m%dT%H%M%SZ}-{n}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(markdown(run, when))
     return path

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import MIGRATIONS_DIR, OPS_DIR, REPO_ROOT
-from ..backups.fetch import fetched, manifests, split_ref
+from ..backups.fetch import fetched, load, manifests, split_ref
 from ..backups.manifest import Manifest
 from ..backups.store import open_store
 from ..backups.targets import drop_database, prove_in_scratch, scratch_url
@@ -29,7 +29,9 @@ from ..migrations.history import AppliedMigration
 from ..migrations.plan import describe_drift
 from ..psql import psql_command, setting_args
 from ..snapshots import make, use
-from .measure import MigrationResult, apply_measured
+from .flags import Thresholds, flag
+from .measure import apply_measured
+from .results import MigrationResult
 
 STORE_VAR = "POLARIS_BACKUP_STORE"  # as `inv db.backup`: the store when --from is not given
 SMOKE_PATH = OPS_DIR / "tests" / "smoke.sql"
@@ -41,7 +43,7 @@ SMOKE_TIMEOUT = 600
 class Rehearsal:
     env: str
     database: str  # the scratch database's name (never a URL)
-    max_lock: float
+    thresholds: Thresholds
     backup: str | None = None
     manifest: Manifest | None = None
     pending_source: str = ""  # where the list of pending migrations came from
@@ -103,25 +105,33 @@ def target_history(env: str, manifest: Manifest) -> tuple[list[AppliedMigration]
 
 
 def rehearse(env: str, *, file: str | None = None, source: str | None = None, migrations_dir: Path = MIGRATIONS_DIR,
-             max_lock: float = 2.0, jobs: int = 2, keep: bool = False, checks=CHECKS, database: str | None = None,
-             say=lambda text: None, snapshot: bool = False) -> Rehearsal:
+             thresholds: Thresholds | None = None, jobs: int = 2, keep: bool = False, checks=CHECKS,
+             database: str | None = None, any_env: bool = False, say=lambda text: None,
+             snapshot: bool = False) -> Rehearsal:
     """Run the rehearsal. Refusals raise (no backup, drift, a restore that differs); a failed migration, flags and
     checks are in the result, which holds everything the report shows. The scratch database is dropped unless `keep`."""
     if env not in ENVIRONMENTS:
         raise ConfigError(f"unknown environment {env!r}: use prod or staging (or local)")
     store, name = choose_backup(env, file, source, snapshot)
+    backup_env = load(store, name).env.removesuffix(make.SUFFIX)  # a snapshot of prod is prod_snapshot
+    if backup_env != env and not any_env:
+        raise ConfigError(f"{name} is a backup of {backup_env}, not {env}: rehearse --env {backup_env}, or pass "
+                          "--any-env to rehearse this release on it anyway")
     local = discover(migrations_dir)
     url = scratch_url(database or f"polaris_rehearse_{env}")
-    run = Rehearsal(env, url.rsplit("/", 1)[-1], max_lock, name)
+    run = Rehearsal(env, url.rsplit("/", 1)[-1], thresholds or Thresholds(), name)
+    if backup_env != env:
+        run.notes.append(f"--any-env: the backup is of {backup_env}, the release is rehearsed for {env}")
     with ExitStack() as stack:
         started = time.perf_counter()
         say(f"fetching {name} from {store.url} ...")
         archive, run.manifest = stack.enter_context(fetched(store, name))
+        run.thresholds.production = {**run.manifest.row_counts, **run.thresholds.production}
         run.timings["download"] = time.perf_counter() - started
         applied, run.pending_source = target_history(env, run.manifest)
         plan = make_plan(local, applied)
-        if plan.drift:
-            raise DriftError(describe_drift(plan))
+        if plan.drift and any(a.name for a in applied):  # the backup's versions alone name no file: checked
+            raise DriftError(describe_drift(plan))      # on its restored history (names, statements) instead
         release = {m.version for m in plan.pending}
         try:
             _restore(run, archive, url, jobs, say)
@@ -159,15 +169,14 @@ def _apply(run: Rehearsal, url: str, local, release: set[str], say) -> None:
         for migration in plan.pending:
             say(f"applying {migration.filename} ...")
             try:
-                result = apply_measured(conn, url, migration, max_lock=run.max_lock,
-                                        release=migration.version in release)
+                result = apply_measured(conn, url, migration, release=migration.version in release)
             except MigrationFailed as error:
+                flag(error.result, run.thresholds)
                 run.migrations.append(error.result)
                 run.failure = str(error)
                 break
-            if not result.release:
-                for statement in result.statements:
-                    statement.flags, statement.advice = [], None
+            if result.release:  # what is already on the target is not rated
+                flag(result, run.thresholds)
             run.migrations.append(result)
     run.timings["migrations"] = time.perf_counter() - started
 

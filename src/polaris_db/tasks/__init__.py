@@ -10,7 +10,7 @@ from ..console import stdout_closed
 from ..interrupts import outside_tasks
 
 # One module per area; add a module name here when an area gains tasks.
-AREAS = ("cluster", "migrate", "backup", "snapshot", "rehearse", "rls", "lint", "types", "sync", "auth")
+AREAS = ("cluster", "migrate", "backup", "snapshot", "rehearse", "review", "rls", "lint", "types", "sync", "auth")
 
 
 def namespace() -> Collection:

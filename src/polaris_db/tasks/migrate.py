@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from invoke import task
 
@@ -62,14 +63,19 @@ def _reset_from_snapshot(env: str, ref: str, yes: bool) -> None:
 
 
 @task(help={"env": ENV_HELP, "yes": "apply to prod without the interactive confirmation",
-            "dry_run": "print the plan, parse every pending file (pglast), change nothing"})
+            "dry_run": "print the plan, parse every pending file (pglast), change nothing",
+            "lock_retries": "retry a migration that fails on lock_timeout (55P03) this many times, pausing 2 s, "
+                            "4 s, 8 s... (default 3; 0: fail at once)",
+            "migrations": "migrations folder (default ops/supabase/migrations)"})
 @reports_errors
-def push(c, env="local", yes=False, dry_run=False):
+def push(c, env="local", yes=False, dry_run=False, lock_retries="3", migrations=None):
     """Apply pending migrations only; prints the plan first, refuses on drift (3) or a file that does not parse (2)."""
+    retries = _whole(lock_retries, "--lock-retries")
     target = resolve(env)
     url = target_url(target)
     with connection(url) as conn:
-        plan = make_plan(discover(MIGRATIONS_DIR), read_history(conn))
+        folder = Path(migrations) if migrations else MIGRATIONS_DIR
+        plan = make_plan(discover(folder), read_history(conn))
         if plan.drift:
             raise DriftError(describe_drift(plan, local=env == "local"))
         if not plan.pending:
@@ -90,9 +96,21 @@ def push(c, env="local", yes=False, dry_run=False):
             confirm(f"Apply {len(plan.pending)} migration(s) to PRODUCTION?", assume_yes=yes)
         if env == "local":
             shim.install(conn, env)  # skips itself where the real platform exists
-        applied = migrate(conn, MIGRATIONS_DIR,
-                          on_applied=lambda m, took: say(f"  applied {m.filename} ({took:.2f}s)"))
+        applied = migrate(conn, folder, lock_retries=retries,
+                          on_applied=lambda m, took: say(f"  applied {m.filename} ({took:.2f}s)"),
+                          on_retry=lambda failure, n, total, pause: say(
+                              f"  {failure}: lock not granted, retry {n} of {total} in {pause:g} s"))
         say(f"{env} is at {applied.local[-1].version}")
+
+
+def _whole(value, flag: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if number < 0:
+        raise ConfigError(f"{flag} must be a whole number, got {value!r}")
+    return number
 
 
 @task(help={"env": ENV_HELP, "json_": "print JSON (migrations and counts) instead of the table"})
@@ -140,4 +158,38 @@ def psql(c, env="local", file=None):
     sys.exit(run_psql(target_url(target), file=file, settings={"polaris.migration_head": head} if head else None))
 
 
-TASKS = [reset, push, migration_list, new_migration, seed, psql]
+def _versions(value) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+@task(help={"env": ENV_HELP, "applied": "versions to record as applied from their files (insert, or rewrite a row "
+            "that differs), comma-separated", "reverted": "versions whose history row is deleted, comma-separated",
+            "baseline": "record every file up to this version that has no row as applied, without running it "
+            "(a project adopted mid-life)", "yes": "make the change without the typed confirmation",
+            "migrations": "migrations folder (default ops/supabase/migrations)"})
+@reports_errors
+def repair(c, env="local", applied=None, reverted=None, baseline=None, yes=False, migrations=None):
+    """Reconcile the migration history with the files, like `supabase migration repair`: a read-only plan first."""
+    from ..migrations import repair as history_repair
+
+    folder = Path(migrations) if migrations else MIGRATIONS_DIR
+    with connection(target_url(resolve(env))) as conn:
+        rows = history_repair.plan_repair(discover(folder), read_history(conn), applied_versions=_versions(applied),
+                                          reverted=_versions(reverted), baseline=baseline)
+        say(table(history_repair.HEADERS, [row.cells() for row in rows]))
+        seeds = history_repair.seed_files(conn)
+        if seeds:
+            say(f"supabase_migrations.seed_files: {len(seeds)} seed(s) recorded by the CLI (left as they are)")
+        todo = history_repair.changes(rows)
+        if not todo:
+            drifted = [r.version for r in rows if r.status not in ("ok", "pending")]
+            say("nothing to change" + (f"; differing: {', '.join(drifted)} (--applied V to record a file as "
+                                       "applied, --reverted V to delete a row)" if drifted else ""))
+            return
+        confirm(f"Change {len(todo)} history row(s) on {env} ({', '.join(r.version for r in todo)})?", assume_yes=yes)
+        changed = history_repair.execute(conn, rows)
+        after = make_plan(discover(folder), read_history(conn))
+    say(f"repaired {changed} row(s) on {env}: {summary(after)}")
+
+
+TASKS = [reset, push, migration_list, new_migration, seed, psql, repair]

@@ -1,0 +1,101 @@
+"""`db.review` on fixture trees: a loosened column and a plain index are named and block; a safe change passes."""
+
+from __future__ import annotations
+
+import subprocess
+
+from polaris_db import REPO_ROOT
+from polaris_db.review.render import MARKER, markdown
+from polaris_db.review.run import review
+from review_data import add_case, numbered
+
+BASE = str(REPO_ROOT / "ops" / "supabase" / "migrations")
+
+
+def test_a_loosened_column_and_a_plain_index_are_named_and_block(head_tree, prod_store, scratch_here):
+    store = prod_store({"public.attempts": 12_000_000})
+    result = review(BASE, root=head_tree("loosen"), store=store, cap=5_000)
+    text = markdown(result)
+    assert text.startswith(MARKER + "\n## Database review: ")
+    assert [m.filename for m in result.plan.added] == [f"{numbered(1)}_drills_anon_author.sql",
+                                                      f"{numbered(2)}_attempts_score_index.sql"]
+    (column,) = [c for c in result.access if str(c) == "anon: SELECT public.drills.created_by newly allowed"]
+    assert not column.recorded
+    assert all(c.who == "anon" and c.now == "allowed" for c in result.access)  # the policy skips the paywall too
+    assert "anon: read a published drill that only a paid pack holds" in text
+    assert "`anon: SELECT public.drills.created_by newly allowed`: **not recorded" in text
+    (flagged,) = [s for m, s in result.trace.flagged]
+    assert flagged.flags[0].startswith("ShareLock on public.attempts (12M rows")
+    assert "est. " in flagged.flags[0] and "at 12M rows" in flagged.flags[0]
+    assert "create index concurrently" in flagged.advice
+    assert any("squawk:require-concurrent-index-creation" in str(f) for f in result.findings)
+    assert result.blockers and "## Database review: " in text and "no blockers" not in text
+    assert "### Plan" in text and "- Adds: anonymous visitors see who wrote a published drill." in text
+    assert "### Types diff" in text
+
+
+def test_a_safe_change_against_a_git_ref_has_no_blockers(head_tree, prod_store, scratch_here):
+    store = prod_store({"public.attempts": 12_000_000})
+    root = head_tree(None)  # a repository whose HEAD is this checkout's ops/; the change is not committed
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"],
+                 ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "base"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, timeout=60)
+    add_case(root, "safe")
+    result = review("main", root=root, store=store, cap=5_000)
+    assert [m.filename for m in result.plan.added] == [f"{numbered(1)}_attempts_score_index_concurrently.sql"]
+    assert result.blockers == [], result.blockers
+    text = markdown(result)
+    assert "## Database review: no blockers" in text
+    assert "ShareUpdateExclusive public.attempts" in text and "index public.attempts_score_idx built" in text
+
+
+def test_nothing_changed_against_a_git_ref_or_a_folder(head_tree):
+    assert not review("HEAD", root=REPO_ROOT).plan.changed
+    result = review(BASE, root=head_tree(None))
+    assert not result.plan.changed and "No migration changed." in markdown(result)
+
+
+
+def test_the_task_prints_the_comment_and_exits_by_its_blockers(tmp_path, scratch_here):
+    import shutil
+
+    from run_inv import inv
+
+    base = tmp_path / "base"
+    shutil.copytree(BASE, base)
+    last = sorted(base.glob("*.sql"))[-1]
+    last.unlink()  # the checkout's newest migration is the change under review
+    out = tmp_path / "review.md"
+    result = inv("db.review", "--base", str(base), "--from", str(tmp_path / "no-store"), "--output", str(out),
+                 env={"POLARIS_SCRATCH_URL": scratch_here.url("postgres")})
+    assert result.returncode in (0, 1), result.stderr
+    assert result.stdout.startswith(MARKER) and out.read_text().startswith(MARKER)
+    assert f"`{last.name}`" in result.stdout and "the seeds (no backup manifest in the store)" in result.stdout
+    if result.returncode == 1:
+        assert result.stderr.strip().splitlines()[-1].startswith("error: review: ")
+    bad = inv("db.review", "--base", "no-such-ref-anywhere")
+    assert bad.returncode == 2 and bad.stderr.startswith("error: --base no-such-ref-anywhere: not a folder")
+    assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_an_edited_applied_migration_is_a_blocker(tmp_path):
+    from polaris_db.review.plan import make_plan
+    from polaris_db.review.run import Review
+
+    base, head = tmp_path / "base", tmp_path / "head"
+    for folder in (base, head):
+        folder.mkdir()
+        (folder / "0001_init.sql").write_text("create table public.t (id int primary key);\n")
+    (head / "0001_init.sql").write_text("create table public.t (id bigint primary key);\n")
+    (head / "0002_more.sql").write_text("alter table public.t add column note text;\n")
+    plan = make_plan(str(base), base, head, tmp_path / "no-notes.md")
+    assert [m.filename for m in plan.edited] == ["0001_init.sql"] and [m.filename for m in plan.added] == ["0002_more.sql"]
+    assert Review(plan).blockers == ["0001_init.sql: an applied migration was edited (write a new one)"]
+    assert "**no release-notes entry**" in markdown(Review(plan))
+
+
+def test_a_table_without_row_security_is_a_catalog_finding_and_an_access_change(head_tree, scratch_here):
+    result = review(BASE, root=head_tree("unprotected"))
+    assert any(f.rule == "PC301" and "learner_notes" in f.message for f in result.findings), result.findings
+    changes = [str(c) for c in result.access if not c.recorded]
+    assert "anon: INSERT public.learner_notes.body newly allowed" in changes, changes
