@@ -91,7 +91,7 @@ def test_a_real_projects_backup_restores_everywhere_with_nothing_lost(platform_b
     check("restore-drill", out + drill_report, "polaris_restore_drill", used=True)
 
     report = tmp_path / "rehearse.md"  # smoke only: the RLS suite's matrix does not know the fixture's extra tables
-    out = _inv("db.rehearse", "--env", "prod", "--file", latest, "--keep", "--checks", "smoke", "--report",
+    out = _inv("db.rehearse", "--env", "prod", "--any-env", "--file", latest, "--keep", "--checks", "smoke", "--report",
                str(report), env=env)
     assert unseen == _placeholders(report.read_text()), report.read_text()
     check("rehearse", out, "polaris_rehearse_prod", used=True)

@@ -42,6 +42,11 @@ alter table public.badge_kinds enable row level security;
 comment on column public.profiles.nickname is 'Optional short name.';
 """,
 }
+# What the author adds to ops/supabase/masking.toml with it (PC503: every backed-up column has a rule).
+MASKING = {
+    "create_table": '\n[tables."public.badge_kinds"]\nid = "keep"\nlabel = "keep"\n',
+    "add_column": None,  # a line under [tables."public.profiles"]
+}
 
 
 @pytest.mark.parametrize("statement", sorted(ADDITIVE))
@@ -58,6 +63,10 @@ def test_template_passes_every_rule_once_a_simple_statement_is_written(statement
     stub = conventions(Options(root=root, rules=["PC701"], squawk=False))
     assert [f.message.split(":")[0] for f in stub.findings] == ["release notes entry for 0003 is an unfilled stub (TODO)"]
     path.write_text(path.read_text() + ADDITIVE[statement])
+    masking = root / "ops" / "supabase" / "masking.toml"
+    rules = masking.read_text()
+    masking.write_text(rules + MASKING[statement] if MASKING[statement] else
+                       rules.replace('[tables."public.profiles"]\n', '[tables."public.profiles"]\nnickname = { fake = "name" }\n'))
     notes.write_text(notes.read_text().replace("Adds: TODO", "Adds: badges.").replace("Rollback: TODO", "Rollback: drop."))
     result = conventions(Options(root=root, server_url=cluster.url("postgres")))
     assert [str(f) for f in result.findings] == []

@@ -3,18 +3,21 @@
 import subprocess
 import sys
 
+import pytest
+
+from benches import run_bench
 from polaris_db import REPO_ROOT
+
+pytestmark = pytest.mark.benchmark
 
 SCRIPT = REPO_ROOT / "scripts" / "bench_snapshot.py"
 
 
-def test_toy_run_prints_the_ratio_and_memory():
-    result = subprocess.run([sys.executable, str(SCRIPT), "--users", "40", "--attempts", "400"],
-                            capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
-    assert result.returncode == 0, result.stderr[-2000:]
-    mask = next(line for line in result.stdout.splitlines() if line.strip().startswith("mask (one pass per table)"))
+def test_toy_run_prints_the_ratio_and_memory(cluster_dir):
+    out = run_bench("bench_snapshot.py", "--users", "40", "--attempts", "400", workdir=cluster_dir("bench-snapshot"))
+    mask = next(line for line in out.splitlines() if line.strip().startswith("mask (one pass per table)"))
     assert "ratio" in mask and mask.rstrip().endswith(("ok)", "OVER)"))
-    assert "leak check" in result.stdout and "peak RSS" in result.stdout
+    assert "leak check" in out and "peak RSS" in out
 
 
 def test_bad_arguments_exit_2():
