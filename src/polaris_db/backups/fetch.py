@@ -59,6 +59,17 @@ def newest(store: Store) -> str:
     return max(complete.values(), key=lambda m: (m.created_at, m.name)).name
 
 
+def newest_verified(store: Store, env: str, kind: str = "backup") -> str:
+    """The newest `kind` of `env` whose restore was proven (`verified_at`), by the time it was taken."""
+    found = [m for m in manifests(store).values() if m.env == env and m.kind == kind]
+    verified = [m for m in found if m.verified_at]
+    if not verified:
+        newest = max(found, key=lambda m: m.created_at).name if found else None
+        hint = f" (newest, unverified: {newest}; `inv db.backup-verify {store.url}/{newest}`)" if newest else ""
+        raise BackupError(f"{store.url}: no verified {kind} of {env}{hint}")
+    return max(verified, key=lambda m: (m.created_at, m.name)).name
+
+
 def load(store: Store, name: str) -> Manifest:
     where = f"{store.url}/{name}"
     with store_errors(store.url):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import MIGRATIONS_DIR, OPS_DIR, REPO_ROOT
-from ..backups.fetch import fetched, load, manifests, split_ref
+from ..backups.fetch import fetched, load, newest_verified, split_ref
 from ..backups.manifest import Manifest
 from ..backups.store import open_store
 from ..backups.targets import drop_database, prove_in_scratch, scratch_url
@@ -67,17 +67,6 @@ class Rehearsal:
         return not self.failure and not self.flagged and not self.failed_checks
 
 
-def newest_verified(store, env: str) -> str:
-    """The newest backup of `env` whose restore was proven (`verified_at`), by the time it was taken."""
-    found = [m for m in manifests(store).values() if m.env == env]
-    verified = [m for m in found if m.verified_at]
-    if not verified:
-        newest = max(found, key=lambda m: m.created_at).name if found else None
-        hint = f" (newest, unverified: {newest}; `inv db.backup-verify {store.url}/{newest}`)" if newest else ""
-        raise BackupError(f"{store.url}: no verified backup of {env}{hint}")
-    return max(verified, key=lambda m: (m.created_at, m.name)).name
-
-
 def choose_backup(env: str, file: str | None, source: str | None, snapshot: bool = False):
     """(store, name): `--file <store>/<name>` (or `/latest`), else the newest verified one in `--from` / the store;
     `snapshot`: a masked snapshot (snapshots/), never a raw backup."""
@@ -85,7 +74,7 @@ def choose_backup(env: str, file: str | None, source: str | None, snapshot: bool
         if file:
             return use.split_snapshot_ref(file)
         store = make.store_for(env, source, snapshot=True)
-        return store, make.newest_verified(store, env + make.SUFFIX, kind="snapshot")
+        return store, newest_verified(store, env + make.SUFFIX, kind="snapshot")
     if file:
         return split_ref(file)
     store = open_store(source or os.environ.get(STORE_VAR) or str(REPO_ROOT / "backups" / env))

@@ -2,7 +2,8 @@
 
 One scratch database does it all: the base's migrations and the seeds, production-shaped rows in the tables the
 change touches, the probes and the types on the base; then the added migrations, traced; then the probes and the
-types on the head. A blocker is a finding on a changed file, an applied migration edited, a migration that fails,
+types on the head. With a masked snapshot at hand (`snapshot.py`), the locks are traced on a second scratch
+database, the snapshot restored and brought to the base, and the seeded one only takes the change for the probes. A blocker is a finding on a changed file, an applied migration edited, a migration that fails,
 a flagged statement, or an access change the matrix file does not record.
 """
 
@@ -25,6 +26,7 @@ from ..rehearse.flags import Thresholds
 from ..rls.matrix import load as load_matrix
 from .access import Change, diff, probe
 from .plan import MIGRATIONS, NOTES, Plan, base_migrations, make_plan
+from .snapshot import Restored, snapshot_database
 from .trace import DEFAULT_CAP, Trace, shape, trace
 
 MATRIX = "ops/supabase/tests/access_matrix.toml"
@@ -77,8 +79,10 @@ def _seed(conn: psycopg.Connection, root: Path, notes: list[str]) -> None:
         notes.append(f"seeds not run on the base: {error}")
 
 
-def review(base: str, *, root: Path = REPO_ROOT, store=None, thresholds: Thresholds | None = None,
+def review(base: str, *, root: Path = REPO_ROOT, store=None, snapshot_store=None, thresholds: Thresholds | None = None,
            cap: int = DEFAULT_CAP, types: bool = True, say=lambda text: None) -> Review:
+    """`snapshot_store`: where the masked snapshot is (`review.snapshot`); `store`: the backups whose newest prod
+    manifest sizes synthetic rows when there is no snapshot."""
     thresholds = thresholds or Thresholds()
     with base_migrations(base, root) as base_dir:
         plan = make_plan(base, base_dir, root / MIGRATIONS, root / NOTES)
@@ -89,19 +93,24 @@ def review(base: str, *, root: Path = REPO_ROOT, store=None, thresholds: Thresho
         server = scratch_url("postgres")
         result.findings = findings(root, plan, server)
         matrix = load_matrix(root / MATRIX)
-        with scratch_database(server, shim=True) as url:
+        with scratch_database(server, shim=True) as url, \
+                snapshot_database(snapshot_store, base_dir, result.notes, say=say) as snapshot:
             with connection(url) as conn:
                 say("building the base ...")
                 migrate(conn, base_dir)
                 _seed(conn, root, result.notes)
-                source, notes = shape(conn, plan.added, store, thresholds, cap)
-                result.notes += notes
+                if snapshot is None:
+                    source, notes = shape(conn, plan.added, store, thresholds, cap)
+                    result.notes += notes
             say("probing access on the base ...")
             before, base_types = probe(url, matrix), _types(url, result.notes) if types else ""
-            with connection(url) as conn:
-                say("applying and tracing the change ...")
-                result.trace = trace(conn, url, plan.added, thresholds)
+            say("applying and tracing the change ...")
+            if snapshot is None:
+                with connection(url) as conn:
+                    result.trace = trace(conn, url, plan.added, thresholds)
                 result.trace.source = source
+            else:
+                result.trace = _on_snapshot(snapshot, url, plan, thresholds)
             if result.trace.failure:
                 return result
             say("probing access on the head ...")
@@ -111,3 +120,17 @@ def review(base: str, *, root: Path = REPO_ROOT, store=None, thresholds: Thresho
             base_types.splitlines(), head_types.splitlines(), lineterm="", n=0)
             if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     return result
+
+
+def _on_snapshot(snapshot: Restored, url: str, plan: Plan, thresholds: Thresholds) -> Trace:
+    """The locks traced on the snapshot (production's counts from its manifest); the change applied on the seeded
+    database too, where the access and the types are compared (a table empty in production still shows a leak)."""
+    thresholds.production = {**snapshot.manifest.row_counts, **thresholds.production}
+    with connection(snapshot.url) as conn:
+        traced = trace(conn, snapshot.url, plan.added, thresholds)
+    traced.source = snapshot.source
+    if not traced.failure:
+        with connection(url) as conn:
+            failure = trace(conn, url, plan.added, Thresholds()).failure
+        traced.failure = f"on the seeded database: {failure}" if failure else None
+    return traced

@@ -1,7 +1,7 @@
 """Locks and rewrites of a pull request's migrations, traced on a scratch database with production-shaped rows.
 
-Where the rows come from, first available wins: the masked snapshot of the store (the `snapshots` room; skipped
-while this checkout has none), else synthetic rows in the tables the migrations touch, as many as the newest
+Where the rows come from, first available wins: the masked snapshot (`snapshot.py`: traced on the restored
+snapshot itself, not here), else synthetic rows in the tables the migrations touch, as many as the newest
 backup manifest counts in production (capped at `cap` per table; the time is extrapolated to production's
 rows), else the seeds alone. The migrations are applied by `rehearse.measure` and judged by `rehearse.flags`:
 the same verdict the release rehearsal gives, before the merge.
@@ -9,7 +9,6 @@ the same verdict the release rehearsal gives, before the merge.
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass, field
 
 import psycopg
@@ -50,11 +49,6 @@ class Trace:
 def newest_manifest(store, env: str = "prod") -> Manifest | None:
     found = [m for m in manifests(store).values() if m.env == env] if store is not None else []
     return max(found, key=lambda m: (m.created_at, m.name)) if found else None
-
-
-def snapshot_available(store) -> bool:
-    """The masked snapshot source: used once the `snapshots` room exists in this checkout."""
-    return store is not None and importlib.util.find_spec("polaris_db.snapshots") is not None
 
 
 def touched_tables(migrations: list[Migration]) -> list[str]:
@@ -104,8 +98,6 @@ def shape(conn: psycopg.Connection, migrations: list[Migration], store, threshol
     """Give the tables the migrations touch production's shape; (where the rows came from, notes)."""
     notes: list[str] = []
     manifest = newest_manifest(store)
-    if snapshot_available(store):
-        notes.append("a masked snapshot source exists, but this review does not restore it yet: synthetic rows")
     if manifest is None:
         return "the seeds (no backup manifest in the store)", notes
     thresholds.production = {**manifest.row_counts, **thresholds.production}

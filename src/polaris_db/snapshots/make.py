@@ -15,7 +15,7 @@ from typing import Callable
 from .. import REPO_ROOT
 from ..backups import keys
 from ..backups.dump import take_backup
-from ..backups.fetch import fetched, manifests, mark_verified
+from ..backups.fetch import fetched, mark_verified, newest_verified
 from ..backups.manifest import Manifest
 from ..backups.store import Store, open_store
 from ..backups.targets import drop_database, prove_in_scratch, scratch_url
@@ -35,16 +35,6 @@ def store_for(env: str, location: str | None, *, snapshot: bool, fallback: str |
     chosen = (location or (os.environ.get(SNAPSHOT_STORE_VAR) if snapshot else None) or fallback
               or os.environ.get(STORE_VAR))
     return open_store(chosen or str(REPO_ROOT / "backups" / env))
-
-
-def newest_verified(store: Store, env: str, kind: str = "backup") -> str:
-    found = [m for m in manifests(store).values() if m.env == env and m.kind == kind]
-    verified = [m for m in found if m.verified_at]
-    if not verified:
-        newest = max(found, key=lambda m: m.created_at).name if found else None
-        hint = f" (newest, unverified: {newest}; `inv db.backup-verify {store.url}/{newest}`)" if newest else ""
-        raise BackupError(f"{store.url}: no verified {kind} of {env}{hint}")
-    return max(verified, key=lambda m: (m.created_at, m.name)).name
 
 
 @dataclass

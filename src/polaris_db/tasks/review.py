@@ -20,17 +20,21 @@ from ._common import reports_errors
 @task(help={"base": "a git ref (default main) or a migrations folder: what the change is compared with",
             "from_": "the store whose newest prod manifest sizes the rows (default $POLARIS_BACKUP_STORE, else "
                      "backups/prod; none: the seeds)",
+            "snapshot_from": "the store of the masked snapshot the locks are traced on (default $POLARIS_SNAPSHOT_STORE; "
+                             "key: $POLARIS_SNAPSHOT_IDENTITY; none: synthetic rows, then the seeds)",
             "output": "also write the markdown here",
             "flag_rows": "flag a blocking lock while a statement works through a table of more rows in production "
                          "(default 100k)", "flag_bytes": "... or of more bytes (default 100MB)",
             "trace_rows": "synthetic rows per table at most (default 20k); the time is extrapolated"})
 @reports_errors
-def review(c, base="main", from_=None, output=None, flag_rows="100k", flag_bytes="100MB", trace_rows="20k"):
+def review(c, base="main", from_=None, snapshot_from=None, output=None, flag_rows="100k", flag_bytes="100MB",
+           trace_rows="20k"):
     """What the migrations changed against --base do: plan, findings, locks, access diff, types diff (markdown)."""
     location = from_ or os.environ.get("POLARIS_BACKUP_STORE") or str(REPO_ROOT / "backups" / "prod")
     store = open_store(location) if "://" in location or Path(location).is_dir() else None
-    result = run_review(base, store=store, thresholds=Thresholds(parse_count(flag_rows, "rows"),
-                                                                 parse_count(flag_bytes, "bytes")),
+    snapshots = snapshot_from or os.environ.get("POLARIS_SNAPSHOT_STORE")
+    result = run_review(base, store=store, snapshot_store=open_store(snapshots) if snapshots else None,
+                        thresholds=Thresholds(parse_count(flag_rows, "rows"), parse_count(flag_bytes, "bytes")),
                         cap=parse_count(trace_rows, "rows"), say=lambda text: say(text, err=True))
     text = markdown(result)
     if output:
