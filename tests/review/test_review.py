@@ -67,7 +67,8 @@ def test_the_task_prints_the_comment_and_exits_by_its_blockers(tmp_path, scratch
     last.unlink()  # the checkout's newest migration is the change under review
     out = tmp_path / "review.md"
     result = inv("db.review", "--base", str(base), "--from", str(tmp_path / "no-store"), "--output", str(out),
-                 "--snapshot-from", str(tmp_path / "no-snapshots"), env={"POLARIS_SCRATCH_URL": scratch_here.url("postgres")})
+                 "--snapshot-from", str(tmp_path / "no-snapshots"),
+                 env={"POLARIS_SCRATCH_URL": scratch_here.url("postgres")})
     assert result.returncode in (0, 1), result.stderr
     assert result.stdout.startswith(MARKER) and out.read_text().startswith(MARKER)
     assert f"`{last.name}`" in result.stdout and "the seeds (no backup manifest in the store)" in result.stdout

@@ -3,8 +3,9 @@
 One scratch database does it all: the base's migrations and the seeds, production-shaped rows in the tables the
 change touches, the probes and the types on the base; then the added migrations, traced; then the probes and the
 types on the head. With a masked snapshot at hand (`snapshot.py`), the locks are traced on a second scratch
-database, the snapshot restored and brought to the base, and the seeded one only takes the change for the probes. A blocker is a finding on a changed file, an applied migration edited, a migration that fails,
-a flagged statement, or an access change the matrix file does not record.
+database, the snapshot restored and brought to the base, and the seeded one only takes the change for the probes.
+A blocker is a finding on a changed file, an applied migration edited, a migration that fails, a flagged
+statement, or an access change the matrix file does not record.
 """
 
 from __future__ import annotations

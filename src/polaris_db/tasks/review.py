@@ -20,8 +20,8 @@ from ._common import reports_errors
 @task(help={"base": "a git ref (default main) or a migrations folder: what the change is compared with",
             "from_": "the store whose newest prod manifest sizes the rows (default $POLARIS_BACKUP_STORE, else "
                      "backups/prod; none: the seeds)",
-            "snapshot_from": "the store of the masked snapshot the locks are traced on (default $POLARIS_SNAPSHOT_STORE; "
-                             "key: $POLARIS_SNAPSHOT_IDENTITY; none: synthetic rows, then the seeds)",
+            "snapshot_from": "the store of the masked snapshot the locks are traced on (default "
+                             "$POLARIS_SNAPSHOT_STORE; key: $POLARIS_SNAPSHOT_IDENTITY; none: synthetic rows, the seeds)",
             "output": "also write the markdown here",
             "flag_rows": "flag a blocking lock while a statement works through a table of more rows in production "
                          "(default 100k)", "flag_bytes": "... or of more bytes (default 100MB)",
