@@ -71,7 +71,8 @@ select kind, object, grantee, privilege, grantable from (
    where c.relnamespace::regnamespace::text = any(%(schemas)s)
   union all
   select 'function', p.oid::regprocedure::text, p.proowner, a.*
-    from pg_proc p, aclexplode(p.proacl) a where p.pronamespace::regnamespace::text = any(%(owned)s)
+    from pg_proc p, aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a  -- NULL: the default (PUBLIC)
+   where p.pronamespace::regnamespace::text = any(%(owned)s)
   union all
   select 'schema', n.nspname::text, n.nspowner, a.*
     from pg_namespace n, aclexplode(n.nspacl) a where n.nspname = any(%(owned)s)

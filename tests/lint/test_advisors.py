@@ -19,6 +19,7 @@ select
     id,
     name
 from public.events;
+grant select on public.v_all_events to authenticated;
 """
 
 

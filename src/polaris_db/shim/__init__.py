@@ -76,6 +76,16 @@ def superuser_connection(conn: psycopg.Connection):
         admin.close()
 
 
+# What the platform's default privileges gave the API roles on everything `postgres` created in public until
+# 2026-10-30 (changelog 45329); objects created before then keep those grants on hosted. `postgres` may run
+# this itself (its own default privileges): tests use it to build a database as an older project's is.
+PRE_2026_DEFAULT_PRIVILEGES = """
+alter default privileges for role postgres in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on sequences to anon, authenticated, service_role;
+"""
+
+
 def install_roles(admin: psycopg.Connection) -> bool:
     """Create the platform roles where the cluster lacks them; True when it did."""
     if has_platform_roles(admin):

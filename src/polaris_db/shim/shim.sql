@@ -34,12 +34,27 @@ grant all on schema auth to supabase_auth_admin;
 grant all on schema storage to supabase_storage_admin;
 
 -- Default privileges in public for both grantors the platform has: postgres and the superuser.
+-- postgres's are today's platform default ("Default privileges for new entities" off: new projects since
+-- 2026-05-30, every project since 2026-10-30, changelog 45329): the old ALL, minus what the Data API uses,
+-- revoked with the statements Supabase documents (docs/guides/api/securing-your-api). What is left for the
+-- API roles: TRUNCATE, REFERENCES, TRIGGER (and MAINTAIN on 17) on tables, UPDATE on sequences, and EXECUTE
+-- for PUBLIC on functions (a per-schema revoke cannot remove the built-in default). A migration must grant
+-- what the access matrix allows; nothing it creates in public is readable through the API otherwise.
+-- supabase_admin's defaults are unchanged on the platform (postgres cannot alter them).
 alter default privileges for role postgres in schema public
   grant all on tables to postgres, anon, authenticated, service_role;
 alter default privileges for role postgres in schema public
   grant all on functions to postgres, anon, authenticated, service_role;
 alter default privileges for role postgres in schema public
   grant all on sequences to postgres, anon, authenticated, service_role;
+alter default privileges for role postgres in schema public
+  revoke select, insert, update, delete on tables from anon, authenticated, service_role;
+alter default privileges for role postgres in schema public
+  revoke execute on functions from anon, authenticated, service_role;
+alter default privileges for role postgres in schema public
+  revoke usage, select on sequences from anon, authenticated, service_role;
+alter default privileges for role postgres in schema public
+  revoke execute on functions from public;
 alter default privileges in schema public grant all on tables to postgres, anon, authenticated, service_role;
 alter default privileges in schema public grant all on functions to postgres, anon, authenticated, service_role;
 alter default privileges in schema public grant all on sequences to postgres, anon, authenticated, service_role;

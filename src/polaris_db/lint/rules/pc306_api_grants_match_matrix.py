@@ -29,6 +29,22 @@ where c.relnamespace::regnamespace::text = any(%(schemas)s)
 order by 1, 2, array_position(%(privileges)s::text[], p.privilege)
 """
 
+# The lower bound: each (relation, role, privilege) the matrix allows that the role does not hold. A write on a
+# view nothing can write through is not required (the matrix's own case would fail, not for want of a grant).
+LACKING = """
+select w.name, w.role, lower(w.privilege)
+from unnest(%(names)s::text[], %(roles)s::text[], %(privileges)s::text[]) w(name, role, privilege)
+join pg_class c on c.oid = to_regclass(w.name)
+where c.relnamespace::regnamespace::text = any(%(schemas)s)
+  and not case when w.privilege in ('SELECT', 'INSERT', 'UPDATE')
+               then has_any_column_privilege(w.role, c.oid, w.privilege)
+               else has_table_privilege(w.role, c.oid, w.privilege) end
+  and case w.privilege when 'UPDATE' then pg_relation_is_updatable(c.oid, true) & 4 <> 0
+                       when 'INSERT' then pg_relation_is_updatable(c.oid, true) & 8 <> 0
+                       when 'DELETE' then pg_relation_is_updatable(c.oid, true) & 16 <> 0 else true end
+order by 1, 2, array_position(%(order)s::text[], w.privilege)
+"""
+
 
 def _roles(actors) -> set[str]:
     """Matrix actors -> the database roles they connect as (the throwaway users are all `authenticated`)."""
@@ -37,16 +53,20 @@ def _roles(actors) -> set[str]:
 
 
 class ApiGrantsMatchMatrix(Rule):
-    """API roles hold no table privilege beyond what the table's access-matrix entry allows.
+    """API roles hold exactly the table privileges the table's access-matrix entry allows: no more, no less.
 
-    Why: the platform's default privileges give `anon`, `authenticated` and `service_role` ALL on every
-    new table and view in public (TRUNCATE included, which ignores RLS); a migration that forgets to
-    revoke leaves them there, and only policies stand between a client and the rows. Checked on the
-    scratch database against `ops/supabase/tests/access_matrix.toml` (`allow.<command>`, its cases
-    included): a role may hold a command only if an actor it stands for is allowed that command
-    (owner, other, editor and admin are `authenticated`), and TRUNCATE, TRIGGER, REFERENCES, MAINTAIN
-    never. Tables and views of the app's schemas (auth and storage are the platform's); a write
-    privilege on a view nothing can write through is inert and not reported. Seconds in
+    Why: a migration's grants are the only way in and the only limit. Upper bound: on tables created
+    before the platform's 2026 change, and on every table `supabase_admin` creates, `anon`,
+    `authenticated` and `service_role` hold ALL (TRUNCATE included, which ignores RLS); a migration
+    that forgets to revoke leaves them there. Lower bound: since 2026-10-30 (changelog 45329) a table
+    `postgres` creates in public gets no SELECT, INSERT, UPDATE or DELETE for them: a migration that
+    relies on the old default grants passes wherever those still exist and leaves the table invisible to
+    the Data API on the project (`42501 permission denied`). Checked on the scratch database against
+    `ops/supabase/tests/access_matrix.toml` (`allow.<command>`, its cases included): a role may hold a
+    command only if an actor it stands for is allowed that command, and must hold it if one is (owner,
+    other, editor and admin are `authenticated`; a column grant counts); TRUNCATE, TRIGGER, REFERENCES,
+    MAINTAIN never. Tables and views of the app's schemas (auth and storage are the platform's); a write
+    privilege on a view nothing can write through is inert: neither reported nor required. Seconds in
     `inv db.lint`, where the matrix's own checks take minutes.
 
     **Anti-pattern**
@@ -56,7 +76,8 @@ class ApiGrantsMatchMatrix(Rule):
         user_id uuid primary key references auth.users (id),
         days integer not null default 0
     );
-    -- nothing revoked: anon may insert, service_role may truncate (the platform granted ALL)
+    -- nothing revoked (where the old defaults exist, anon may insert and service_role truncate), and
+    -- service_role, which the matrix allows every command, relies on a default grant the platform no longer gives
     grant select on public.streaks to authenticated;
     ```
 
@@ -109,3 +130,22 @@ class ApiGrantsMatchMatrix(Rule):
             yield self.at_location(tree, location, (
                 f"{role} holds {', '.join(held)} on {name}, beyond its access-matrix entry (allows {role} "
                 f"{', '.join(entitled) or 'nothing'}): `revoke all on {name} from {role}`, then grant what the matrix lists"))
+        yield from self._lacking(tree, conn, allowed)
+
+    def _lacking(self, tree, conn, allowed):
+        """The lower bound: what the matrix allows a role and no grant gives it (the platform grants nothing any more)."""
+        wanted = [(name, role, command.upper()) for name, commands in sorted(allowed.items())
+                  for command in COMMANDS for role in sorted(commands.get(command, ()))]
+        if not wanted:
+            return
+        names, roles, privileges = (list(column) for column in zip(*wanted))
+        lacking: dict[tuple[str, str], list[str]] = {}
+        query = {"names": names, "roles": roles, "privileges": privileges, "schemas": app_schemas(conn),
+                 "order": [c.upper() for c in COMMANDS]}
+        for name, role, privilege in conn.execute(LACKING, query):
+            lacking.setdefault((name, role), []).append(privilege)
+        for (name, role), missing in lacking.items():
+            location = tree.locate("table", name) or tree.locate("view", name)
+            yield self.at_location(tree, location, (
+                f"{role} lacks {', '.join(p.upper() for p in missing)} on {name}, which its access-matrix entry allows: "
+                f"`grant {', '.join(missing)} on {name} to {role}` (new tables in public get no API grants on the platform)"))
