@@ -15,6 +15,7 @@ Usage: .venv/bin/python scripts/bench_storage.py [--files 2000] [--kib 64] [--la
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import random
 import subprocess
@@ -43,7 +44,9 @@ def moto_server(port: int):
             try:
                 urllib.request.urlopen(url + "/moto-api/", timeout=2).close()
                 break
-            except OSError:
+            # HTTPException too: a port in the ephemeral range can connect to itself before moto listens
+            # (TCP self-connect), and the "response" read back is the request line.
+            except (OSError, http.client.HTTPException):
                 if time.monotonic() > deadline or server.poll() is not None:
                     sys.exit(f"error: moto server on {url} did not start")
                 time.sleep(0.1)

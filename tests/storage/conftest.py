@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import http.client
 import itertools
 import os
 import subprocess
@@ -43,7 +44,9 @@ def moto_server(offset: int):
             try:
                 urllib.request.urlopen(url + "/moto-api/", timeout=2).close()
                 break
-            except OSError:
+            # HTTPException too: a port in the ephemeral range can connect to itself before moto listens
+            # (TCP self-connect), and the "response" read back is the request line.
+            except (OSError, http.client.HTTPException):
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError(f"moto server on {url} did not start") from None
                 time.sleep(0.1)
