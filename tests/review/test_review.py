@@ -21,7 +21,7 @@ def test_a_loosened_column_and_a_plain_index_are_named_and_block(head_tree, prod
                                                       f"{numbered(2)}_attempts_score_index.sql"]
     (column,) = [c for c in result.access if str(c) == "anon: SELECT public.drills.created_by newly allowed"]
     assert not column.recorded
-    assert all(c.who == "anon" and c.now == "allowed" for c in result.access)  # the policy skips the paywall too
+    assert all(c.who == "anon" and c.now == "allowed" for c in result.access), [str(c) for c in result.access]  # the policy skips the paywall too
     assert "anon: read a published drill that only a paid pack holds" in text
     assert "`anon: SELECT public.drills.created_by newly allowed`: **not recorded" in text
     (flagged,) = [s for m, s in result.trace.flagged]
