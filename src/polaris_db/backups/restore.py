@@ -206,9 +206,10 @@ _DEFAULT_ACL_KINDS = {"r": "tables", "S": "sequences", "f": "functions", "T": "t
 def clear_default_privileges(conn: psycopg.Connection) -> list[tuple]:
     """Drop the target's own default grants in the owned schemas before restoring into them.
 
-    The shim and the platform grant everything on new tables and functions in `public` to the API roles;
-    pg_dump writes each object's grants relative to the built-in defaults, so without this every restored
-    object the source had revoked would come back granted. The archive's DEFAULT ACL entries then
+    Default privileges in `public` still grant the API roles more than the built-in defaults (supabase_admin's:
+    ALL; postgres's since 2026-10-30: TRUNCATE, REFERENCES, TRIGGER, MAINTAIN, sequence UPDATE); pg_dump writes
+    each object's grants relative to the built-in defaults, so without this a restored object could come
+    back with grants the source had revoked. The archive's DEFAULT ACL entries then
     re-create the source's own default privileges.
     """
     before = conn.execute(_DEFAULT_GRANTS, (list(OWNED_SCHEMAS),)).fetchall()
