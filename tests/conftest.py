@@ -34,6 +34,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,13 @@ def _fast_tmpdir() -> str | None:
         return str(shm)
     return None
 
+
+# The run starts ~200 Python processes (workers, `inv` calls, benches, child pytest runs). Where
+# PYTHONDONTWRITEBYTECODE is set (CI images do) on a fresh venv (uv writes no .pyc), each of them compiled every
+# module it imports again: ~0.15 CPU-s a process. The run writes .pyc files (git-ignored __pycache__) as Python does
+# by default, so each module is compiled once.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+    sys.dont_write_bytecode = False
 
 FAST_TMPDIR = _fast_tmpdir()
 if FAST_TMPDIR:  # at import: before pytest picks its basetemp (xdist workers inherit the environment)
