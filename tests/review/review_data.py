@@ -40,3 +40,18 @@ def make_head(root: Path, *cases: str | None) -> Path:
         if case:
             after += add_case(root, case, after)
     return root
+
+
+ENTRY = re.compile(r"^\[\[(table|view|function|bucket)\]\]\n", re.M)
+
+
+def keep_matrix_entries(root: Path, *names: str) -> None:
+    """The head tree's access matrix cut to the entries of `names` (its [users] kept): for a review whose access
+    assertions are about those objects only (the whole matrix runs in test_review.py's shared review)."""
+    path = root / "ops" / "supabase" / "tests" / "access_matrix.toml"
+    text = path.read_text()
+    starts = [m.start() for m in ENTRY.finditer(text)]
+    blocks = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+    kept = [b for b in blocks if re.search(r'^name = "([^"]+)"', b, re.M)[1] in names]
+    assert len(kept) == len(names), f"{path}: no entry for some of {names}"
+    path.write_text(text[:starts[0]] + "".join(kept))

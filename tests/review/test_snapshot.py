@@ -18,7 +18,7 @@ from polaris_db.review.render import markdown
 from polaris_db.review.run import review
 from polaris_db.review.snapshot import snapshot_database
 from polaris_db.review.trace import shape
-from review_data import numbered
+from review_data import keep_matrix_entries, numbered
 
 MIGRATIONS = REPO_ROOT / "ops" / "supabase" / "migrations"
 PENDING = "comment on table public.drills is 'drills, reviewed';\n"  # on the base, not yet in production
@@ -30,6 +30,7 @@ def trees(head_tree, tmp_path):
     base = tmp_path / "base"
     shutil.copytree(MIGRATIONS, base)
     root = head_tree("loosen")
+    keep_matrix_entries(root, "public.drills", "public.attempts")  # the tables the change touches
     pending = f"{numbered(9)}_drills_comment.sql"
     for folder in (base, root / "ops" / "supabase" / "migrations"):
         (folder / pending).write_text(PENDING)
@@ -55,6 +56,7 @@ def test_locks_are_traced_on_the_snapshot_with_real_row_counts(snapshot_store, t
     assert f"measured at production size ({human_rows(attempts)} rows)" in flagged.flags[0]
     assert "anon: SELECT public.drills.created_by newly allowed" in [str(c) for c in result.access]
     text = markdown(result)
+    assert "anon: read a published drill that only a paid pack holds" in text  # the drills entry's cases ran
     assert f"Traced on a scratch database with the masked snapshot {manifest.name}" in text
     assert not [n for n in result.notes if "snapshot" in n], result.notes
     with psycopg.connect(scratch_here.url("postgres"), autocommit=True) as conn:
