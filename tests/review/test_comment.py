@@ -70,20 +70,28 @@ class GitHub(BaseHTTPRequestHandler):
         self._send(201, comment)
 
 
-@pytest.fixture
-def github(tmp_path):
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(tmp_path / "key.pem"),
-                    "-out", str(tmp_path / "cert.pem"), "-days", "1", "-subj", "/CN=127.0.0.1",
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """A throwaway certificate for 127.0.0.1 (one per module: the servers only read it)."""
+    folder = tmp_path_factory.mktemp("github-cert")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(folder / "key.pem"),
+                    "-out", str(folder / "cert.pem"), "-days", "1", "-subj", "/CN=127.0.0.1",
                     "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True, timeout=60)
+    return folder / "cert.pem", folder / "key.pem"
+
+
+@pytest.fixture
+def github(certificate):
+    cert, key = certificate
     server = ThreadingHTTPServer(("127.0.0.1", 0), GitHub)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     GitHub.comments, GitHub.calls = [], []
     try:
-        yield server, tmp_path / "cert.pem"
+        yield server, cert
     finally:
         server.shutdown()
         server.server_close()

@@ -1,5 +1,6 @@
 """`db.review` traces locks on the masked snapshot when one is reachable, the base's pending migrations applied on
-top; without one (no store, no key, no verified snapshot) synthetic rows, then the seeds."""
+top; without one (no store, no key, no verified snapshot) synthetic rows, then the seeds. (Without the key:
+test_review.py's shared review, whose snapshot store holds a snapshot it cannot decrypt.)"""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import shutil
 
 import psycopg
 import pytest
-from pyrage import x25519
 
 from polaris_db import REPO_ROOT
 from polaris_db.backups.dump import take_backup
@@ -18,27 +18,10 @@ from polaris_db.review.render import markdown
 from polaris_db.review.run import review
 from polaris_db.review.snapshot import snapshot_database
 from polaris_db.review.trace import shape
-from review_data import numbered
+from review_data import keep_matrix_entries, numbered
 
 MIGRATIONS = REPO_ROOT / "ops" / "supabase" / "migrations"
-PRODUCTION_LIKE = REPO_ROOT / "tests" / "fixtures" / "snapshots" / "production_like.sql"
 PENDING = "comment on table public.drills is 'drills, reviewed';\n"  # on the base, not yet in production
-
-
-@pytest.fixture
-def snapshot_store(schema_url, tmp_path, monkeypatch):
-    """A small verified snapshot of prod (kind `snapshot`, encrypted to a snapshot key that is set): the
-    production-like rows of tests/snapshots (masking is `db.snapshot`'s concern, tested there)."""
-    key = x25519.Identity.generate()
-    monkeypatch.setenv("POLARIS_SNAPSHOT_RECIPIENTS", str(key.to_public()))
-    monkeypatch.setenv("POLARIS_SNAPSHOT_IDENTITY", str(key))
-    with psycopg.connect(schema_url, autocommit=True) as conn, conn.transaction():
-        conn.execute("set local polaris.users = 60; set local polaris.attempts = 1500")
-        conn.execute(PRODUCTION_LIKE.read_text())
-    store = open_store(str(tmp_path / "snapshots"))
-    manifest = take_backup(schema_url, "prod_snapshot", store, encrypt=True, kind="snapshot", about={"source": "test"})
-    mark_verified(store, manifest)
-    return store, manifest
 
 
 @pytest.fixture
@@ -47,19 +30,23 @@ def trees(head_tree, tmp_path):
     base = tmp_path / "base"
     shutil.copytree(MIGRATIONS, base)
     root = head_tree("loosen")
+    keep_matrix_entries(root, "public.drills", "public.attempts")  # the tables the change touches
     pending = f"{numbered(9)}_drills_comment.sql"
     for folder in (base, root / "ops" / "supabase" / "migrations"):
         (folder / pending).write_text(PENDING)
     return base, root, pending
 
 
-def test_locks_are_traced_on_the_snapshot_with_real_row_counts(snapshot_store, trees, prod_store, scratch_here):
-    store, manifest = snapshot_store
+def test_locks_are_traced_on_the_snapshot_with_real_row_counts(snapshot_store, trees, prod_store, scratch_here,
+                                                               monkeypatch):
+    store, manifest, key = snapshot_store
+    monkeypatch.setenv("POLARIS_SNAPSHOT_RECIPIENTS", str(key.to_public()))
+    monkeypatch.setenv("POLARIS_SNAPSHOT_IDENTITY", str(key))
     base, root, pending = trees
     attempts = manifest.row_counts["public.attempts"]
     assert 1000 < attempts < 100_000
-    result = review(str(base), root=root, store=prod_store({"public.attempts": 12_000_000}), snapshot_store=store,
-                    thresholds=Thresholds(rows=1000))
+    result = review(str(base), root=root, store=prod_store, snapshot_store=store, thresholds=Thresholds(rows=1000),
+                    types=False)  # the types diff: test_review.py's shared review
     assert result.trace.source.startswith(f"the masked snapshot {manifest.name} (production's rows")
     assert f"the base's {pending} applied on top" in result.trace.source
     assert [m.filename for m in result.plan.added] == [f"{numbered(1)}_drills_anon_author.sql",
@@ -69,24 +56,16 @@ def test_locks_are_traced_on_the_snapshot_with_real_row_counts(snapshot_store, t
     assert f"measured at production size ({human_rows(attempts)} rows)" in flagged.flags[0]
     assert "anon: SELECT public.drills.created_by newly allowed" in [str(c) for c in result.access]
     text = markdown(result)
+    assert "anon: read a published drill that only a paid pack holds" in text  # the drills entry's cases ran
     assert f"Traced on a scratch database with the masked snapshot {manifest.name}" in text
     assert not [n for n in result.notes if "snapshot" in n], result.notes
     with psycopg.connect(scratch_here.url("postgres"), autocommit=True) as conn:
         assert conn.execute("select count(*) from pg_database where datname like 'polaris_review%'").fetchone() == (0,)
 
 
-def test_without_the_key_synthetic_rows_then_the_seeds(snapshot_store, trees, prod_store, scratch_here, monkeypatch):
-    store, _ = snapshot_store
-    base, root, _ = trees
-    monkeypatch.delenv("POLARIS_SNAPSHOT_IDENTITY")
-    result = review(str(base), root=root, store=prod_store({"public.attempts": 12_000_000}), snapshot_store=store,
-                    cap=2_000)
-    assert result.trace.source.startswith("synthetic rows sized from prod-"), result.trace.source
-    assert any(n.startswith("masked snapshot not used: ") and "POLARIS_SNAPSHOT_IDENTITY" in n for n in result.notes)
-    (flagged,) = [s for m, s in result.trace.flagged]
-    assert "at 12M rows" in flagged.flags[0]
+def test_no_snapshot_store_then_no_manifest_fall_back_to_the_seeds(scratch_here):
     notes: list[str] = []
-    with snapshot_database(None, base, notes) as nothing:  # no snapshot store at all: no note, the next source
+    with snapshot_database(None, MIGRATIONS, notes) as nothing:  # no snapshot store at all: no note, the next source
         assert nothing is None and notes == []
     with psycopg.connect(scratch_here.url("postgres"), autocommit=True) as admin:
         admin.execute("drop database if exists review_seeds with (force)")

@@ -24,6 +24,7 @@ from psycopg import sql
 from ..database import connection
 from ..rls.matrix import USER_ACTORS, Matrix
 from ..rls.runner import run_matrix
+from ..shim import superuser_connection
 
 ROLES = {"anon": ("anon",), "authenticated": USER_ACTORS, "service_role": ("service_role",)}
 _COMMAND = {"r": "select", "a": "insert", "w": "update"}
@@ -93,8 +94,22 @@ def readable(conn: psycopg.Connection) -> set[tuple[str, str, str, str]]:
     return found
 
 
+def settle(conn: psycopg.Connection) -> None:
+    """`vacuum analyze` every table (as the superuser: auth's and storage's too), so that both sides are probed on
+    the same physical state. A matrix run leaves the dead rows of its rolled-back fixtures (public.drills grows
+    from 1 page to 30 in one run): without this, the head's probe alone planned match_drills() as an approximate
+    HNSW index scan (the base's, a sequential scan), and autovacuum, when it ran in between, decided which."""
+    with superuser_connection(conn) as admin:
+        autocommit, admin.autocommit = admin.autocommit, True  # vacuum runs outside a transaction
+        try:
+            admin.execute("vacuum analyze")
+        finally:
+            admin.autocommit = autocommit
+
+
 def probe(url: str, matrix: Matrix) -> Snapshot:
     with connection(url) as conn:
+        settle(conn)
         grants = {tuple(row) for row in conn.execute(GRANTS, {"roles": list(ROLES)})} | readable(conn)
     with psycopg.connect(url) as conn:  # autocommit off: run_matrix rolls everything back
         results = run_matrix(conn, matrix)
