@@ -33,6 +33,7 @@ from polaris_db.backups.fetch import fetched
 from polaris_db.backups.store import open_store
 from polaris_db.backups.targets import drop_database, prove_in_scratch
 from polaris_db.cluster import Cluster, free_port_from
+from polaris_db.database import clone_database
 from polaris_db.migrations.reset import build
 from polaris_db.snapshots import leak
 from polaris_db.snapshots.fakes import mask_key
@@ -43,8 +44,8 @@ PRODUCTION_LIKE = REPO_ROOT / "tests" / "fixtures" / "snapshots" / "production_l
 
 
 def generate(url: str, users: int, attempts: int) -> None:
+    """The production-like rows, on a copy of the schema database."""
     with psycopg.connect(url, autocommit=True) as conn:
-        build(conn)
         with conn.transaction():
             conn.execute(f"set local polaris.users = {users}; set local polaris.attempts = {attempts}")
             conn.execute(PRODUCTION_LIKE.read_text())
@@ -97,11 +98,15 @@ def main() -> None:
         cluster.start()
         try:
             store = open_store(str(root / "store"))
+            with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
+                conn.execute("create database bench_schema")
+            with psycopg.connect(cluster.url("bench_schema"), autocommit=True) as conn:
+                build(conn)  # the migrations and seeds, once: each size's database is a copy
             figures = {}
             for label, scale in (("half", 2), ("full", 1)):
                 source = cluster.url(f"bench_source_{label}")
                 with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
-                    conn.execute(f"create database bench_source_{label}")
+                    clone_database(conn, "bench_schema", f"bench_source_{label}")
                 generate(source, args.users // scale, args.attempts // scale)
                 manifest = take_backup(source, f"bench_{label}", store, encrypt=False)
                 runs = [measure(cluster, store, manifest.name, rules, key) for _ in range(args.runs)]

@@ -1,22 +1,20 @@
-"""Rehearsal fixtures: a production-like database (attempts by the hundred thousand) backed up once per session.
+"""Rehearsal fixtures: a production-like database backed up once per session.
 
   s3_store, age_key   as in tests/backups (moto's S3 server, an age identity)
-  big_backup     (store, manifest): a verified, unencrypted backup of it (`rh_big`) in a folder store, env "prod"
-  small_backup   the same of `rh_small` (20k rows): for what does not measure lock times
-  scratch_here   POLARIS_SCRATCH_URL at the test cluster: rehearsal databases go there
+  small_backup   (store, manifest): a verified, unencrypted backup of `rh_small` (20k rows, ~17k attempts) in a
+                 folder store, env "prod"; tests flag it with a lower row threshold (5k rows) instead of growing it
+                 past the default 100k (the default itself is checked against the same measurements)
+  scratch_here   POLARIS_SCRATCH_URL at the test cluster: rehearsal databases go there (scratch_module: the same
+                 for a module-scoped rehearsal that several tests read)
   pending        pending(case) -> a migrations folder: the repo's files plus tests/rehearse/fixtures/<case>
                  (NN_name.sql, numbered after the head: rehearse_data.numbered)
 
-Size: POLARIS_REHEARSE_ROWS (default 150000 rows, ~127k attempts: above the default 100k-row flag threshold,
-which the big backup's test relies on, with room for the 5% its row estimate may be off) keeps the suite quick
-on 2 cores while a rewrite of attempts still takes far longer than a catalog-only change; the 1M-row figures
-are measured by scripts/bench_rehearse.py (README).
+The 1M-row figures are measured by scripts/bench_rehearse.py (README).
 """
 
 from __future__ import annotations
 
 import importlib.util
-import os
 from pathlib import Path
 
 import psycopg
@@ -34,7 +32,6 @@ _spec = importlib.util.spec_from_file_location("backups_fixtures", Path(__file__
 _backups = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_backups)
 s3_endpoint, s3_env, s3_store, age_key = _backups.s3_endpoint, _backups.s3_env, _backups.s3_store, _backups.age_key
-ROWS = int(os.environ.get("POLARIS_REHEARSE_ROWS", 150_000))
 
 
 def _verified_backup(cluster, schema_template, tmp_path_factory, name: str, rows: int):
@@ -48,23 +45,28 @@ def _verified_backup(cluster, schema_template, tmp_path_factory, name: str, rows
 
 
 @pytest.fixture(scope="session")
-def big_backup(cluster, schema_template, tmp_path_factory):
-    return _verified_backup(cluster, schema_template, tmp_path_factory, "rh_big", ROWS)
-
-
-@pytest.fixture(scope="session")
 def small_backup(cluster, schema_template, tmp_path_factory):
     return _verified_backup(cluster, schema_template, tmp_path_factory, "rh_small", 20_000)
 
 
-@pytest.fixture
-def scratch_here(cluster, monkeypatch):
+def _scratch(cluster, monkeypatch):
     monkeypatch.setenv("POLARIS_SCRATCH_URL", cluster.url("postgres"))
     for key in ("SUPABASE_PROD_URL", "SUPABASE_STAGING_URL", "POLARIS_BACKUP_STORE", "DATABASE_URL"):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setattr("polaris_db.rehearse.run.load_environment", lambda: None)  # no developer .env
     monkeypatch.setattr("polaris_db.config.load_environment", lambda: None)
     return cluster
+
+
+@pytest.fixture
+def scratch_here(cluster, monkeypatch):
+    return _scratch(cluster, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def scratch_module(cluster):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        yield _scratch(cluster, monkeypatch)
 
 
 @pytest.fixture

@@ -4,7 +4,9 @@ catalog-only changes and concurrent builds are not; failures name file:line."""
 
 from __future__ import annotations
 
+import copy
 import time
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -12,11 +14,13 @@ import pytest
 from polaris_db.backups.dump import take_backup
 from polaris_db.errors import BackupError, ConfigError
 from polaris_db.rehearse import report
-from polaris_db.rehearse.flags import Thresholds
+from polaris_db.rehearse.flags import Thresholds, flag
 from polaris_db.rehearse.run import newest_verified, parse_checks, rehearse
 from polaris_db.rehearse.safer import advice
-from rehearse_data import HEAD, numbered
+from rehearse_data import HEAD, numbered, release
+from run_inv import inv
 
+FIXTURES = Path(__file__).parent / "fixtures"
 SMALL = Thresholds(rows=5_000)  # the small backup's ~16k attempts count as a large table
 
 
@@ -29,10 +33,23 @@ def _by_file(run):
     return {m.migration.filename: m for m in run.migrations}
 
 
+@pytest.fixture(scope="module")
+def measured(small_backup, scratch_module, tmp_path_factory):
+    """Three rehearsals of one release (tests/rehearse/fixtures/measured) on the small backup, read by the tests
+    below: two under the lowered threshold (the first with the smoke check), one with production 12M rows."""
+    store, _ = small_backup
+    folder = tmp_path_factory.mktemp("measured") / "migrations"
+    release(FIXTURES / "measured", folder)
+    return [rehearse("prod", source=store.url, migrations_dir=folder, thresholds=SMALL, checks=("smoke",)),
+            rehearse("prod", source=store.url, migrations_dir=folder, thresholds=SMALL, checks=()),
+            rehearse("prod", source=store.url, migrations_dir=folder, checks=(),
+                     thresholds=Thresholds(production={"public.attempts": 12_000_000}))]
+
+
 def test_rewrite_and_plain_index_are_flagged_nullable_column_and_concurrent_index_are_not(
-        big_backup, scratch_here, pending, tmp_path):
-    store, manifest = big_backup
-    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), checks=("smoke",))  # default 100k rows
+        measured, small_backup, scratch_module):
+    store, manifest = small_backup
+    run = measured[0]
     assert run.backup == manifest.name and "backup's own history" in run.pending_source
     files = _by_file(run)
     assert list(files) == [numbered(1, "attempts_add_note.sql"), numbered(2, "attempts_add_token.sql"),
@@ -51,6 +68,11 @@ def test_rewrite_and_plain_index_are_flagged_nullable_column_and_concurrent_inde
     assert any(f.startswith("AccessExclusiveLock on public.attempts") and "blocks reads and writes" in f
                for f in rewrite.flags)
     assert "backfill it in batches" in rewrite.advice
+    # the default threshold: more than 100k rows in production (the same lock, judged at 100k and just above)
+    (lock,) = [lock for lock in rewrite.locks if lock.relation == "public.attempts"]
+    assert Thresholds().rows == 100_000 and Thresholds().bytes == 100 * 1024 ** 2
+    assert not Thresholds(production={"public.attempts": 100_000}).large(lock)
+    assert Thresholds(production={"public.attempts": 100_001}).large(lock)
 
     (build,) = plain.flagged
     assert any(f.startswith("ShareLock on public.attempts") and "blocks writes" in f for f in build.flags)
@@ -70,21 +92,29 @@ def test_rewrite_and_plain_index_are_flagged_nullable_column_and_concurrent_inde
     assert f"{numbered(2, 'attempts_add_token.sql')}:2: AccessExclusiveLock on public.attempts" in text and "safer:" in text
     markdown = report.markdown(run)
     assert markdown.startswith("## Release rehearsal on prod: FAIL") and "| 2 | alter table public.attempts" in markdown
-    assert run.database not in _databases(scratch_here)  # dropped without --keep
+    assert not {r.database for r in measured} & _databases(scratch_module)  # dropped without --keep
 
 
-@pytest.mark.parametrize(("case", "line", "message"), [
-    ("unique_over_duplicates", 4, "could not create unique index"),
-    ("not_null_over_nulls", 2, "contains null values"),
+@pytest.mark.parametrize(("case", "line", "message", "mode"), [
+    ("unique_over_duplicates", 4, "could not create unique index", "ShareLock"),
+    ("not_null_over_nulls", 2, "contains null values", "AccessExclusiveLock"),
 ])
-def test_a_migration_failing_on_production_data_fails_with_file_and_line(small_backup, scratch_here, pending, case,
-                                                                       line, message):
+def test_a_migration_failing_on_production_data_fails_with_file_and_line_in_its_migrations_table(
+        small_backup, scratch_here, pending, case, line, message, mode):
     store, manifest = small_backup
     before = {item.name: item.size for item in store.items()}
     run = rehearse("prod", source=store.url, migrations_dir=pending(case), thresholds=SMALL, checks=("smoke",),
                    keep=True, database=f"rh_{case}")
     assert run.failure and numbered(1, "attempts_") in run.failure and f".sql:{line}: " in run.failure
     assert message in run.failure and not run.checks  # no checks on a half-applied release
+    # the failing statement is in its migration's table (terminal and markdown), with its time and lock
+    failed = run.migrations[-1]
+    statement = failed.statements[-1]
+    assert statement.line == line and statement.error and statement.seconds > 0
+    assert any(lock.mode == mode and lock.relation == "public.attempts" for lock in statement.locks)
+    row = next(r for r in report.rows(failed) if r[0] == line)
+    assert row[-1] == "FAILED" and "public.attempts" in row[4]
+    assert f"| {line} | " in report.markdown(run)
     with psycopg.connect(scratch_here.url(run.database)) as conn:  # kept: the file's transaction rolled back
         assert conn.execute("select count(*) from supabase_migrations.schema_migrations where version = %s",
                             (f"{HEAD + 1:04d}",)).fetchone() == (0,)
@@ -99,8 +129,9 @@ def test_a_migration_failing_on_production_data_fails_with_file_and_line(small_b
 def test_pending_comes_from_the_target_read_only_when_its_url_is_set(small_backup, scratch_here, pending, monkeypatch):
     store, _ = small_backup
     monkeypatch.setenv("SUPABASE_PROD_URL", scratch_here.url("rh_small"))
-    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), checks=())  # 16k rows: not large
+    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), checks=("smoke",))  # 16k rows: not large
     assert run.pending_source == "prod's history, read-only" and run.passed and len(run.migrations) == 4
+    assert report.verdict(run) == "PASS (smoke; skipped: rls, types)"  # some checks skipped: said beside the PASS
     with psycopg.connect(scratch_here.url("rh_small")) as conn:
         assert conn.execute("select max(version) from supabase_migrations.schema_migrations").fetchone() == (f"{HEAD:04d}",)
 
@@ -150,59 +181,65 @@ def test_safer_patterns():
     ((), 7, "error: {store}: no verified backup of prod"),
 ])
 def test_task_errors_are_one_line_with_their_exit_code(tmp_path, args, code, message):
-    import subprocess
-    import sys
-
-    from polaris_db import REPO_ROOT
-
     store = tmp_path / "empty-store"
     store.mkdir()
-    result = subprocess.run([sys.executable, "-m", "invoke", "db.rehearse", "--from", str(store), *args],
-                            cwd=REPO_ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+    result = inv("db.rehearse", "--from", str(store), *args)
     assert result.returncode == code
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert result.stderr.startswith(message.format(store=store))
 
 
-def _verdicts(run):
+def _verdicts(migrations):
     """What was flagged and why, without the measured times."""
-    return [(m.migration.filename, s.line, [f.split("; ")[0] for f in s.flags]) for m in run.migrations
+    return [(m.migration.filename, s.line, [f.split("; ")[0] for f in s.flags]) for m in migrations
             for s in m.statements]
 
 
-def test_flags_are_the_same_on_every_run_and_follow_the_threshold_not_the_clock(small_backup, scratch_here, pending):
-    store, manifest = small_backup
-    folder = pending("measured")
-    runs = [rehearse("prod", source=store.url, migrations_dir=folder, thresholds=Thresholds(rows=5_000), checks=())
-            for _ in range(3)]
-    first = _verdicts(runs[0])
-    assert all(_verdicts(run) == first for run in runs[1:])
-    flagged = [(name, line) for name, line, flags in first if flags]
+def _differences(one, other) -> str:
+    return "; ".join(f"{a} != {b}" for a, b in zip(_verdicts(one), _verdicts(other)) if a != b) or "(none)"
+
+
+def _judged(run, thresholds: Thresholds):
+    """The run's measurements judged again under other thresholds, as rehearse() judges its own (flags.flag,
+    production's rows from the manifest unless given)."""
+    thresholds.production = {**run.manifest.row_counts, **thresholds.production}
+    migrations = copy.deepcopy(run.migrations)
+    for migration in migrations:
+        for statement in migration.statements:
+            statement.flags, statement.advice = [], None
+        flag(migration, thresholds)
+    return migrations
+
+
+def test_flags_are_the_same_on_every_run_and_follow_the_threshold_not_the_clock(measured, small_backup):
+    _, manifest = small_backup
+    first, second, production = measured
+    assert _verdicts(second.migrations) == _verdicts(first.migrations), _differences(first.migrations, second.migrations)
+    rejudged = _judged(first, copy.deepcopy(production.thresholds))  # the first run's measurements, third's limits
+    assert _verdicts(production.migrations) == _verdicts(rejudged), _differences(production.migrations, rejudged)
+    flagged = [(name, line) for name, line, flags in _verdicts(first.migrations) if flags]
     assert flagged == [(numbered(2, "attempts_add_token.sql"), 2), (numbered(3, "attempts_index_score.sql"), 2)]
     rows = manifest.row_counts["public.attempts"]
-    (rewrite,) = _by_file(runs[0])[numbered(2, "attempts_add_token.sql")].flagged
+    (rewrite,) = _by_file(first)[numbered(2, "attempts_add_token.sql")].flagged
     assert rewrite.flags[0].startswith("AccessExclusiveLock on public.attempts (") and "while it is rewritten" in rewrite.flags[0]
     assert "measured at production size" in rewrite.flags[0] and "blocks reads and writes" in rewrite.flags[0]
-    (build,) = _by_file(runs[0])[numbered(3, "attempts_index_score.sql")].flagged
+    (build,) = _by_file(first)[numbered(3, "attempts_index_score.sql")].flagged
     assert "while index public.attempts_score_idx is built: blocks writes" in build.flags[0]
     assert "-- polaris: transaction=false" in build.advice and "create index concurrently" in build.advice
     # above the table's production size: nothing is flagged, however long anything took
-    quiet = rehearse("prod", source=store.url, migrations_dir=folder, thresholds=Thresholds(rows=rows + 1), checks=())
-    assert not quiet.flagged and quiet.passed
+    quiet = _judged(first, Thresholds(rows=rows + 1))
+    assert not [s for m in quiet for s in m.flagged]
     # bytes count too: a table of more than 1 MB is large whatever its rows
-    by_size = rehearse("prod", source=store.url, migrations_dir=folder,
-                       thresholds=Thresholds(rows=10**9, bytes=1024 ** 2), checks=())
+    by_size = _judged(first, Thresholds(rows=10**9, bytes=1024 ** 2))
     assert [(n, line) for n, line, f in _verdicts(by_size) if f] == flagged
 
 
-def test_the_time_is_extrapolated_to_production_rows(small_backup, scratch_here, pending):
-    store, _ = small_backup
-    limits = Thresholds(production={"public.attempts": 12_000_000})  # production is larger than this backup
-    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), thresholds=limits, checks=())
+def test_the_time_is_extrapolated_to_production_rows(measured):
+    run = measured[2]  # production is larger than this backup: 12M attempts
     (build,) = _by_file(run)[numbered(3, "attempts_index_score.sql")].flagged
     assert "(12M rows," in build.flags[0] and "est. " in build.flags[0] and " at 12M rows" in build.flags[0]
-    measured = float(build.flags[0].split("; ")[1].split(" s measured")[0])
-    assert build.seconds == pytest.approx(measured, abs=0.006)
+    measured_seconds = float(build.flags[0].split("; ")[1].split(" s measured")[0])
+    assert build.seconds == pytest.approx(measured_seconds, abs=0.006)
 
 
 def test_a_blocking_lock_held_through_a_later_statements_work_is_flagged(small_backup, scratch_here, pending):

@@ -1,5 +1,6 @@
-"""Rehearsal report fixes (issue 23, point 4): skipped checks are never a PASS, drift names real files, the failing
-statement is in its migration's table, report names carry the time, another env's backup needs --any-env."""
+"""Rehearsal report fixes (issue 23, point 4): skipped checks are never a PASS, drift names real files, report names
+carry the time, another env's backup needs --any-env. (The failing statement in its migration's table:
+test_rehearse.py, on the same failing rehearsals that check file:line.)"""
 
 from __future__ import annotations
 
@@ -20,15 +21,29 @@ from polaris_db.rehearse.run import rehearse
 HEAD_FILE = discover(MIGRATIONS_DIR)[-1]
 
 
-def test_checks_none_says_skipped_never_pass(small_backup, scratch_here):
-    store, _ = small_backup
-    run = rehearse("prod", source=store.url, checks=())
+@pytest.fixture(scope="module")
+def staging_backup(cluster, schema_template, tmp_path_factory):
+    """(ref, manifest): a verified backup of staging (the schema and seeds), another environment than prod."""
+    store = open_store(str(tmp_path_factory.mktemp("staging") / "store"))
+    manifest = take_backup(cluster.url(schema_template), "staging", store, encrypt=False)
+    mark_verified(store, manifest)
+    return f"{store.url}/{manifest.name}", manifest
+
+
+@pytest.fixture(scope="module")
+def unchecked(staging_backup, scratch_module):
+    """prod rehearsed on staging's backup (--any-env): nothing pending, --checks none. Read by the tests below."""
+    ref, _ = staging_backup
+    return rehearse("prod", file=ref, checks=(), any_env=True)
+
+
+def test_checks_none_says_skipped_never_pass(unchecked):
+    run = unchecked
     assert run.passed  # nothing failed: exit 0
     assert "PASS" not in report.verdict(run) and "checks skipped" in report.verdict(run)
     assert "PASS" not in report.terminal(run) and "checks skipped" in report.terminal(run)
     assert "PASS" not in report.markdown(run).splitlines()[0]
-    partly = rehearse("prod", source=store.url, checks=("smoke",))
-    assert report.verdict(partly) == "PASS (smoke; skipped: rls, types)"
+    # some checks run: "PASS (smoke; skipped: rls, types)" (test_rehearse.py, on the read-only target's rehearsal)
 
 
 @pytest.mark.parametrize("how", ["removed", "renamed"])
@@ -47,25 +62,8 @@ def test_drift_against_the_backup_names_the_real_files(small_backup, scratch_her
         assert f"{HEAD_FILE.version}_something_else.sql" in message
 
 
-@pytest.mark.parametrize(("case", "line", "mode"), [
-    ("unique_over_duplicates", 4, "ShareLock"),
-    ("not_null_over_nulls", 2, "AccessExclusiveLock"),
-])
-def test_the_failing_statement_is_in_its_migrations_table(small_backup, scratch_here, pending, case, line, mode):
-    store, _ = small_backup
-    run = rehearse("prod", source=store.url, migrations_dir=pending(case), checks=())
-    failed = run.migrations[-1]
-    statement = failed.statements[-1]
-    assert statement.line == line and statement.error and statement.seconds > 0
-    assert any(lock.mode == mode and lock.relation == "public.attempts" for lock in statement.locks)
-    row = next(r for r in report.rows(failed) if r[0] == line)
-    assert row[-1] == "FAILED" and "public.attempts" in row[4]
-    assert f"| {line} | " in report.markdown(run)
-
-
-def test_report_names_carry_the_time_and_never_overwrite(small_backup, scratch_here, tmp_path):
-    store, _ = small_backup
-    run = rehearse("prod", source=store.url, checks=())
+def test_report_names_carry_the_time_and_never_overwrite(unchecked, tmp_path):
+    run = unchecked
     when = datetime(2026, 12, 4, 18, 30, 5, tzinfo=timezone.utc)
     first = report.write(run, None, tmp_path, when)
     second = report.write(run, None, tmp_path, when)
@@ -74,12 +72,9 @@ def test_report_names_carry_the_time_and_never_overwrite(small_backup, scratch_h
     assert len({first, second, later}) == 3 and all(p.exists() for p in (first, second, later))
 
 
-def test_a_backup_of_another_env_is_refused_unless_any_env(cluster, schema_url, scratch_here, tmp_path):
-    store = open_store(str(tmp_path / "store"))
-    manifest = take_backup(schema_url, "staging", store, encrypt=False)
-    mark_verified(store, manifest)
-    ref = f"{store.url}/{manifest.name}"
+def test_a_backup_of_another_env_is_refused_unless_any_env(staging_backup, unchecked, scratch_here):
+    ref, manifest = staging_backup
     with pytest.raises(ConfigError, match=f"{manifest.name} is a backup of staging, not prod.*--any-env"):
         rehearse("prod", file=ref, checks=())
-    run = rehearse("prod", file=ref, checks=(), any_env=True)
+    run = unchecked  # the same with --any-env
     assert run.backup == manifest.name and any("staging" in note for note in run.notes)

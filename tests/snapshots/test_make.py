@@ -1,5 +1,6 @@
 """`inv db.snapshot` end to end on a production-like backup: verified, masked, encrypted to the snapshot key only,
-0 surviving originals; then `inv db.reset --from-snapshot` and `inv db.rehearse --snapshot` on it."""
+0 surviving originals; then `inv db.reset --from-snapshot` and `inv db.rehearse --snapshot` on it (one snapshot,
+made as an operator makes it; the raw backup is made once per module and only read)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import psycopg
 import pytest
 
 from polaris_db.backups.dump import take_backup
-from polaris_db.backups.fetch import fetched, mark_verified
+from polaris_db.backups.fetch import fetched, load, mark_verified
 from polaris_db.backups.keys import fingerprint
 from polaris_db.backups.retention import prune
 from polaris_db.backups.store import LocalStore
@@ -18,43 +19,20 @@ from polaris_db.snapshots.use import split_snapshot_ref
 from run_inv import inv
 
 
-@pytest.fixture
-def raw_store(production_url, keys, tmp_path):
-    """A verified, encrypted raw backup of the production-like database (as the nightly backup.yml leaves it)."""
-    store = LocalStore(tmp_path / "raw")
-    manifest = take_backup(production_url, "prod", store)
-    with fetched(store, manifest.name) as (archive, proven):
-        assert prove_in_scratch(archive, proven, production_url.rsplit("/", 1)[0] + "/raw_verify").ok
+@pytest.fixture(scope="module")
+def raw_store(cluster, production_template, key_pair, tmp_path_factory):
+    """A verified, encrypted raw backup of the production-like database (as the nightly backup.yml leaves it);
+    the tests only read it."""
+    backup, _ = key_pair
+    store = LocalStore(tmp_path_factory.mktemp("raw"))
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("POLARIS_BACKUP_RECIPIENTS", str(backup.to_public()))
+        monkeypatch.setenv("POLARIS_BACKUP_IDENTITY", str(backup))
+        manifest = take_backup(cluster.url(production_template), "prod", store)
+        with fetched(store, manifest.name) as (archive, proven):
+            assert prove_in_scratch(archive, proven, cluster.url("raw_verify")).ok
     mark_verified(store, manifest)
     return store
-
-
-def test_snapshot_is_masked_encrypted_verified_and_listed(raw_store, keys, scratch_on_test_cluster, tmp_path, monkeypatch):
-    snapshots = LocalStore(tmp_path / "snapshots")
-    run = make_snapshot("prod", raw_store, snapshots)
-    m = run.manifest
-    assert m.kind == "snapshot" and m.env == "prod_snapshot" and m.encryption == "age"
-    assert m.recipients == [fingerprint(str(keys[1].to_public()))]  # the snapshot key, not the backup key
-    assert m.snapshot["source"] == run.source and m.snapshot["masked_columns"] == run.masked.masked_columns > 40
-    assert m.snapshot["leak_check"]["survivors"] == 0 and m.snapshot["leak_check"]["probes"] > 300
-    assert run.verified and m.verified_at
-    assert split_snapshot_ref(f"{snapshots.url}/latest")[1] == m.name
-    with fetched(snapshots, m.name) as (archive, proven):
-        url = scratch_on_test_cluster.url("snap_look")
-        assert prove_in_scratch(archive, proven, url, keep=True).ok
-    with psycopg.connect(url, autocommit=True) as conn:
-        assert conn.execute("select count(*) from auth.users where email like '%@gmail.com'").fetchone() == (0,)
-        assert conn.execute("select count(*) from auth.users where email like '%@example.com'").fetchone() == (300,)
-        assert conn.execute("select count(*) from public.attempts where response like '%Santos%'").fetchone() == (0,)
-        assert conn.execute("select count(*) from public.attempts").fetchone()[0] >= 3000
-    with psycopg.connect(scratch_on_test_cluster.url("postgres"), autocommit=True) as admin:
-        admin.execute("drop database snap_look with (force)")
-    decisions = prune(snapshots, dry_run=True, env="prod_snapshot")
-    assert [(d.file, d.action) for d in decisions] == [(m.file, "keep")]
-    monkeypatch.delenv("POLARIS_SNAPSHOT_IDENTITY")  # the backup key alone does not open a snapshot
-    with pytest.raises(ConfigError, match="set POLARIS_SNAPSHOT_IDENTITY"):
-        with fetched(snapshots, m.name):
-            pass
 
 
 def test_a_raw_backup_is_never_taken_for_a_snapshot(raw_store, keys):
@@ -71,7 +49,9 @@ def test_without_the_masking_key_nothing_is_fetched(raw_store, keys, monkeypatch
         make_snapshot("prod", raw_store, LocalStore(tmp_path / "snapshots"))
 
 
-def test_snapshot_reset_and_rehearse_as_an_operator_types_them(raw_store, keys, cluster, tmp_path):
+def test_snapshot_is_masked_encrypted_verified_listed_then_reset_and_rehearsed_as_an_operator_types_them(
+        raw_store, keys, cluster, tmp_path, monkeypatch):
+    (source,) = [i.name.removesuffix(".json") for i in raw_store.items() if i.name.endswith(".json")]
     snapshots = tmp_path / "snapshots"
     env = {"POLARIS_SCRATCH_URL": cluster.url("postgres"), "POLARIS_MASK_KEY": "test-mask-key-0123456789",
            "POLARIS_SNAPSHOT_RECIPIENTS": str(keys[1].to_public()), "POLARIS_SNAPSHOT_IDENTITY": str(keys[1]),
@@ -79,7 +59,24 @@ def test_snapshot_reset_and_rehearse_as_an_operator_types_them(raw_store, keys, 
     made = inv("db.snapshot", "--env", "prod", "--from", raw_store.url, "--to", str(snapshots), env=env)
     assert made.returncode == 0, made.stdout + made.stderr
     assert "leak check:" in made.stdout and ", 0 found" in made.stdout and "verified" in made.stdout
+    assert "NOT verified" not in made.stdout
     assert "auth.users.email" in made.stdout  # the per-column table: sampled, found
+    # masked, encrypted to the snapshot key only, verified, listed
+    store = LocalStore(snapshots)
+    m = load(store, split_snapshot_ref(f"{store.url}/latest")[1])
+    assert m.kind == "snapshot" and m.env == "prod_snapshot" and m.encryption == "age"
+    assert m.recipients == [fingerprint(str(keys[1].to_public()))]  # the snapshot key, not the backup key
+    assert m.snapshot["source"] == source and m.snapshot["masked_columns"] > 40
+    assert f"from {source}: {m.snapshot['masked_columns']} columns masked" in made.stdout
+    assert m.snapshot["leak_check"]["survivors"] == 0 and m.snapshot["leak_check"]["probes"] > 300
+    assert m.verified_at
+    decisions = prune(store, dry_run=True, env="prod_snapshot")
+    assert [(d.file, d.action) for d in decisions] == [(m.file, "keep")]
+    monkeypatch.delenv("POLARIS_SNAPSHOT_IDENTITY")  # the backup key alone does not open a snapshot
+    with pytest.raises(ConfigError, match="set POLARIS_SNAPSHOT_IDENTITY"):
+        with fetched(store, m.name):
+            pass
+    # a developer resets from it (the snapshot key only) and finds no original in it
     with psycopg.connect(cluster.url("postgres"), autocommit=True) as admin:
         admin.execute("drop database if exists dev_local with (force)")
         admin.execute("create database dev_local")
@@ -89,6 +86,9 @@ def test_snapshot_reset_and_rehearse_as_an_operator_types_them(raw_store, keys, 
     assert "reset local from prod_snapshot-" in reset.stdout and "pending migration(s) applied" in reset.stdout
     with psycopg.connect(cluster.url("dev_local"), autocommit=True) as conn:
         assert conn.execute("select count(*), count(*) filter (where email like '%@example.com') from auth.users").fetchone() == (300, 300)
+        assert conn.execute("select count(*) from auth.users where email like '%@gmail.com'").fetchone() == (0,)
+        assert conn.execute("select count(*) from public.attempts where response like '%Santos%'").fetchone() == (0,)
+        assert conn.execute("select count(*) from public.attempts").fetchone()[0] >= 3000
     rehearsal = inv("db.rehearse", "--env", "prod", "--snapshot", "--from", str(snapshots), "--checks", "none",
                     "--report", str(tmp_path / "rehearse.md"), env=developer)
     assert rehearsal.returncode == 0, rehearsal.stdout + rehearsal.stderr

@@ -1,5 +1,6 @@
 """Masking in place on a production-like database: no original survives, keys and constraints hold,
-deterministic under one key, different under another."""
+deterministic under one key, different under another. (Tests about how masking works, not about the counts of
+the 300-learner database, use the 40-learner one: small_production_url.)"""
 
 from __future__ import annotations
 
@@ -83,11 +84,11 @@ def test_no_original_survives_and_constraints_hold(production_url, connect):
     assert "attempts -> sessions" in orphans(conn)
 
 
-def test_learner_dates_move_together(production_url, connect):
-    conn = connect(production_url)
+def test_learner_dates_move_together(small_production_url, connect):
+    conn = connect(small_production_url)
     before = dict(conn.execute("select id, started_at from public.sessions"))
     gaps = conn.execute("select user_id, max(started_at) - min(started_at) from public.sessions group by 1").fetchall()
-    _mask(production_url)
+    _mask(small_production_url)
     after = dict(conn.execute("select id, started_at from public.sessions"))
     assert all(after[i] != before[i] for i in before)
     assert sorted(conn.execute("select user_id, max(started_at) - min(started_at) from public.sessions group by 1")) == sorted(gaps)
@@ -102,14 +103,14 @@ def _snapshot_of(url: str, key: bytes, connect) -> list:
                         " order by u.id").fetchall()
 
 
-def test_same_key_same_output_other_key_different(production_url, cluster, connect):
+def test_same_key_same_output_other_key_different(small_production_url, cluster, connect):
     admin = connect(cluster.url("postgres"))
-    name = production_url.rsplit("/", 1)[1]
+    name = small_production_url.rsplit("/", 1)[1]
     for copy in ("mask_a", "mask_b"):
         admin.execute(f"drop database if exists {copy}")
         admin.execute(f"create database {copy} template {name}")
     try:
-        first = _snapshot_of(production_url, KEY, connect)
+        first = _snapshot_of(small_production_url, KEY, connect)
         again = _snapshot_of(cluster.url("mask_a"), KEY, connect)
         other = _snapshot_of(cluster.url("mask_b"), OTHER, connect)
         assert first == again
@@ -129,12 +130,12 @@ def test_a_column_without_a_rule_stops_masking_before_any_change(production_url,
     assert conn.execute("select count(*) from auth.users where email like 'maria.santos%'").fetchone()[0] == 300
 
 
-def test_the_leak_check_finds_a_copy_in_a_kept_column(production_url, connect):
-    conn = connect(production_url)
+def test_the_leak_check_finds_a_copy_in_a_kept_column(small_production_url, connect):
+    conn = connect(small_production_url)
     conn.execute("update public.coaches set persona = persona || ' ask maria.santos7@gmail.com' where slug = (select min(slug) from public.coaches)")
     rules = load()
     rules.sample = 10_000  # every email is a probe
-    with psycopg.connect(production_url, autocommit=True) as session:
+    with psycopg.connect(small_production_url, autocommit=True) as session:
         tables = catalog(session)
         report = leak.sample(session, rules, tables, rules.sample)
         mask_database(session, rules, KEY)
@@ -156,11 +157,11 @@ def test_a_row_naming_a_storage_object_still_names_it(production_url, connect):
                         " where r.object_name not like '%passport%'").fetchone() == (300,)
 
 
-def test_a_key_something_depends_on_stays_while_the_table_is_rewritten(production_url, connect):
+def test_a_key_something_depends_on_stays_while_the_table_is_rewritten(small_production_url, connect):
     """A view grouping by the primary key depends on the constraint: the rewrite keeps it (rows in key order)."""
-    conn = connect(production_url)
+    conn = connect(small_production_url)
     conn.execute("create view public.v_attempt_answers as select a.id, a.response from public.attempts a group by a.id")
-    result, report = _mask(production_url)
+    result, report = _mask(small_production_url)
     assert report.survivors == 0 and "public.attempts" in {t.table for t in result.tables}
     assert conn.execute("select count(*) from public.v_attempt_answers where response like '%Santos%'").fetchone() == (0,)
     assert conn.execute("select count(*) from pg_constraint where conname = 'attempts_pkey'").fetchone() == (1,)

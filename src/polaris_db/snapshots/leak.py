@@ -106,11 +106,13 @@ def check(conn: psycopg.Connection, tables: dict[str, list[Column]], report: Lea
         text = [sql.SQL("{}::text").format(sql.Identifier(c.name)) for c in columns if searchable(c)]
         if not text:
             continue
+        # Each row's text is built once (`offset 0` keeps the subquery): beside a set-returning function in the
+        # select list it was built again for every token, quadratic in a long value (a migration's statements).
         query = sql.SQL(
-            "select distinct p.col, p.value from (select r.txt, regexp_split_to_table(r.txt, {split}) token "
-            "from (select concat_ws(' ', {cols}) txt from only {t}) r) x join leak_probe p on p.token = x.token "
-            "where strpos(x.txt, p.value) > 0").format(split=sql.Literal(SPLIT), cols=sql.SQL(", ").join(text),
-                                                       t=_qualified(table))
+            "select distinct p.col, p.value from (select concat_ws(' ', {cols}) txt from only {t} offset 0) r "
+            "cross join lateral regexp_split_to_table(r.txt, {split}) x(token) join leak_probe p on p.token = x.token "
+            "where strpos(r.txt, p.value) > 0").format(split=sql.Literal(SPLIT), cols=sql.SQL(", ").join(text),
+                                                      t=_qualified(table))
         for name, value in conn.execute(query):
             found.setdefault(name, set()).add(value)
             report.where.setdefault(name, [])
