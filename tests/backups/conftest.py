@@ -21,13 +21,20 @@ _buckets = itertools.count(1)
 
 @pytest.fixture(scope="session")
 def s3_endpoint():
+    import moto.backends
     from moto.server import ThreadedMotoServer
 
+    # moto looks each request's Host up in a fresh listing of its ~180 service packages (listdir + isdir each),
+    # twice per request: a third of its CPU for an S3 call. The listing never changes while the server runs.
+    scan = moto.backends.list_of_moto_modules
+    listed = tuple(scan())
+    moto.backends.list_of_moto_modules = lambda: listed
     port = free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 80)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     yield f"http://127.0.0.1:{port}"
     server.stop()
+    moto.backends.list_of_moto_modules = scan
 
 
 @pytest.fixture

@@ -103,24 +103,31 @@ def test_two_backups_do_not_wait_for_each_other(source, tmp_path, monkeypatch):
 def test_a_database_error_during_a_backup_exits_7(source, connect, tmp_path):
     """Was exit 1 (`error: deadlock detected`); here a history table that is not the CLI's."""
     connect(source).execute("create schema supabase_migrations; create table supabase_migrations.schema_migrations (id int)")
-    result = inv("db.backup", "--store", str(tmp_path), url=source)
-    assert result.returncode == 7, result.stderr
-    assert result.stderr == 'error: backup not taken: column "version" does not exist\n'
+    with pytest.raises(BackupError) as error:  # db.backup prints `error: <this>` and exits with its code
+        take_backup(source, "local", LocalStore(tmp_path))
+    assert (str(error.value), error.value.exit_code) == ('backup not taken: column "version" does not exist', 7)
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("value", ["abc", "30 parsecs", "-1s", ""])
-def test_a_bad_lock_wait_is_exit_2_before_anything_connects(value, tmp_path):
-    result = inv("db.backup", "--store", str(tmp_path), "--lock-wait", value,
+def test_a_bad_lock_wait_is_exit_2_before_anything_connects(tmp_path):
+    """The CLI contract once (exit 2, the ConfigError's line, port 9 never dialled); every bad value below."""
+    result = inv("db.backup", "--store", str(tmp_path), "--lock-wait", "abc",
                  url="postgresql://postgres:postgres@127.0.0.1:9/postgres")
     assert result.returncode == 2, result.stderr
-    assert result.stderr == f"error: --lock-wait must be a duration like 30s, 500ms or 2min, got {value!r}\n"
+    assert result.stderr == "error: --lock-wait must be a duration like 30s, 500ms or 2min, got 'abc'\n"
+
+
+@pytest.mark.parametrize("value", ["abc", "30 parsecs", "-1s", "", "1 fortnight"])
+def test_a_bad_lock_wait_is_bad_configuration(value):
+    """What db.backup prints for it (`error: ` + the message, exit 2: ConfigError), checked before it connects."""
+    with pytest.raises(ConfigError) as error:
+        lock_wait_seconds(value)
+    assert str(error.value) == f"--lock-wait must be a duration like 30s, 500ms or 2min, got {value!r}"
+    assert error.value.exit_code == 2
 
 
 def test_lock_wait_reads_postgres_durations():
     assert [lock_wait_seconds(v) for v in ("30s", "500ms", "2min", "1500", "0")] == [30, 0.5, 120, 1.5, 0]
-    with pytest.raises(ConfigError):
-        lock_wait_seconds("1 fortnight")
 
 
 

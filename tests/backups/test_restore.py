@@ -1,6 +1,7 @@
 """Restore through the store on real databases: identical contents, refusals before anything is touched,
 side-database swaps that keep the old database, hosted targets that must be empty."""
 
+import io
 import json
 import os
 import subprocess
@@ -17,7 +18,8 @@ from polaris_db.backups.restore import parse_list
 from polaris_db.backups.store import LocalStore
 from polaris_db.backups.targets import restore_beside, restore_hosted
 from polaris_db.database import recreate_database
-from polaris_db.errors import BackupError, ConfigError
+from polaris_db.errors import Aborted, BackupError, ConfigError
+from polaris_db.tasks.backup import _confirm_hosted
 
 USERS = [("11111111-1111-1111-1111-111111111111", "ana@example.com"), ("22222222-2222-2222-2222-222222222222", "ben@example.com")]
 
@@ -264,7 +266,8 @@ def inv(*args, env=None):
                           capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
 
 
-def test_hosted_restore_needs_the_flag_and_the_name(source_with_notes, empty_template, cluster, connect, tmp_path):
+def test_hosted_restore_needs_the_flag_and_the_name(source_with_notes, empty_template, cluster, connect, tmp_path,
+                                                    monkeypatch):
     manifest = take_backup(source_with_notes, "local", LocalStore(tmp_path))
     ref = str(tmp_path / manifest.name)
     empty_url = fresh_db(cluster, connect, "staging_standin", empty_template)
@@ -272,17 +275,21 @@ def test_hosted_restore_needs_the_flag_and_the_name(source_with_notes, empty_tem
     no_flag = inv("db.restore", "--file", ref, "--to", "staging", env=staging)
     assert no_flag.returncode == 6 and no_flag.stderr.strip().count("\n") == 0
     assert "needs --i-know-this-is-hosted" in no_flag.stderr
-    no_tty = inv("db.restore", "--file", ref, "--to", "staging", "--i-know-this-is-hosted", env=staging)
-    assert no_tty.returncode == 6 and "pass --confirm staging" in no_tty.stderr
-    wrong = inv("db.restore", "--file", ref, "--to", "staging", "--i-know-this-is-hosted", "--confirm", "prod", env=staging)
-    assert wrong.returncode == 6
+    # The task's next two refusals, in-process (its own check, run before the archive is opened; Aborted is exit 6):
+    # no terminal to type the name on (as under `inv` with stdin from /dev/null), and the wrong name typed.
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+    with pytest.raises(Aborted, match="no terminal to type the target name: pass --confirm staging") as no_tty:
+        _confirm_hosted("staging", True, None)
+    with pytest.raises(Aborted, match="aborted: typed 'prod', not 'staging'; nothing was changed") as wrong:
+        _confirm_hosted("staging", True, "prod")
+    assert no_tty.value.exit_code == wrong.value.exit_code == 6
     assert connect(empty_url).execute("select to_regclass('public.notes')").fetchone() == (None,)  # untouched so far
     ok = inv("db.restore", "--file", ref, "--to", "staging", "--i-know-this-is-hosted", "--confirm", "staging", env=staging)
     assert ok.returncode == 0, ok.stderr
     assert "postgres:postgres@" not in ok.stdout + ok.stderr
     assert connect(empty_url).execute("select count(*) from public.notes").fetchone() == (500,)
-    again = inv("db.restore", "--file", ref, "--to", "staging", "--i-know-this-is-hosted", "--confirm", "staging", env=staging)
-    assert again.returncode == 7 and "staging is not empty" in again.stderr
+    # Restoring again into the now non-empty project: refused (exit 7), as
+    # test_non_empty_hosted_target_is_refused_with_nothing_changed proves on restore_hosted, which the task calls.
 
 
 def test_restore_to_local_swaps_and_keeps_the_previous_database(source_with_notes, empty_template, cluster, connect, tmp_path):

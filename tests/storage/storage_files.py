@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import quote
+
+import urllib3
 
 BUCKETS = ("user-media", "public-assets")
 NAMES = ("take-{i}.webm", "Übung {i}/Aufnahme.ogg", "日本語/録音-{i}.mp3", "emoji 🎤/{i} ✓.wav", "a/b/c/{i}.png")
@@ -26,12 +29,25 @@ def seed(s3, count: int, *, large: int = 0, seed: int = 19) -> dict[tuple[str, s
 
 
 def put(s3, files: dict[tuple[str, str], bytes]) -> None:
+    """PutObject for each file, as plain HTTP requests to the moto server behind `s3`.
+
+    What boto3 would send minus its client-side work (1.7 ms of CPU a request, the same again as moto's): this is
+    setup, a thousand files a test. moto checks no signature; the credential scope tells it the service.
+    """
+    http = urllib3.PoolManager(maxsize=8)
+    headers = {"Content-Type": "audio/webm", "x-amz-meta-owner": "u1",
+               "Authorization": "AWS4-HMAC-SHA256 Credential=seed/20261201/us-east-1/s3/aws4_request, "
+                                "SignedHeaders=host, Signature=0"}
+
     def one(item):
         (bucket, name), data = item
-        s3.put_object(Bucket=bucket, Key=name, Body=data, ContentType="audio/webm", Metadata={"owner": "u1"})
+        url = f"{s3.meta.endpoint_url}/{bucket}/{quote(name, safe='/')}"
+        answer = http.request("PUT", url, body=data, headers=headers, retries=False)
+        assert answer.status == 200, f"PUT {bucket}/{name}: {answer.status} {answer.data[:300]!r}"
 
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(one, files.items()))
+    http.clear()
 
 
 def read_all(s3, bucket: str) -> dict[str, bytes]:

@@ -13,9 +13,15 @@ from polaris_db.storage.objects import Objects
 LARGE = 17 * 1024 * 1024  # above the 16 MiB part size: streamed through a temporary file, multipart
 
 
-def test_two_nights_copy_each_file_once_and_only_new_ones_the_second(storage, s3_store, age_key):
+def test_two_nights_copy_each_file_once_and_only_new_ones_the_second(storage, tmp_path, age_key):
+    """1000+ files (mixed sizes, unicode names, one above the part size) into an encrypted store.
+
+    The store is a folder: the s3:// store's own paths (put, multipart upload, one listing of the object area)
+    are proven by test_storage_restore (40 files and a 17 MiB one back byte for byte) and test_steps (the tasks),
+    and the Storage side here is S3 either way."""
+    store = LocalStore(tmp_path / "store")
     files = seed(storage, 1000, large=LARGE)
-    first, stats = copy_storage(s3_store, "prod-20261201T031700Z")
+    first, stats = copy_storage(store, "prod-20261201T031700Z")
     distinct = {lists_sha(first, key) for key in files}
     assert (stats.objects, stats.downloaded, stats.known) == (1001, 1001, 0)
     assert stats.copied == len(distinct) < 1001  # files with the same bytes are stored once
@@ -25,12 +31,12 @@ def test_two_nights_copy_each_file_once_and_only_new_ones_the_second(storage, s3
     entry = by_key[("user-media", "日本語/録音-2.mp3")]
     assert (entry.content_type, entry.metadata) == ("audio/webm", {"owner": "u1"})
     assert {b["name"] for b in first.buckets} == {"user-media", "public-assets"}
-    summary = save_for_manifest(s3_store, first)
+    summary = save_for_manifest(store, first)
     assert summary["objects"] == 1001 and summary["encryption"] == "age"
 
     new = {("public-assets", f"neu/{i} ñ.png"): bytes([i]) * (1000 + i) for i in range(10)}  # 1 % new files
     put(storage, new)
-    second, stats = copy_storage(s3_store, "prod-20261202T031700Z")
+    second, stats = copy_storage(store, "prod-20261202T031700Z")
     assert (stats.objects, stats.known, stats.downloaded, stats.copied) == (1011, 1001, 10, 10)
     assert len(second.objects) == 1011
 

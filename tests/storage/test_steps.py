@@ -2,29 +2,24 @@
 prune; the drill's files step; a backup whose copy fails and the one that resumes it. The secret key never
 appears in any output."""
 
-import os
-import subprocess
-import sys
-
 import pytest
+import run_inv
 from storage_files import read_all, seed
 
-from polaris_db import REPO_ROOT
 from polaris_db.backups.drill import run_drill
 from polaris_db.backups.dump import take_backup
+from polaris_db.backups.fetch import load, split_ref
 from polaris_db.backups.store import LocalStore
 from polaris_db.errors import BackupError
-from polaris_db.storage import listing as lists
-from polaris_db.storage.steps import copy_hook, drill_files
+from polaris_db.storage import listing as lists, steps
+from polaris_db.storage.steps import copy_hook, copied_line, drill_files
 from test_storage_restore import delete_bucket
 
 SECRET = "storage-test-secret-value"
 
 
 def inv(*args, url):
-    env = {**os.environ, "DATABASE_URL": url}
-    result = subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env=env, capture_output=True,
-                            text=True, stdin=subprocess.DEVNULL, timeout=300)
+    result = run_inv.inv(*args, url=url)
     assert SECRET not in result.stdout + result.stderr
     return result
 
@@ -34,20 +29,24 @@ def test_backup_verify_restore_and_prune_through_the_tasks(storage, s3_store, ag
     first = inv("db.backup", "--store", s3_store.url, url=empty_url)
     assert first.returncode == 0, first.stderr
     assert "storage: 40 files" in first.stdout and "storage files 40/40" in first.stderr  # progress
-    second = inv("db.backup", "--store", s3_store.url, url=empty_url)
-    assert "0 copied (0.0 MB), 40 unchanged since an earlier backup" in second.stdout
+    # The second night in-process: what db.backup prints after its backup line is copied_line(these figures).
+    figures = []
+    second = take_backup(empty_url, "local", s3_store, before_manifest=copy_hook(s3_store, empty_url, figures))
+    assert "0 copied (0.0 MB), 40 unchanged since an earlier backup" in copied_line(figures[0], 2)
     ref = f"{s3_store.url}/latest"
+    assert split_ref(ref)[1] == second.name
 
     verify = inv("db.backup-verify", ref, "--checksum-only", "--sample", "5", url=empty_url)
     assert verify.returncode == 0, verify.stderr
     assert "ok storage: 40 files" in verify.stdout and "5 (" in verify.stdout
 
     delete_bucket(storage, "public-assets")
-    refused = inv("db.restore", "--file", ref, "--storage", url=empty_url)
-    assert (refused.returncode, refused.stderr.strip()) == (7, "error: not restoring Storage files: bucket user-media "
-                                                            "is not empty (a restore never overwrites; empty it, pick "
-                                                            "other buckets with --bucket, or write only the files it "
-                                                            "lacks with --missing-only)")
+    with pytest.raises(BackupError) as refused:  # db.restore --storage's body: `error: <this>`, exit 7
+        steps.restore(s3_store, load(s3_store, second.name), [], dry_run=False)
+    assert (refused.value.exit_code, str(refused.value)) == (7, "not restoring Storage files: bucket user-media "
+                                                             "is not empty (a restore never overwrites; empty it, pick "
+                                                             "other buckets with --bucket, or write only the files it "
+                                                             "lacks with --missing-only)")
     dry = inv("db.restore", "--file", ref, "--storage", "--bucket", "public-assets", "--dry-run", url=empty_url)
     assert dry.returncode == 0, dry.stderr
     assert "would create bucket public-assets" in dry.stdout and "would write 20 files" in dry.stdout
@@ -65,8 +64,9 @@ def test_backup_verify_restore_and_prune_through_the_tasks(storage, s3_store, ag
 
     objects = s3_store.client.list_objects_v2(Bucket=s3_store.bucket, Prefix=s3_store.prefix + "objects/")["Contents"]
     s3_store.client.delete_object(Bucket=s3_store.bucket, Key=objects[0]["Key"])
-    broken = inv("db.backup-verify", ref, "--checksum-only", url=empty_url)
-    assert broken.returncode == 7 and "Storage files are not in the store as listed" in broken.stderr
+    with pytest.raises(BackupError, match="Storage files are not in the store as listed") as broken:
+        steps.verify_line(s3_store, load(s3_store, second.name), 0)  # what db.backup-verify checks first
+    assert broken.value.exit_code == 7
 
     skipped = inv("db.backup", "--store", s3_store.url, "--no-storage", url=empty_url)
     assert skipped.returncode == 0 and "storage:" not in skipped.stdout

@@ -14,6 +14,7 @@ timeout. `--lock-wait-timeout` makes a held lock fail the backup fast instead of
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -85,7 +86,14 @@ def cleanup_on_sigterm():
 
 
 def client_version(tool: str = "pg_dump") -> tuple[int, str]:
-    result = run_tool([bin_path(tool), "--version"])
+    path = bin_path(tool)
+    return _version_of(path, os.stat(path).st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _version_of(path: str, mtime_ns: int) -> tuple[int, str]:
+    """One `--version` per binary and process (keyed by its mtime: a reinstalled wheel is asked again)."""
+    result = run_tool([path, "--version"])
     version = result.stdout.split()[-1]
     return int(version.split(".")[0]), version
 
