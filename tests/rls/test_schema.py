@@ -1,7 +1,8 @@
 """The real schema (shim + every migration + seeds) against the access matrix, the audits and the script.
 
-Every matrix case is its own pytest case (`pytest tests/rls -k "public.attempts"`), run in a savepoint of
-one long transaction on a module-scoped clone of the schema template, so 1000+ cases take seconds.
+Every matrix case is its own pytest case (`pytest tests/rls -k "public.attempts"`). The cases run once per
+module, each in a savepoint of one long transaction on a module-scoped clone of the schema template, and
+each pytest case asserts its own verdict, so 1000+ cases take seconds.
 """
 
 from __future__ import annotations
@@ -36,13 +37,23 @@ def matrix_db(cluster, schema_template):
 
 
 @pytest.fixture(scope="module")
-def matrix_session(matrix_db):
-    """One transaction holding the throwaway users; rolled back when the module ends."""
-    conn = psycopg.connect(matrix_db)
-    start(conn, MATRIX)
-    yield conn
-    conn.rollback()
-    conn.close()
+def matrix_results(matrix_db):
+    """Every matrix case run once through the Python executor (`run_case`, the script's own pg_temp.rls_case)
+    in one transaction holding the throwaway users, rolled back at the end: case id -> its Result, or why
+    its entry has no results (absent from the schema). Each test_matrix_case asserts its own verdict."""
+    results: dict[str, object] = {}
+    with psycopg.connect(matrix_db) as conn:
+        start(conn, MATRIX)
+        for entry in MATRIX.entries:
+            if not exists(conn, entry):
+                absent = (f"{entry.name} is optional and absent from this schema" if entry.optional
+                          else f"{entry.name}: listed in the matrix but absent from the schema")
+                results.update((case.id, absent) for case in entry.expand(entry.touch or "<default touch>"))
+                continue
+            for case in entry_cases(conn, entry):
+                results[case.id] = run_case(conn, case)
+        conn.rollback()
+    return results
 
 
 def _case_params():
@@ -53,16 +64,15 @@ def _case_params():
 
 
 @pytest.mark.parametrize(("kind", "name", "case_id"), list(_case_params()))
-def test_matrix_case(matrix_session, kind, name, case_id):
-    conn = matrix_session
+def test_matrix_case(matrix_results, kind, name, case_id):
     entry = ENTRIES[(kind, name)]
-    if not exists(conn, entry):
+    result = matrix_results.get(case_id)
+    if isinstance(result, str):
         if entry.optional:
-            pytest.skip(f"{name} is optional and absent from this schema")
-        pytest.fail(f"{name}: listed in the matrix but absent from the schema")
-    case = next(c for c in entry_cases(conn, entry) if c.id == case_id)
-    result = run_case(conn, case)
-    assert result.passed, f"{case.title}: {result.explain()}"
+            pytest.skip(result)
+        pytest.fail(result)
+    assert result is not None, f"{case_id}: the schema's cases for {name} do not include this case"
+    assert result.passed, f"{result.case.title}: {result.explain()}"
 
 
 def test_audits_find_nothing(schema_url, connect):
@@ -87,24 +97,51 @@ def second_schema_url(cluster, schema_template):
     yield from _schema_clone(cluster, schema_template, "rls_second")
 
 
-def test_script_runs_clean_twice_on_two_databases_and_leaves_nothing(schema_url, second_schema_url, connect):
+def test_suite_runs_each_case_once_and_the_script_runs_clean_twice_on_two_databases_leaving_nothing(
+        schema_url, second_schema_url, connect):
+    """One executor, run once: in `inv db.rls-test`'s suite every matrix case is one TAP line of the one psql
+    run. That run is the first of two on this database (the suite is the script plus reads); the script
+    then runs twice on a second database. Every run passes every check, and no run leaves rows behind."""
+    cases = len(list(_case_params()))
     for url in (schema_url, second_schema_url):
         conn = connect(url)
         before = _row_counts(conn)
-        for _ in range(2):
-            run = run_script(url)
+        for attempt in range(2):
+            if url == schema_url and attempt == 0:
+                lines: list[str] = []
+                report = run_suite(url, lines.append, verbose=True)
+                assert not report.failed and len(report.matrix) == cases, lines[-1]
+                assert [line for line in lines if line.startswith("1..")] == [f"1..{cases}"]
+                assert sum(line.startswith(("ok ", "not ok ")) for line in lines) == cases
+                assert lines[-1] == (f"# rls-test passed: audits 0 finding(s), coverage 0 gap(s), "
+                                     f"matrix 0/{cases} failed, script ok")
+                run = report.script_run
+            else:
+                run = run_script(url)
             assert run.passed, run.failures or run.errors
-            assert run.lines[0] == f"1..{run.checks}" and run.checks == len(list(_case_params()))
+            assert run.lines[0] == f"1..{run.checks}" and run.checks == cases
             assert run.lines[-1] == f"# {run.checks} checks: {run.checks} passed, 0 failed"
         assert _row_counts(conn) == before
 
 
-def test_script_fails_loudly_when_a_policy_is_missing(schema_url, connect):
+def _assert_suite_names(report, lines: list[str], table: str) -> None:
+    assert report.failed
+    failing = [line for line in lines if line.startswith("not ok")]
+    assert failing and all(table in line for line in failing[:1]), failing[:5]
+    assert lines[-1].startswith("# rls-test FAILED")
+
+
+def test_dropped_policy_fails_the_script_loudly_and_the_suite_naming_the_table(schema_url, connect):
+    """What `inv db.rls-test` prints when a policy is dropped; its psql run of the script exits 3 (psql's
+    exit code when ON_ERROR_STOP stops the script), naming the table and how many checks failed."""
     connect(schema_url).execute("drop policy attempts_select on public.attempts")
-    run = run_script(schema_url)
-    assert run.returncode == 3  # psql's exit code when ON_ERROR_STOP stops the script
+    lines: list[str] = []
+    report = run_suite(schema_url, lines.append)
+    run = report.script_run
+    assert run.returncode == 3
     assert any("attempts" in line for line in run.failures), run.failures
     assert "check(s) failed" in run.errors
+    _assert_suite_names(report, lines, "public.attempts")
 
 
 def test_removing_a_policy_fails_the_matrix_naming_the_table(schema_url, connect):
@@ -127,29 +164,9 @@ def test_committed_script_is_the_rendering_of_the_matrix(schema_url, connect):
         "ops/supabase/tests/rls_tests.sql is stale: run `inv db.rls-script` and commit it")
 
 
-@pytest.mark.parametrize(("breakage", "table"), [
-    ("drop policy attempts_select on public.attempts", "public.attempts"),
-    ("create table public.scratch_notes (id bigint primary key, user_id uuid, body text);"
-     "grant select on public.scratch_notes to authenticated", "public.scratch_notes"),
-])
-def test_suite_fails_naming_the_table(schema_url, connect, breakage, table):
-    """What `inv db.rls-test` prints when a policy is dropped or a table ships without policies."""
-    connect(schema_url).execute(breakage)
+def test_suite_fails_naming_a_table_without_policies(schema_url, connect):
+    """What `inv db.rls-test` prints when a table ships without policies."""
+    connect(schema_url).execute("create table public.scratch_notes (id bigint primary key, user_id uuid, body text);"
+                                "grant select on public.scratch_notes to authenticated")
     lines: list[str] = []
-    report = run_suite(schema_url, lines.append)
-    assert report.failed
-    failing = [line for line in lines if line.startswith("not ok")]
-    assert failing and all(table in line for line in failing[:1]), failing[:5]
-    assert lines[-1].startswith("# rls-test FAILED")
-
-
-def test_suite_runs_each_case_once_through_the_script(schema_url):
-    """One executor, run once: every matrix case is one TAP line of the one psql run."""
-    lines: list[str] = []
-    report = run_suite(schema_url, lines.append, verbose=True)
-    cases = len(list(_case_params()))
-    assert not report.failed and len(report.matrix) == cases
-    assert [line for line in lines if line.startswith("1..")] == [f"1..{cases}"]
-    assert sum(line.startswith(("ok ", "not ok ")) for line in lines) == cases
-    assert lines[-1] == (f"# rls-test passed: audits 0 finding(s), coverage 0 gap(s), matrix 0/{cases} failed, "
-                         "script ok")
+    _assert_suite_names(run_suite(schema_url, lines.append), lines, "public.scratch_notes")
