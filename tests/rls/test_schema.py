@@ -127,24 +127,27 @@ def test_suite_runs_each_case_once_and_the_script_reruns_clean_and_runs_on_a_sec
         assert _row_counts(conn) == before
 
 
-def _assert_suite_names(report, lines: list[str], table: str) -> None:
-    assert report.failed
-    failing = [line for line in lines if line.startswith("not ok")]
-    assert failing and all(table in line for line in failing[:1]), failing[:5]
-    assert lines[-1].startswith("# rls-test FAILED")
-
-
-def test_dropped_policy_fails_the_script_loudly_and_the_suite_naming_the_table(schema_url, connect):
-    """What `inv db.rls-test` prints when a policy is dropped; its psql run of the script exits 3 (psql's
-    exit code when ON_ERROR_STOP stops the script), naming the table and how many checks failed."""
-    connect(schema_url).execute("drop policy attempts_select on public.attempts")
+def test_suite_fails_naming_a_dropped_policys_table_and_a_table_without_policies(schema_url, connect):
+    """What `inv db.rls-test` prints when a policy is dropped and a table ships without policies (one run,
+    both breakages): the audit and coverage lines come first and the first names the new table; the first
+    failing line about anything else names the dropped policy's table; psql's run of the script exits 3 (its
+    exit code when ON_ERROR_STOP stops the script), naming that table and how many checks failed."""
+    conn = connect(schema_url)
+    conn.execute("drop policy attempts_select on public.attempts")
+    conn.execute("create table public.scratch_notes (id bigint primary key, user_id uuid, body text);"
+                 "grant select on public.scratch_notes to authenticated")
     lines: list[str] = []
     report = run_suite(schema_url, lines.append)
+    assert report.failed
+    failing = [line for line in lines if line.startswith("not ok")]
+    assert failing and "public.scratch_notes" in failing[0], failing[:5]
+    others = [line for line in failing if "public.scratch_notes" not in line]
+    assert others and "public.attempts" in others[0], others[:5]
+    assert lines[-1].startswith("# rls-test FAILED")
     run = report.script_run
     assert run.returncode == 3
     assert any("attempts" in line for line in run.failures), run.failures
     assert "check(s) failed" in run.errors
-    _assert_suite_names(report, lines, "public.attempts")
 
 
 def test_removing_a_policy_fails_the_matrix_naming_the_table(schema_url, connect):
@@ -168,11 +171,3 @@ def test_a_table_without_policies_fails_audit_and_coverage(schema_url, connect):
 def test_committed_script_is_the_rendering_of_the_matrix(schema_url, connect):
     assert SCRIPT_PATH.read_text(encoding="utf-8") == render(MATRIX, connect(schema_url)), (
         "ops/supabase/tests/rls_tests.sql is stale: run `inv db.rls-script` and commit it")
-
-
-def test_suite_fails_naming_a_table_without_policies(schema_url, connect):
-    """What `inv db.rls-test` prints when a table ships without policies."""
-    connect(schema_url).execute("create table public.scratch_notes (id bigint primary key, user_id uuid, body text);"
-                                "grant select on public.scratch_notes to authenticated")
-    lines: list[str] = []
-    _assert_suite_names(run_suite(schema_url, lines.append), lines, "public.scratch_notes")
