@@ -1,11 +1,18 @@
-"""Each audit stays quiet on a correct schema and names the object when one thing is broken."""
+"""Each audit stays quiet on a correct schema and names the object when one thing is broken.
+
+One database with tests/rls/fixtures/mini_schema.sql for the module: each breakage runs in a transaction
+that is rolled back (DDL is transactional), so every case sees the correct schema plus its one break.
+"""
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 
 from polaris_db import shim
+from polaris_db.database import scratch_database
 from polaris_db.rls.audits import run_audits
+from conftest import MINI_SCHEMA
 
 PUBLIC_AGGREGATES = frozenset({"public.v_drill_counts"})
 
@@ -14,8 +21,27 @@ def findings(conn, public_aggregates=PUBLIC_AGGREGATES) -> list[str]:
     return [str(f) for f in run_audits(conn, public_aggregates)]
 
 
-def test_correct_schema_has_no_findings(mini_url, connect):
-    assert findings(connect(mini_url)) == []
+@pytest.fixture(scope="module")
+def mini_db(cluster, empty_template):
+    """A clone of the shim template with the mini schema and a partitioned table (RLS on) for the cases."""
+    with scratch_database(cluster.url("postgres"), "rls_audits", template=empty_template) as url:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(MINI_SCHEMA.read_bytes())
+            conn.execute("create table notes_p (year int, body text) partition by range (year);"
+                         "alter table notes_p enable row level security")
+        yield url
+
+
+@pytest.fixture
+def mini_conn(mini_db):
+    """A connection in a transaction on the module's database, rolled back afterwards."""
+    with psycopg.connect(mini_db) as conn:
+        yield conn
+        conn.rollback()
+
+
+def test_correct_schema_has_no_findings(mini_conn):
+    assert findings(mini_conn) == []
 
 
 BREAKAGES = [
@@ -58,29 +84,33 @@ BREAKAGES = [
 
 
 @pytest.mark.parametrize(("breakage", "expected"), BREAKAGES)
-def test_breakage_is_named(mini_url, connect, breakage, expected):
-    conn = connect(mini_url)
-    conn.execute("create table notes_p (year int, body text) partition by range (year);"
-                 "alter table notes_p enable row level security")
+def test_breakage_is_named(mini_conn, breakage, expected):
+    conn = mini_conn
     if breakage.startswith("alter table storage."):  # a platform table: only the platform's roles can
         with shim.superuser_connection(conn) as admin:
             admin.execute(breakage)
+            admin.commit()
+            try:
+                found = findings(conn)
+            finally:
+                admin.execute(breakage.replace(" disable ", " enable "))
+                admin.commit()
     else:
         conn.execute(breakage)
-    found = findings(conn)
+        found = findings(conn)
     assert any(f.startswith(expected) for f in found), found
 
 
-def test_revoked_definer_view_is_not_a_finding(mini_url, connect):
+def test_revoked_definer_view_is_not_a_finding(mini_conn):
     """A server-only view (no select for anon/authenticated) may run as its owner."""
-    conn = connect(mini_url)
+    conn = mini_conn
     conn.execute("create view v_all_sessions as select * from sessions;"
                  "revoke all on v_all_sessions from anon, authenticated, public")
     assert findings(conn) == []
 
 
-def test_definer_trigger_function_needs_no_grants(mini_url, connect):
+def test_definer_trigger_function_needs_no_grants(mini_conn):
     """Trigger functions cannot be called directly, so PUBLIC execute on them is harmless."""
-    conn = connect(mini_url)
+    conn = mini_conn
     conn.execute("grant execute on function handle_new_user() to public")
     assert findings(conn) == []
