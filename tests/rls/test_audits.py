@@ -1,7 +1,7 @@
 """Each audit stays quiet on a correct schema and names the object when one thing is broken.
 
-One database with tests/rls/fixtures/mini_schema.sql for the module: each breakage runs in a transaction
-that is rolled back (DDL is transactional), so every case sees the correct schema plus its one break.
+One database with tests/rls/fixtures/mini_schema.sql for the module: each case runs in a transaction that
+is rolled back (DDL is transactional), so every case sees the correct schema plus its one break.
 """
 
 from __future__ import annotations
@@ -10,9 +10,7 @@ import psycopg
 import pytest
 
 from polaris_db import shim
-from polaris_db.database import scratch_database
 from polaris_db.rls.audits import run_audits
-from conftest import MINI_SCHEMA
 
 PUBLIC_AGGREGATES = frozenset({"public.v_drill_counts"})
 
@@ -21,20 +19,9 @@ def findings(conn, public_aggregates=PUBLIC_AGGREGATES) -> list[str]:
     return [str(f) for f in run_audits(conn, public_aggregates)]
 
 
-@pytest.fixture(scope="module")
-def mini_db(cluster, empty_template):
-    """A clone of the shim template with the mini schema and a partitioned table (RLS on) for the cases."""
-    with scratch_database(cluster.url("postgres"), "rls_audits", template=empty_template) as url:
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(MINI_SCHEMA.read_bytes())
-            conn.execute("create table notes_p (year int, body text) partition by range (year);"
-                         "alter table notes_p enable row level security")
-        yield url
-
-
 @pytest.fixture
 def mini_conn(mini_db):
-    """A connection in a transaction on the module's database, rolled back afterwards."""
+    """A connection in a transaction on the module's database (tests/rls/conftest.py), rolled back afterwards."""
     with psycopg.connect(mini_db) as conn:
         yield conn
         conn.rollback()
@@ -42,6 +29,13 @@ def mini_conn(mini_db):
 
 def test_correct_schema_has_no_findings(mini_conn):
     assert findings(mini_conn) == []
+
+
+@pytest.fixture
+def with_partitioned_table(mini_conn):
+    mini_conn.execute("create table notes_p (year int, body text) partition by range (year);"
+                      "alter table notes_p enable row level security")
+    return mini_conn
 
 
 BREAKAGES = [
@@ -84,8 +78,8 @@ BREAKAGES = [
 
 
 @pytest.mark.parametrize(("breakage", "expected"), BREAKAGES)
-def test_breakage_is_named(mini_conn, breakage, expected):
-    conn = mini_conn
+def test_breakage_is_named(with_partitioned_table, breakage, expected):
+    conn = with_partitioned_table
     if breakage.startswith("alter table storage."):  # a platform table: only the platform's roles can
         with shim.superuser_connection(conn) as admin:
             admin.execute(breakage)
