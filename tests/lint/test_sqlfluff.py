@@ -1,51 +1,71 @@
-"""sqlfluff with the repo's .sqlfluff: house style, parse errors fail, nothing is skipped."""
+"""sqlfluff with the repo's .sqlfluff: house style, parse errors fail, nothing is skipped.
+
+sqlfluff's start-up is most of its cost on small files, and it lints each file on its own: one run of the
+CLI (`python -m polaris_db.lint sql`, what `nox -s lint_sql` runs) lints every case's file, and each test
+asserts the findings on its own file. The exit code 0 of a clean run: tests/lint/test_ops.py.
+"""
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+
+import pytest
+
 from polaris_db import REPO_ROOT
-from polaris_db.lint.runner import style
 
-
-def lint(tmp_path, name: str, sql: str):
-    path = tmp_path / name
-    path.write_text(sql)
-    return [(f.path.rsplit("/", 1)[-1], f.line, f.rule) for f in style(REPO_ROOT, [tmp_path]).findings]
-
-
-def test_uppercase_keywords_are_reported_on_their_line(tmp_path):
-    assert lint(tmp_path, "a.sql", "select 1;\n\nSELECT 2;\n") == [("a.sql", 3, "CP01")]
-
-
-def test_parse_error_is_a_finding(tmp_path):
-    found = lint(tmp_path, "bad.sql", "select 1;\ncreate tabel x (id int);\n")
-    assert ("bad.sql", 2, "PRS") in found
-
-
-def test_large_files_are_linted_not_skipped(tmp_path):
-    filler = "".join(f"-- filler {i:03d} {'x' * 190}\n" for i in range(120))  # comments: cheap to parse
-    assert len(filler.encode()) > 20000  # sqlfluff's default large_file_skip_byte_limit
-    found = lint(tmp_path, "big.sql", filler + "SELECT 1;\n")
-    assert found == [("big.sql", 121, "CP01")]
-
-
-def test_raw_templater_and_supabase_constructs_parse(tmp_path):
-    sql = (
+FILLER = "".join(f"-- filler {i:03d} {'x' * 190}\n" for i in range(120))  # comments: cheap to parse
+CASES = {
+    "a.sql": "select 1;\n\nSELECT 2;\n",
+    "bad.sql": "select 1;\ncreate tabel x (id int);\n",
+    "big.sql": FILLER + "SELECT 1;\n",
+    "ok.sql": (
         "select '{{1,2}}'::int[][] as grid;\n"
         "select '{%' as brace;\n"
         "create policy \"Learners read own rows\" on public.sessions for select to authenticated\n"
         "using (user_id = (select auth.uid()));\n"
         "alter type public.provider add value if not exists 'paymongo';\n"
-    )
-    assert lint(tmp_path, "ok.sql", sql) == []
+    ),
+    "b.sql": "create tabel x (id int);\n",
+}
+FINDING = re.compile(r"(?P<path>.*?\.sql):(?P<line>\d+): (?P<rule>\S+) ")
 
 
-def test_cli_exit_codes(tmp_path, lint_cli):
-    good, bad = tmp_path / "good", tmp_path / "bad"
-    good.mkdir()
-    bad.mkdir()
-    (good / "a.sql").write_text("select 1;\n")
-    (bad / "b.sql").write_text("create tabel x (id int);\n")
-    assert lint_cli("sql", str(good)).returncode == 0
-    run = lint_cli("sql", str(bad))
-    assert run.returncode == 1
-    assert "b.sql:1: PRS" in run.stdout
+@pytest.fixture(scope="module")
+def cli_run(tmp_path_factory) -> subprocess.CompletedProcess:
+    folder = tmp_path_factory.mktemp("sqlfluff")
+    for name, sql in CASES.items():
+        (folder / name).write_text(sql)
+    return subprocess.run([sys.executable, "-m", "polaris_db.lint", "sql", "--processes", "1", str(folder)],
+                          capture_output=True, text=True, cwd=REPO_ROOT, stdin=subprocess.DEVNULL, timeout=600)
+
+
+def lint(cli_run, name: str):
+    """(file, line, rule) of every finding the run printed for the case `name`."""
+    found = [(m["path"].rsplit("/", 1)[-1], int(m["line"]), m["rule"]) for m in map(FINDING.match, cli_run.stdout.splitlines())
+             if m]
+    assert found or cli_run.returncode == 0, cli_run.stdout + cli_run.stderr  # a crash is not "no findings"
+    return [f for f in found if f[0] == name]
+
+
+def test_uppercase_keywords_are_reported_on_their_line(cli_run):
+    assert lint(cli_run, "a.sql") == [("a.sql", 3, "CP01")]
+
+
+def test_parse_error_is_a_finding(cli_run):
+    assert ("bad.sql", 2, "PRS") in lint(cli_run, "bad.sql")
+
+
+def test_large_files_are_linted_not_skipped(cli_run):
+    assert len(FILLER.encode()) > 20000  # sqlfluff's default large_file_skip_byte_limit
+    assert lint(cli_run, "big.sql") == [("big.sql", 121, "CP01")]
+
+
+def test_raw_templater_and_supabase_constructs_parse(cli_run):
+    assert lint(cli_run, "ok.sql") == []
+
+
+def test_cli_exits_1_on_findings_naming_them(cli_run):
+    assert cli_run.returncode == 1, cli_run.stdout + cli_run.stderr
+    assert "b.sql:1: PRS" in cli_run.stdout

@@ -1,7 +1,12 @@
-"""Each audit stays quiet on a correct schema and names the object when one thing is broken."""
+"""Each audit stays quiet on a correct schema and names the object when one thing is broken.
+
+One database with tests/rls/fixtures/mini_schema.sql for the module: each case runs in a transaction that
+is rolled back (DDL is transactional), so every case sees the correct schema plus its one break.
+"""
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 
 from polaris_db import shim
@@ -14,8 +19,23 @@ def findings(conn, public_aggregates=PUBLIC_AGGREGATES) -> list[str]:
     return [str(f) for f in run_audits(conn, public_aggregates)]
 
 
-def test_correct_schema_has_no_findings(mini_url, connect):
-    assert findings(connect(mini_url)) == []
+@pytest.fixture
+def mini_conn(mini_db):
+    """A connection in a transaction on the module's database (tests/rls/conftest.py), rolled back afterwards."""
+    with psycopg.connect(mini_db) as conn:
+        yield conn
+        conn.rollback()
+
+
+def test_correct_schema_has_no_findings(mini_conn):
+    assert findings(mini_conn) == []
+
+
+@pytest.fixture
+def with_partitioned_table(mini_conn):
+    mini_conn.execute("create table notes_p (year int, body text) partition by range (year);"
+                      "alter table notes_p enable row level security")
+    return mini_conn
 
 
 BREAKAGES = [
@@ -58,29 +78,33 @@ BREAKAGES = [
 
 
 @pytest.mark.parametrize(("breakage", "expected"), BREAKAGES)
-def test_breakage_is_named(mini_url, connect, breakage, expected):
-    conn = connect(mini_url)
-    conn.execute("create table notes_p (year int, body text) partition by range (year);"
-                 "alter table notes_p enable row level security")
+def test_breakage_is_named(with_partitioned_table, breakage, expected):
+    conn = with_partitioned_table
     if breakage.startswith("alter table storage."):  # a platform table: only the platform's roles can
         with shim.superuser_connection(conn) as admin:
             admin.execute(breakage)
+            admin.commit()
+            try:
+                found = findings(conn)
+            finally:
+                admin.execute(breakage.replace(" disable ", " enable "))
+                admin.commit()
     else:
         conn.execute(breakage)
-    found = findings(conn)
+        found = findings(conn)
     assert any(f.startswith(expected) for f in found), found
 
 
-def test_revoked_definer_view_is_not_a_finding(mini_url, connect):
+def test_revoked_definer_view_is_not_a_finding(mini_conn):
     """A server-only view (no select for anon/authenticated) may run as its owner."""
-    conn = connect(mini_url)
+    conn = mini_conn
     conn.execute("create view v_all_sessions as select * from sessions;"
                  "revoke all on v_all_sessions from anon, authenticated, public")
     assert findings(conn) == []
 
 
-def test_definer_trigger_function_needs_no_grants(mini_url, connect):
+def test_definer_trigger_function_needs_no_grants(mini_conn):
     """Trigger functions cannot be called directly, so PUBLIC execute on them is harmless."""
-    conn = connect(mini_url)
+    conn = mini_conn
     conn.execute("grant execute on function handle_new_user() to public")
     assert findings(conn) == []

@@ -53,8 +53,16 @@ def test_loader_names_the_broken_entry(tmp_path, body, message):
         load(write(tmp_path, body))
 
 
-def test_coverage_is_clean_on_the_mini_schema(mini_url, connect):
-    assert coverage(load(MINI_MATRIX), catalog.exposed(connect(mini_url))) == []
+@pytest.fixture
+def mini_conn(mini_db, connect):
+    """A transaction on the module's mini-schema database (tests/rls/conftest.py), rolled back afterwards."""
+    conn = connect(mini_db, autocommit=False)
+    yield conn
+    conn.rollback()
+
+
+def test_coverage_is_clean_on_the_mini_schema(mini_conn):
+    assert coverage(load(MINI_MATRIX), catalog.exposed(mini_conn)) == []
 
 
 @pytest.mark.parametrize(("change", "expected"), [
@@ -67,25 +75,25 @@ def test_coverage_is_clean_on_the_mini_schema(mini_url, connect):
     ("insert into storage.buckets (id, name) values ('avatars', 'avatars')", "avatars: exposed bucket has no entry"),
     ("drop view v_my_sessions", "public.v_my_sessions: view listed in mini_matrix.toml does not exist"),
 ])
-def test_coverage_gate_names_the_object(mini_url, connect, change, expected):
-    conn = connect(mini_url)
+def test_coverage_gate_names_the_object(mini_conn, change, expected):
+    conn = mini_conn
     conn.execute(change)
     problems = coverage(load(MINI_MATRIX), catalog.exposed(conn))
     assert any(p.startswith(expected) for p in problems), problems
 
 
-def test_optional_entries_may_be_absent(mini_url, connect, tmp_path):
+def test_optional_entries_may_be_absent(mini_conn, tmp_path):
     text = MINI_MATRIX.read_text().replace('name = "public.v_my_sessions"', 'name = "public.v_my_sessions"\n'
                                                                              'optional = true')
-    conn = connect(mini_url)
+    conn = mini_conn
     conn.execute("drop view v_my_sessions")
     path = tmp_path / "m.toml"
     path.write_text(text)
     assert coverage(load(path), catalog.exposed(conn)) == []
 
 
-def test_trigger_and_extension_functions_are_out_of_scope(mini_url, connect):
-    conn = connect(mini_url)
+def test_trigger_and_extension_functions_are_out_of_scope(mini_conn):
+    conn = mini_conn
     conn.execute("create extension vector schema public")
     functions = catalog.exposed(conn).functions
     assert "public.handle_new_user()" not in functions

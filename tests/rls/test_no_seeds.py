@@ -7,6 +7,7 @@ import psycopg
 import pytest
 
 from polaris_db import MIGRATIONS_DIR, OPS_DIR
+from polaris_db.database import scratch_database
 from polaris_db.migrations.files import head_version
 from polaris_db.migrations.reset import build
 from polaris_db.rls.suite import run_suite
@@ -14,10 +15,14 @@ from polaris_db.rls.suite import run_suite
 SMOKE = OPS_DIR / "tests" / "smoke.sql"
 
 
-@pytest.fixture
-def migrations_only_url(bare_url, connect) -> str:
-    build(connect(bare_url), seeds=False)
-    return bare_url
+@pytest.fixture(scope="module")
+def migrations_only_url(cluster) -> str:
+    """Shim + migrations, no seeds: one database for the module. Tests that change it do so in a
+    transaction they roll back."""
+    with scratch_database(cluster.url("postgres"), "rls_no_seeds") as url:
+        with psycopg.connect(url, autocommit=True) as conn:
+            build(conn, seeds=False)
+        yield url
 
 
 def run_smoke(conn):
@@ -43,7 +48,8 @@ def test_smoke_passes_on_migrations_alone(migrations_only_url, connect):
      "limits.session_max_minutes, tiers.free, tiers.pro"),
 ])
 def test_smoke_names_missing_reference_data(migrations_only_url, connect, statement, named):
-    conn = connect(migrations_only_url)
+    conn = connect(migrations_only_url, autocommit=False)
     conn.execute(statement)
     with pytest.raises(psycopg.errors.RaiseException, match=f"(?m)reference data missing: {named}$"):
         run_smoke(conn)
+    conn.rollback()

@@ -24,7 +24,7 @@ from . import catalog
 from .audits import run_audits
 from .matrix import MATRIX_PATH, Matrix, coverage, load
 from .render import render
-from .script import SCRIPT_PATH, Check, run_script
+from .script import SCRIPT_PATH, Check, ScriptRun, run_script
 
 
 @dataclass
@@ -35,6 +35,7 @@ class SuiteReport:
     script_ok: bool = True  # psql ran the script to its end (failed checks still count as a run)
     script_error: str = ""  # why not: psql's last error line
     script_stale: bool = False  # the committed script is not the rendering of the matrix
+    script_run: ScriptRun | None = None  # psql's run of the script: exit code, TAP lines, stderr
 
     @property
     def failed(self) -> int:
@@ -85,6 +86,7 @@ def run_suite(url: str, say: Callable[[str], None], *, verbose: bool = False, ma
     if report.script_stale:
         say(f"not ok - script {script_path.name} is stale: the matrix or the schema changed; run `inv db.sync`")
     run = run_script(url, script_path, on_line=lambda line: say(line) if verbose or not line.startswith("ok ") else None)
+    report.script_run = run
     report.matrix = run.results
     report.script_ok = run.complete
     if not run.complete:
