@@ -2,27 +2,25 @@
 
 The Management API is a real HTTP server on 127.0.0.1 serving the answers in tests/fixtures/management_api
 and applying PATCH bodies to them; the tasks reach it through SUPABASE_API_URL, as a user would. Each task and
-flag runs once through `inv` (the CLI contract); the other cases call the task in this process (`task_run`).
+flag runs once through `inv` (the CLI contract); the other cases call the task in this process
+(tests/run_task.py).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from types import SimpleNamespace
-from unittest import mock
 
 import pytest
-from invoke import Context, Exit
 
 from polaris_db import auth_hooks
 from polaris_db.errors import ConfigError
 from polaris_db.tasks.auth import auth_hook
 from polaris_db.tasks.cluster import status
 from run_inv import inv
+from run_task import task_run
 
 ANSWERS = Path(__file__).parent / "fixtures" / "management_api"
 REF = "abcdefghijklmnopqrst"
@@ -98,22 +96,6 @@ def _env(url: str, api: str | None = None, token: str | None = TOKEN) -> dict:
     if token:
         env["SUPABASE_ACCESS_TOKEN"] = token
     return env
-
-
-def task_run(task, capsys, environ: dict | None = None, **kwargs) -> SimpleNamespace:
-    """`inv` of `task` in this process, with inv()'s environment (no DATABASE_URL/SUPABASE_* but `environ`): what it
-    prints and its exit (invoke prints an Exit's message as one line on stderr)."""
-    with mock.patch.dict(os.environ):  # restored afterwards, .env's variables included
-        for name in [name for name in os.environ if name.startswith(("DATABASE_URL", "SUPABASE_"))]:
-            del os.environ[name]
-        os.environ.update(environ or {})
-        capsys.readouterr()
-        try:
-            task(Context(), **kwargs)
-            code, stderr = 0, ""
-        except Exit as exit_:
-            code, stderr = exit_.code, f"{exit_.message}\n"
-    return SimpleNamespace(returncode=code, stdout=capsys.readouterr().out, stderr=stderr)
 
 
 def _hook_line(stdout: str) -> str:
