@@ -1,7 +1,9 @@
 """The hosted auth hook: `inv db.status --env staging` reports it, `inv db.auth-hook` sets it.
 
 The Management API is a real HTTP server on 127.0.0.1 serving the answers in tests/fixtures/management_api
-and applying PATCH bodies to them; the tasks reach it through SUPABASE_API_URL, as a user would.
+and applying PATCH bodies to them; the tasks reach it through SUPABASE_API_URL, as a user would. Each task and
+flag runs once through `inv` (the CLI contract); the other cases call the task in this process
+(tests/run_task.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ import pytest
 
 from polaris_db import auth_hooks
 from polaris_db.errors import ConfigError
+from polaris_db.tasks.auth import auth_hook
+from polaris_db.tasks.cluster import status
 from run_inv import inv
+from run_task import task_run
 
 ANSWERS = Path(__file__).parent / "fixtures" / "management_api"
 REF = "abcdefghijklmnopqrst"
@@ -97,8 +102,8 @@ def _hook_line(stdout: str) -> str:
     return next(line for line in stdout.splitlines() if line.startswith("hook"))
 
 
-def test_status_without_a_token_says_unknown_and_passes(schema_url):
-    result = inv("db.status", "--env", "staging", env=_env(schema_url, token=None))
+def test_status_without_a_token_says_unknown_and_passes(schema_url, capsys):
+    result = task_run(status, capsys, _env(schema_url, token=None), env="staging")
     assert result.returncode == 0, result.stderr
     assert _hook_line(result.stdout).split(None, 1)[1] == "unknown (SUPABASE_ACCESS_TOKEN not set)"
 
@@ -115,22 +120,22 @@ def test_status_fails_when_the_hook_is_off_and_the_migrations_need_it(schema_url
     assert [(method, path) for method, path, _ in project.requests] == [("GET", f"/v1/projects/{REF}/config/auth")]
 
 
-def test_status_json_carries_the_hook(schema_url, management_api):
+def test_status_json_carries_the_hook(schema_url, management_api, capsys):
     _, api = management_api("auth_config_hook_on.json")
-    result = inv("db.status", "--env", "staging", "--json", env=_env(schema_url, api))
+    result = task_run(status, capsys, _env(schema_url, api), env="staging", json_=True)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["auth_hook"] == {"state": f"on ({HOOK_URI})", "needed": True, "problem": None}
 
 
-def test_status_passes_when_the_hook_is_off_and_nothing_needs_it(empty_url, management_api):
+def test_status_passes_when_the_hook_is_off_and_nothing_needs_it(empty_url, management_api, capsys):
     """A database without 0040's hook function: tokens without the claim are what it expects."""
     _, api = management_api("auth_config_hook_off.json")
-    result = inv("db.status", "--env", "staging", env=_env(empty_url, api))
+    result = task_run(status, capsys, _env(empty_url, api), env="staging")
     assert result.returncode == 0, result.stderr
     assert _hook_line(result.stdout).split(None, 1)[1] == "off"
 
 
-def test_auth_hook_switches_it_on_with_only_its_fields_then_leaves_it(schema_url, management_api):
+def test_auth_hook_switches_it_on_with_only_its_fields_then_leaves_it(schema_url, management_api, capsys):
     project, api = management_api("auth_config_hook_off.json")
     before = dict(project.config)
     check = inv("db.auth-hook", "--env", "staging", "--check", env=_env(schema_url, api))
@@ -145,30 +150,30 @@ def test_auth_hook_switches_it_on_with_only_its_fields_then_leaves_it(schema_url
     changed = {key for key in project.config if project.config[key] != before[key]}
     assert changed == {"hook_custom_access_token_enabled", "hook_custom_access_token_uri"}  # site_url etc. untouched
 
-    again = inv("db.auth-hook", "--env", "staging", env=_env(schema_url, api))
+    again = task_run(auth_hook, capsys, _env(schema_url, api), env="staging")
     assert again.stdout.strip() == f"auth hook on staging: on ({HOOK_URI}) (already so)"
     assert [method for method, _, _ in project.requests].count("PATCH") == 1
-    status = inv("db.status", "--env", "staging", env=_env(schema_url, api))
-    assert status.returncode == 0 and _hook_line(status.stdout).endswith(f"on ({HOOK_URI})")
+    after = task_run(status, capsys, _env(schema_url, api), env="staging")
+    assert after.returncode == 0 and _hook_line(after.stdout).endswith(f"on ({HOOK_URI})")
 
 
-def test_a_refused_token_is_one_line_exit_2_without_the_token(schema_url, management_api):
+def test_a_refused_token_is_one_line_exit_2_without_the_token(schema_url, management_api, capsys):
     _, api = management_api("auth_config_hook_off.json")
-    result = inv("db.auth-hook", "--env", "staging", env=_env(schema_url, api, token="sbp_wrong_token_value_123456"))
+    result = task_run(auth_hook, capsys, _env(schema_url, api, token="sbp_wrong_token_value_123456"), env="staging")
     assert result.returncode == 2
     assert result.stderr.startswith("error: Management API GET /v1/projects/") and result.stderr.count("\n") == 1
     assert "HTTP 401" in result.stderr and "sbp_wrong" not in result.stdout + result.stderr
 
 
-def test_auth_hook_needs_a_token_and_a_hosted_env(schema_url):
-    result = inv("db.auth-hook", "--env", "staging", env=_env(schema_url, token=None))
+def test_auth_hook_needs_a_token_and_a_hosted_env(schema_url, capsys):
+    result = task_run(auth_hook, capsys, _env(schema_url, token=None), env="staging")
     assert result.returncode == 2 and "SUPABASE_ACCESS_TOKEN is not set" in result.stderr
-    local = inv("db.auth-hook", "--env", "local")
+    local = task_run(auth_hook, capsys, env="local")
     assert local.returncode == 2 and "--env takes staging or prod" in local.stderr
 
 
-def test_an_unreachable_api_is_exit_5(schema_url):
-    result = inv("db.auth-hook", "--env", "staging", env=_env(schema_url, "http://127.0.0.1:9"))
+def test_an_unreachable_api_is_exit_5(schema_url, capsys):
+    result = task_run(auth_hook, capsys, _env(schema_url, "http://127.0.0.1:9"), env="staging")
     assert result.returncode == 5 and "unreachable" in result.stderr
 
 

@@ -10,7 +10,9 @@ from polaris_db import REPO_ROOT
 
 def collected_files(cache_dir, *args: str) -> list[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_XDIST")}
-    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0", "-o",
+    # without the third-party plugins that only load themselves (a second each to import): not about them
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0", "-p", "no:hypothesispytest",
+                             "-p", "no:faker", "-o",
                              f"cache_dir={cache_dir}", *args], cwd=REPO_ROOT, env=env, capture_output=True,
                             text=True, timeout=300, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]

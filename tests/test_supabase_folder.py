@@ -8,7 +8,6 @@ never 54322: on 127.0.0.1 with config.toml's database port the CLI would look fo
 
 import os
 import subprocess
-import sys
 import tomllib
 
 import psycopg
@@ -18,6 +17,8 @@ from polaris_db import MIGRATIONS_DIR, REPO_ROOT, SEEDS_DIR, supabase_cli
 from polaris_db.errors import MigrationFileError
 from polaris_db.migrations import discover, migrate
 from polaris_db.migrations.seeds import discover_seeds
+from polaris_db.tasks.migrate import migration_list
+from run_task import task_run
 
 SUPABASE_DIR = REPO_ROOT / "supabase"
 
@@ -57,11 +58,9 @@ def npx_supabase(*args):
     return result.stdout + result.stderr
 
 
-def inv_listing(url):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "SUPABASE_"))}
-    result = subprocess.run([sys.executable, "-m", "invoke", "db.migration-list"], cwd=REPO_ROOT,
-                            env={**env, "DATABASE_URL": url}, capture_output=True, text=True,
-                            stdin=subprocess.DEVNULL, timeout=300)
+def our_listing(url, capsys):
+    """`inv db.migration-list`'s table, in-process (tests/run_task.py; the task's CLI contract is in tests/tasks)."""
+    result = task_run(migration_list, capsys, {"DATABASE_URL": url})
     assert result.returncode == 0, result.stderr
     return listed_versions(result.stdout)
 
@@ -73,14 +72,14 @@ def listed_versions(listing):
 
 
 @pytest.mark.cli
-def test_cli_list_and_push_dry_run_agree_with_ours(empty_url, tmp_path):
+def test_cli_list_and_push_dry_run_agree_with_ours(empty_url, tmp_path, capsys):
     url = empty_url
     local = discover(MIGRATIONS_DIR)
     for migration in local[:20]:
         (tmp_path / migration.filename).symlink_to(migration.path)
     with psycopg.connect(url, autocommit=True) as conn:
         migrate(conn, tmp_path)
-    ours = inv_listing(url)
+    ours = our_listing(url, capsys)
     assert ours == [(m.version, m.version if i < 20 else "") for i, m in enumerate(local)]
     assert listed_versions(npx_supabase("migration", "list", f"--remote={url}")) == ours
     dry_run = npx_supabase("db", "push", "--dry-run", f"--remote={url}")
@@ -88,12 +87,12 @@ def test_cli_list_and_push_dry_run_agree_with_ours(empty_url, tmp_path):
 
 
 @pytest.mark.cli
-def test_cli_reset_builds_schema_and_seeds(empty_url, schema_url, connect):
+def test_cli_reset_builds_schema_and_seeds(empty_url, schema_url, connect, capsys):
     url = empty_url
     output = npx_supabase("db", "reset", "--yes", f"--remote={url}")
     assert [line.split()[-1] for line in output.splitlines() if line.startswith("Seeding data from")] == \
         [f"{seed.path.relative_to(REPO_ROOT)}..." for seed in discover_seeds(SEEDS_DIR)]
-    assert inv_listing(url) == [(m.version, m.version) for m in discover(MIGRATIONS_DIR)]
+    assert our_listing(url, capsys) == [(m.version, m.version) for m in discover(MIGRATIONS_DIR)]
     counts = ("select (select count(*) from pg_tables where schemaname = 'public'),"
               " (select count(*) from pg_policies where schemaname in ('public', 'storage')), (select count(*) from public.drills),"
               " (select count(*) from public.coaches), (select count(*) from public.limits)")

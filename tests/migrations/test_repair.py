@@ -13,6 +13,7 @@ from polaris_db.errors import ConfigError
 from polaris_db.migrations import discover, make_plan, migrate, read_history
 from polaris_db.migrations.repair import compare, execute, plan_repair, seed_files, statements_hash
 from run_inv import inv
+from run_task import task_run
 
 GOOD = Path(__file__).parents[1] / "fixtures" / "migrations" / "good"
 
@@ -90,11 +91,15 @@ def test_baseline_records_files_without_running_them(bare_url, connect, tmp_path
     assert cli_list(bare_url, GOOD, tmp_path) == [("0001", "0001"), ("0002", "0002"), ("0003", "0003")]
 
 
-def test_the_task_plans_read_only_and_changes_only_after_confirmation(bare_url, connect, tmp_path):
+def test_the_task_plans_read_only_and_changes_only_after_confirmation(bare_url, connect, tmp_path, capsys):
+    """Through `inv` where it asks for confirmation and where it changes rows; the plan and a bad --baseline
+    in-process (tests/run_task.py)."""
+    from polaris_db.tasks.migrate import repair
+
     conn = connect(bare_url)
     _broken(conn)
     before = _history(conn)
-    result = inv("db.repair", "--migrations", str(GOOD), url=bare_url)
+    result = task_run(repair, capsys, {"DATABASE_URL": bare_url}, migrations=str(GOOD))
     assert result.returncode == 0, result.stderr
     assert "edited" in result.stdout and "no file" in result.stdout and "nothing to change" in result.stdout
     result = inv("db.repair", "--migrations", str(GOOD), "--reverted", "0009", url=bare_url)
@@ -104,5 +109,5 @@ def test_the_task_plans_read_only_and_changes_only_after_confirmation(bare_url, 
                  url=bare_url)
     assert result.returncode == 0, result.stderr
     assert "repaired 3 row(s) on local: 3 applied, 0 pending, 0 drifted" in result.stdout
-    result = inv("db.repair", "--migrations", str(GOOD), "--baseline", "0042", url=bare_url)
+    result = task_run(repair, capsys, {"DATABASE_URL": bare_url}, migrations=str(GOOD), baseline="0042")
     assert result.returncode == 2 and result.stderr == "error: --baseline 0042: no local file has that version\n"

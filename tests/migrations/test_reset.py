@@ -20,7 +20,9 @@ from polaris_db.migrations.history import LOCK_KEY
 from polaris_db.migrations.reset import reset
 from polaris_db.psql import split_password
 
+from polaris_db.tasks import cluster as cluster_tasks
 from run_inv import inv
+from run_task import task_run
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "migrations"
 
@@ -155,7 +157,7 @@ def test_two_embedded_resets_take_turns_on_a_file_lock(tmp_path, monkeypatch):
     assert second_in.is_set()
 
 
-def test_a_failed_reset_says_the_database_is_incomplete_and_status_repeats_it(empty_url, monkeypatch):
+def test_a_failed_reset_says_the_database_is_incomplete_and_status_repeats_it(empty_url, monkeypatch, capsys):
     monkeypatch.setattr(reset_module, "MIGRATIONS_DIR", FIXTURES / "failing")
     name = database_name(empty_url)
     with pytest.raises(MigrationFailed, match=rf"0002_half_applied\.sql:\d+: .*reset incomplete: database {name} is "
@@ -167,4 +169,4 @@ def test_a_failed_reset_says_the_database_is_incomplete_and_status_repeats_it(em
     assert "is incomplete: a reset started" in status.stderr and "run `inv db.reset`" in status.stderr
     monkeypatch.undo()
     reset(Target("local", empty_url), Steps(), seeds=False)
-    assert inv("db.status", url=empty_url).returncode == 0
+    assert task_run(cluster_tasks.status, capsys, {"DATABASE_URL": empty_url}).returncode == 0  # in-process (tests/run_task.py)

@@ -17,8 +17,16 @@ from polaris_db.database import database_name
 from polaris_db.errors import ConfigError
 from polaris_db.migrations import reset as reset_module
 from polaris_db.migrations.history import LOCK_KEY
+from polaris_db.tasks.cluster import status
+from run_task import task_run
 
-from run_inv import inv
+
+def db_status(url, capsys) -> tuple[int, str]:
+    """`inv db.status` on `url`, in-process (its CLI contract, exit 4 for an incomplete database included, is
+    tests/migrations/test_reset.py's): (exit code, error line)."""
+    result = task_run(status, capsys, {"DATABASE_URL": url})
+    return result.returncode, result.stderr.strip()
+
 
 # `inv ...` as invoke runs it, with the migrations folder (and for `embedded`, the target) swapped for a test's.
 RUNNER = """
@@ -91,13 +99,13 @@ def folder_with(tmp_path, name, text):
     return migrations
 
 
-def test_a_timestamp_named_file_is_refused_before_anything_is_dropped(kept, connect, tmp_path):
+def test_a_timestamp_named_file_is_refused_before_anything_is_dropped(kept, connect, tmp_path, capsys):
     """The issue: the reset dropped the database, then found the file (exit 2, nothing applied, database gone)."""
     migrations = folder_with(tmp_path, "20261130120000_add_streaks.sql", "create table public.streaks (id int);\n")
     code, out, err = finish(start_reset(kept, migrations))
     assert code == 2, err
     assert "rename it to" in err and err.count("\n") == 1
-    assert still_there(connect, kept) and inv("db.status", url=kept).returncode == 0
+    assert still_there(connect, kept) and db_status(kept, capsys) == (0, "")
 
 
 def test_a_file_that_does_not_parse_is_refused_before_anything_is_dropped(kept, connect, tmp_path):
@@ -109,7 +117,7 @@ def test_a_file_that_does_not_parse_is_refused_before_anything_is_dropped(kept, 
     assert still_there(connect, kept)
 
 
-def test_ctrl_c_while_waiting_for_a_push_leaves_the_database_as_it_was(kept, connect):
+def test_ctrl_c_while_waiting_for_a_push_leaves_the_database_as_it_was(kept, connect, capsys):
     holder = connect(kept)
     holder.execute("select pg_advisory_lock(%s)", (LOCK_KEY,))  # a push under way
     process = start_reset(kept)
@@ -121,10 +129,10 @@ def test_ctrl_c_while_waiting_for_a_push_leaves_the_database_as_it_was(kept, con
     holder.execute("select pg_advisory_unlock(%s)", (LOCK_KEY,))
     assert code == 130, err
     assert err == f"error: interrupted: database {database_name(kept)} is as it was (the reset changed nothing)\n"
-    assert still_there(connect, kept) and inv("db.status", url=kept).returncode == 0
+    assert still_there(connect, kept) and db_status(kept, capsys) == (0, "")
 
 
-def test_ctrl_c_during_a_migration_leaves_the_database_marked_incomplete(kept, connect, tmp_path):
+def test_ctrl_c_during_a_migration_leaves_the_database_marked_incomplete(kept, connect, tmp_path, capsys):
     migrations = tmp_path / "slow"
     migrations.mkdir()
     (migrations / "0001_first.sql").write_text("create table public.first (id int);\n")
@@ -139,11 +147,12 @@ def test_ctrl_c_during_a_migration_leaves_the_database_marked_incomplete(kept, c
     assert err == (f"error: interrupted: database {name} is marked incomplete (`inv db.status` says so); "
                    "run `inv db.reset` again\n")
     assert not active(observer, "select pg_sleep(120)")  # the query was cancelled, not left running
-    status = inv("db.status", url=kept)
-    assert status.returncode == 4 and status.stderr.startswith(f"error: database {name} is incomplete"), status.stderr
+    code, error = db_status(kept, capsys)
+    assert code == 4 and error.startswith(f"error: database {name} is incomplete"), error
 
 
-def test_ctrl_c_between_drop_and_create_leaves_a_database_marked_incomplete(empty_url, cluster, connect, tmp_path):
+def test_ctrl_c_between_drop_and_create_leaves_a_database_marked_incomplete(empty_url, cluster, connect, tmp_path,
+                                                                             capsys):
     """Embedded cluster's path. The issue: no database afterwards, and `db.status` said "does not exist" (exit 5)."""
     name = database_name(empty_url)
     process = start_reset(empty_url, "-", "embedded", POLARIS_TEST_STATE=str(tmp_path / "state"))
@@ -156,8 +165,8 @@ def test_ctrl_c_between_drop_and_create_leaves_a_database_marked_incomplete(empt
     code, out, err = finish(process)
     assert code == 130, err
     assert "is marked incomplete (`inv db.status` says so)" in err
-    status = inv("db.status", url=empty_url)
-    assert status.returncode == 4 and status.stderr.startswith(f"error: database {name} is incomplete"), status.stderr
+    code, error = db_status(empty_url, capsys)
+    assert code == 4 and error.startswith(f"error: database {name} is incomplete"), error
 
 
 def test_ctrl_c_while_invoke_loads_the_tasks_exits_130(tmp_path):

@@ -205,7 +205,7 @@ def test_a_different_file_under_an_applied_number_is_named_as_such(empty_url, co
     assert "changed after it was applied" not in describe_drift(plan)
 
 
-# -- push --dry-run parses with pglast ----------------------------------------------------------------------
+# -- push --dry-run parses with pglast (clean files say they parse: tests/tasks/test_tasks.py) ---------------
 
 def test_push_dry_run_reports_parse_errors_as_file_line_and_exit_2(empty_url, connect, tmp_path, monkeypatch,
                                                                     capsys):
@@ -230,15 +230,7 @@ def test_push_dry_run_reports_parse_errors_as_file_line_and_exit_2(empty_url, co
     assert connect(empty_url).execute("select to_regclass('public.notes')").fetchone()[0] is None
 
 
-def test_push_dry_run_on_clean_files_says_they_parse(empty_url):
-    result = inv("db.push", "--dry-run", url=empty_url)
-    assert result.returncode == 0, result.stderr
-    assert re.search(r"dry run: nothing applied \(\d+ file\(s\) parse\)", result.stdout)
-
-
 # -- timeouts and the README table --------------------------------------------------------------------------
-
-
 
 def _subprocess_calls(path: Path):
     tree = ast.parse(path.read_text())
@@ -267,34 +259,7 @@ def test_readme_lists_every_exit_code():
     assert codes | {0, 130} <= {int(c) for c in table}, table
 
 
-# -- output for machines -------------------------------------------------------------------------------------
-
-def test_migration_list_has_a_summary_line_and_json(empty_url, connect):
-    import json
-
-    assert inv("db.push", url=empty_url).returncode == 0
-    total = len(discover(REPO_ROOT / "ops" / "supabase" / "migrations"))
-    listing = inv("db.migration-list", url=empty_url)
-    assert listing.stdout.rstrip().splitlines()[-1] == f"{total} applied, 0 pending, 0 drifted"
-    data = json.loads(inv("db.migration-list", "--json", url=empty_url).stdout)
-    assert (data["applied"], data["pending"], data["drifted"]) == (total, 0, 0)
-    assert data["migrations"][0] == {"version": "0001", "local": True, "remote": True, "name": "init",
-                                     "status": "applied", "drift": None, "drift_kind": None}
-    _ghost(connect(empty_url))
-    drifted = inv("db.migration-list", "--json", url=empty_url)
-    assert drifted.returncode == 3
-    assert json.loads(drifted.stdout)["drifted"] == 1 and drifted.stderr.startswith("error: migration history drift")
-
-
-def test_status_json_is_masked_and_complete(empty_url):
-    import json
-
-    result = inv("db.status", "--json", url=empty_url)
-    assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
-    assert data["url"].startswith("postgresql://postgres:****@127.0.0.1:")
-    assert data["head"] is None and data["pending"] > 30 and data["drift"] == [] and data["embedded"] is False
-
+# -- releases (migration-list/status outputs for machines: tests/tasks/test_tasks.py) ------------------------
 
 def test_released_means_on_main(tmp_path):
     from polaris_db.migrations.plan import released

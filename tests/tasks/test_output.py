@@ -48,9 +48,10 @@ def test_piped_into_head(empty_url):
     assert result.stdout.count("\n") == 1 and "Traceback" not in result.stderr and result.stderr == ""
 
 
-def test_an_unreachable_server_is_one_clean_line():
-    """It started with a tab (libpq's hint line) after `cannot connect to ...: `."""
+def test_an_unreachable_server_is_one_clean_masked_line():
+    """It started with a tab (libpq's hint line) after `cannot connect to ...: `; the password never shows."""
     result = inv("db.status", url="postgresql://postgres:Secret@127.0.0.1:9/postgres")
     assert result.returncode == 5
     assert result.stderr == ('error: cannot connect to postgresql://postgres:****@127.0.0.1:9/postgres: connection to '
                              'server at "127.0.0.1", port 9 failed: Connection refused\n')
+    assert "Secret" not in result.stdout
