@@ -65,14 +65,13 @@ def test_a_table_without_row_security_is_a_catalog_finding_and_an_access_change(
 
 
 def test_a_safe_change_against_a_git_ref_has_no_blockers(head_tree, prod_store, scratch_here):
-    store = prod_store
     root = head_tree(None)  # a repository whose HEAD is this checkout's ops/; the change is not committed
     for args in (["init", "-q", "-b", "main"], ["add", "-A"],
                  ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "base"]):
         subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, timeout=60)
     add_case(root, "safe")
     keep_matrix_entries(root, "public.attempts")  # the table the change touches (the whole matrix: `loosened`)
-    result = review("main", root=root, store=store, cap=2_000, types=False)  # types: the loosened review's
+    result = review("main", root=root, store=prod_store, cap=2_000, types=False)  # types: the task's test
     assert [m.filename for m in result.plan.added] == [f"{numbered(1)}_attempts_score_index_concurrently.sql"]
     assert result.blockers == [], result.blockers
     text = markdown(result)
