@@ -13,9 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .render import MARKER
-
 BOT = "github-actions[bot]"
+MARKER = "<!-- polaris-db-review -->"  # the review's first line (render.py writes it): how we find our comment
 LIMIT = 65_000  # GitHub refuses a comment body over 65536 characters
 GH_TIMEOUT = 60
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from ..config import mask
 from ..rehearse.report import HEADERS, rows, title
+from .comment import MARKER
 from .plan import statements
 from .run import MATRIX, Review
-
-MARKER = "<!-- polaris-db-review -->"
 
 
 def _cell(value) -> str:

@@ -117,10 +117,14 @@ def review(base: str, *, root: Path = REPO_ROOT, store=None, snapshot_store=None
             say("probing access on the head ...")
             after, head_types = probe(url, matrix), _types(url, result.notes) if types else ""
         result.access = diff(before, after, matrix)
-        result.types = [line.rstrip("\n") for line in difflib.unified_diff(
-            base_types.splitlines(), head_types.splitlines(), lineterm="", n=0)
-            if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+        result.types = types_diff(base_types, head_types)
     return result
+
+
+def types_diff(base: str, head: str) -> list[str]:
+    """The "+ ..." / "- ..." lines from the base's generated TypeScript to the head's."""
+    return [line.rstrip("\n") for line in difflib.unified_diff(base.splitlines(), head.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and line[:3] not in ("+++", "---")]
 
 
 def _on_snapshot(snapshot: Restored, url: str, plan: Plan, thresholds: Thresholds) -> Trace:
