@@ -4,6 +4,7 @@ The committed supabase/ folder (the CLI on the real migrations, from the repo ro
 """
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,13 @@ def test_we_continue_where_the_cli_stopped(bare_url, connect, tmp_path):
     plan = migrate(connect(bare_url), FIXTURES / "migrations" / "good")
     assert [m.version for m in plan.pending] == ["0003"]
     assert [row.version for row in read_history(connect(bare_url))] == ["0001", "0002", "0003"]
+
+
+def test_the_platform_binary_is_what_the_npm_wrapper_starts(monkeypatch):
+    binary = supabase_cli.cli_path()
+    assert binary != supabase_cli.CLI_PATH and binary.parent.parent.name.startswith("cli-"), binary
+    direct, wrapped = (subprocess.run([str(path), "--version"], capture_output=True, text=True, timeout=60)
+                       for path in (binary, supabase_cli.CLI_PATH))
+    assert direct.returncode == wrapped.returncode == 0 and direct.stdout == wrapped.stdout
+    monkeypatch.setenv("SUPABASE_CLI_BINARY_OVERRIDE", str(binary))
+    assert supabase_cli.cli_path() == supabase_cli.CLI_PATH

@@ -7,6 +7,7 @@ ops/supabase/migrations, so the CLI reads the same files as our tasks with no ge
 from __future__ import annotations
 
 import os
+import platform
 import subprocess
 from pathlib import Path
 
@@ -15,12 +16,29 @@ from .config import mask
 from .errors import ConfigError, ServerError
 
 CLI_PATH = REPO_ROOT / "node_modules" / ".bin" / "supabase"
+_SYSTEMS = {"Linux": "linux", "Darwin": "darwin", "Windows": "windows"}
+_MACHINES = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "arm64": "arm64"}
+
+
+def _platform_binary() -> Path | None:
+    """The npm package's binary for this machine (what its node wrapper would start: ~0.1 CPU-s saved a call)."""
+    system, machine = _SYSTEMS.get(platform.system()), _MACHINES.get(platform.machine().lower())
+    if not system or not machine:
+        return None
+    for suffix in (f"{system}-{machine}", f"{system}-{machine}-musl"):
+        binary = REPO_ROOT / "node_modules" / "@supabase" / f"cli-{suffix}" / "bin" / \
+            ("supabase.exe" if system == "windows" else "supabase")
+        if binary.exists():
+            return binary
+    return None
 
 
 def cli_path() -> Path:
     if not CLI_PATH.exists():
         raise ConfigError("Supabase CLI not found in node_modules: run `bash scripts/setup` (npm ci)")
-    return CLI_PATH
+    if os.environ.get("SUPABASE_CLI_BINARY_OVERRIDE"):  # the wrapper's own switch to another binary
+        return CLI_PATH
+    return _platform_binary() or CLI_PATH
 
 
 def run(args: list[str], url: str, *, workdir: Path = REPO_ROOT, check: bool = True,
