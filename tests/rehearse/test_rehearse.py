@@ -21,7 +21,7 @@ from rehearse_data import HEAD, numbered, release
 from run_inv import inv
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SMALL = Thresholds(rows=5_000)  # the small backup's ~16k attempts count as a large table
+SMALL = Thresholds(rows=5_000)  # the small backup's ~6.8k attempts count as a large table
 
 
 def _databases(cluster) -> set[str]:
@@ -129,7 +129,7 @@ def test_a_migration_failing_on_production_data_fails_with_file_and_line_in_its_
 def test_pending_comes_from_the_target_read_only_when_its_url_is_set(small_backup, scratch_here, pending, monkeypatch):
     store, _ = small_backup
     monkeypatch.setenv("SUPABASE_PROD_URL", scratch_here.url("rh_small"))
-    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), checks=("smoke",))  # 16k rows: not large
+    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), checks=("smoke",))  # 6.8k rows: not large
     assert run.pending_source == "prod's history, read-only" and run.passed and len(run.migrations) == 4
     assert report.verdict(run) == "PASS (smoke; skipped: rls, types)"  # some checks skipped: said beside the PASS
     with psycopg.connect(scratch_here.url("rh_small")) as conn:
