@@ -56,7 +56,7 @@ def test_snapshot_is_masked_encrypted_verified_listed_then_reset_and_rehearsed_a
     env = {"POLARIS_SCRATCH_URL": cluster.url("postgres"), "POLARIS_MASK_KEY": "test-mask-key-0123456789",
            "POLARIS_SNAPSHOT_RECIPIENTS": str(keys[1].to_public()), "POLARIS_SNAPSHOT_IDENTITY": str(keys[1]),
            "POLARIS_BACKUP_IDENTITY": str(keys[0])}
-    made = inv("db.snapshot", "--env", "prod", "--from", raw_store.url, "--to", str(snapshots), env=env)
+    made = inv("db.snapshot", "--env", "prod", "--from", raw_store.url, "--to", str(snapshots), "--jobs", "1", env=env)
     assert made.returncode == 0, made.stdout + made.stderr
     assert "leak check:" in made.stdout and ", 0 found" in made.stdout and "verified" in made.stdout
     assert "NOT verified" not in made.stdout
@@ -90,7 +90,7 @@ def test_snapshot_is_masked_encrypted_verified_listed_then_reset_and_rehearsed_a
         assert conn.execute("select count(*) from public.attempts where response like '%Santos%'").fetchone() == (0,)
         assert conn.execute("select count(*) from public.attempts").fetchone()[0] >= 3000
     rehearsal = inv("db.rehearse", "--env", "prod", "--snapshot", "--from", str(snapshots), "--checks", "none",
-                    "--report", str(tmp_path / "rehearse.md"), env=developer)
+                    "--jobs", "1", "--report", str(tmp_path / "rehearse.md"), env=developer)
     assert rehearsal.returncode == 0, rehearsal.stdout + rehearsal.stderr
     assert "prod_snapshot-" in (tmp_path / "rehearse.md").read_text()
     raw = inv("db.reset", "--from-snapshot", f"{raw_store.url}/latest", "--yes", url=cluster.url("dev_local"), env=developer)
