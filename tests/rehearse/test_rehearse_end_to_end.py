@@ -1,5 +1,5 @@
 """`inv db.rehearse` end to end on the embedded default: reset, a backup into the S3 test server (encrypted),
-backup-verify, then the rehearsal of a pending release from the bucket; exit codes and the report."""
+verified, then the rehearsal of a pending release from the bucket; exit codes and the report."""
 
 import os
 import subprocess
@@ -8,6 +8,9 @@ import sys
 from rehearse_data import fill_database, numbered
 
 from polaris_db import REPO_ROOT
+from polaris_db.backups.dump import take_backup
+from polaris_db.backups.fetch import fetched, mark_verified
+from polaris_db.backups.targets import prove_in_scratch
 from polaris_db.cluster import Cluster, free_port_from
 
 
@@ -28,10 +31,15 @@ def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, cluster_dir,
     try:
         inv("db.reset")
         embedded = Cluster(root=state / "postgres")
-        # attempts with rows (~2.5k, above the release run's --flag-rows 1k), on the port it runs on
-        fill_database(embedded.url(port=embedded.running_port()), 3_000)
-        inv("db.backup", "--env", "local", "--store", s3_store.url)
-        inv("db.backup-verify", f"{s3_store.url}/latest")
+        port = embedded.running_port()  # the port it runs on
+        fill_database(embedded.url(port=port), 3_000)  # attempts with rows (~2.5k, above the release's --flag-rows 1k)
+        # An encrypted backup into the bucket, verified: the steps of db.backup and db.backup-verify, in-process
+        # (their CLI on the embedded default and the bucket: tests/backups/test_end_to_end.py, test_fetch.py).
+        manifest = take_backup(embedded.url(port=port), "local", s3_store)
+        assert manifest.encryption == "age"
+        with fetched(s3_store, manifest.name) as (archive, proven):
+            assert prove_in_scratch(archive, proven, embedded.url("polaris_verify", port=port)).ok
+        mark_verified(s3_store, proven)
         # Nothing pending: the backup is at head; every check runs on the rehearsed database.
         report = tmp_path / "head.md"
         out = inv("db.rehearse", "--env", "local", "--from", s3_store.url, "--report", str(report)).stdout
