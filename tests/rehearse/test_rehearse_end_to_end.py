@@ -9,7 +9,8 @@ from rehearse_data import fill_database, numbered
 
 from polaris_db import REPO_ROOT
 from polaris_db.backups.dump import take_backup
-from polaris_db.backups.fetch import fetched, mark_verified
+from polaris_db.backups.fetch import copy, fetched, mark_verified
+from polaris_db.backups.store import LocalStore
 from polaris_db.backups.targets import prove_in_scratch
 from polaris_db.cluster import Cluster, free_port_from
 
@@ -54,8 +55,10 @@ def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, cluster_dir,
         text = report.read_text()
         assert f"{numbered(2, 'attempts_add_token.sql')}:2: AccessExclusiveLock on public.attempts" in text
         assert f"{numbered(4, 'attempts_index_created.sql')} (transaction=false): ok" in text
-        # A release that fails on the data: exit 4 with file:line.
-        result = inv("db.rehearse", "--env", "local", "--file", f"{s3_store.url}/latest", "--checks", "none",
+        # A release that fails on the data: exit 4 with file:line. From a downloaded copy, named (no bucket client).
+        downloaded = LocalStore(tmp_path / "downloaded")
+        copy(s3_store, manifest.name, downloaded)
+        result = inv("db.rehearse", "--env", "local", "--file", f"{downloaded.url}/{manifest.name}", "--checks", "none",
                      "--migrations", str(pending("unique_over_duplicates")), "--report", str(tmp_path / "f.md"), code=4)
         assert f"{numbered(1, 'attempts_unique_drill.sql')}:4: could not create unique index" in result.stderr
     finally:
