@@ -10,6 +10,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from invoke import Context, Exit
 
 from polaris_db.backups.dump import take_backup
 from polaris_db.errors import BackupError, ConfigError
@@ -17,6 +18,7 @@ from polaris_db.rehearse import report
 from polaris_db.rehearse.flags import Thresholds, flag
 from polaris_db.rehearse.run import newest_verified, parse_checks, rehearse
 from polaris_db.rehearse.safer import advice
+from polaris_db.tasks.rehearse import rehearse as rehearse_task
 from rehearse_data import HEAD, numbered, release
 from run_inv import inv
 
@@ -175,20 +177,30 @@ def test_safer_patterns():
     assert parse_checks(None) == ("rls", "smoke", "types") and parse_checks("none") == ()
 
 
-@pytest.mark.parametrize(("args", "code", "message"), [
-    (("--flag-rows", "soon"), 2, "error: --flag-rows must be a number"),
-    (("--jobs", "two"), 2, "error: --jobs must be a whole number"),
-    (("--checks", "rls,lint"), 2, "error: unknown check 'lint'"),
-    (("--env", "production"), 2, "error: unknown environment 'production'"),
-    ((), 7, "error: {store}: no verified backup of prod"),
+@pytest.mark.parametrize(("args", "message"), [
+    ({"flag_rows": "soon"}, "error: --flag-rows must be a number"),
+    ({"jobs": "two"}, "error: --jobs must be a whole number"),
+    ({"checks": "rls,lint"}, "error: unknown check 'lint'"),
+    ({"env": "production"}, "error: unknown environment 'production'"),
 ])
-def test_task_errors_are_one_line_with_their_exit_code(tmp_path, args, code, message):
+def test_task_argument_errors_are_one_line_and_exit_2(tmp_path, args, message):
+    """The task body in-process: invoke prints the Exit's message on stderr and exits with its code. Through `inv`:
+    the exit-7 refusal below, and each of these flags' good values (test_rehearse_end_to_end.py, test_make.py)."""
     store = tmp_path / "empty-store"
     store.mkdir()
-    result = inv("db.rehearse", "--from", str(store), *args)
-    assert result.returncode == code
+    with pytest.raises(Exit) as caught:
+        rehearse_task(Context(), from_=str(store), **args)
+    text = str(caught.value.message)
+    assert caught.value.code == 2 and text.splitlines() == [text] and text.startswith(message)
+
+
+def test_no_verified_backup_is_one_line_and_exit_7(tmp_path):
+    store = tmp_path / "empty-store"
+    store.mkdir()
+    result = inv("db.rehearse", "--from", str(store))
+    assert result.returncode == 7
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
-    assert result.stderr.startswith(message.format(store=store))
+    assert result.stderr.startswith(f"error: {store}: no verified backup of prod")
 
 
 def _verdicts(migrations):
