@@ -2,12 +2,10 @@
 verified, then the rehearsal of a pending release from the bucket; exit codes and the report."""
 
 import os
-import subprocess
-import sys
 
 from rehearse_data import fill_database, numbered
+from run_inv import inv as run_inv
 
-from polaris_db import REPO_ROOT
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import copy, fetched, mark_verified
 from polaris_db.backups.store import LocalStore
@@ -15,16 +13,16 @@ from polaris_db.backups.targets import prove_in_scratch
 from polaris_db.cluster import Cluster, free_port_from
 
 
-def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, cluster_dir, s3_store, age_key, pending):
+def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, cluster_dir, s3_store, age_key, pending,
+                                                          monkeypatch):
     state = cluster_dir("rehearse-end-to-end")  # a killed run's server there is stopped first
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DATABASE_URL", "POLARIS_SCRATCH_URL", "SUPABASE_PROD_URL", "POLARIS_BACKUP_STORE")}
-    env.update(POLARIS_STATE_DIR=str(state),
-               POLARIS_PG_PORT=str(free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 60)))
+    for key in ("POLARIS_SCRATCH_URL", "POLARIS_BACKUP_STORE"):  # DATABASE_URL, SUPABASE_*: inv() leaves them out
+        monkeypatch.delenv(key, raising=False)
+    env = {"POLARIS_STATE_DIR": str(state),
+           "POLARIS_PG_PORT": str(free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 60))}
 
     def inv(*args, code=0):
-        result = subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env=env, capture_output=True,
-                                text=True, stdin=subprocess.DEVNULL, timeout=900)
+        result = run_inv(*args, env=env)
         assert result.returncode == code, f"{args}: {result.stdout[-3000:]}{result.stderr[-1500:]}"
         assert "postgres:postgres@" not in result.stdout + result.stderr and "Traceback" not in result.stderr
         return result
