@@ -210,7 +210,9 @@ def _verdicts(migrations):
 
 
 def _differences(one, other) -> str:
-    return "; ".join(f"{a} != {b}" for a, b in zip(_verdicts(one), _verdicts(other)) if a != b) or "(none)"
+    """The verdicts that differ between two runs (what the assertion prints)."""
+    a, b = _verdicts(one), _verdicts(other)
+    return "; ".join(f"{x} != {y}" for x, y in zip(a, b) if x != y) or f"{len(a)} statements vs {len(b)}"
 
 
 def _judged(run, thresholds: Thresholds):
