@@ -1,6 +1,5 @@
 """scripts/bench_snapshot.py end to end at a toy size: it generates, backs up, restores, masks and prints the ratio."""
 
-import subprocess
 import sys
 
 import pytest
@@ -20,7 +19,12 @@ def test_toy_run_prints_the_ratio_and_memory(cluster_dir):
     assert "leak check" in out and "peak RSS" in out
 
 
-def test_bad_arguments_exit_2():
-    result = subprocess.run([sys.executable, str(SCRIPT), "--users", "0"], capture_output=True, text=True, timeout=60,
-                            stdin=subprocess.DEVNULL)
-    assert result.returncode == 2 and "must be positive" in result.stderr
+def test_bad_arguments_exit_2(monkeypatch, capsys):
+    """main() in-process (the script as a process: the toy run above)."""
+    monkeypatch.syspath_prepend(str(SCRIPT.parent))
+    from bench_snapshot import main
+
+    monkeypatch.setattr(sys, "argv", [str(SCRIPT), "--users", "0"])
+    with pytest.raises(SystemExit) as caught:
+        main()
+    assert caught.value.code == 2 and "must be positive" in capsys.readouterr().err

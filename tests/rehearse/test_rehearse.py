@@ -10,6 +10,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from invoke import Context, Exit
 
 from polaris_db.backups.dump import take_backup
 from polaris_db.errors import BackupError, ConfigError
@@ -17,11 +18,13 @@ from polaris_db.rehearse import report
 from polaris_db.rehearse.flags import Thresholds, flag
 from polaris_db.rehearse.run import newest_verified, parse_checks, rehearse
 from polaris_db.rehearse.safer import advice
+from polaris_db.tasks.rehearse import rehearse as rehearse_task
 from rehearse_data import HEAD, numbered, release
 from run_inv import inv
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SMALL = Thresholds(rows=5_000)  # the small backup's ~16k attempts count as a large table
+SMALL = Thresholds(rows=5_000)  # the small backup's ~6.8k attempts count as a large table
+# In-process rehearsals restore with `pg_restore -j 1` (cheaper for a small backup); the CLI tests use the default -j 2.
 
 
 def _databases(cluster) -> set[str]:
@@ -40,9 +43,9 @@ def measured(small_backup, scratch_module, tmp_path_factory):
     store, _ = small_backup
     folder = tmp_path_factory.mktemp("measured") / "migrations"
     release(FIXTURES / "measured", folder)
-    return [rehearse("prod", source=store.url, migrations_dir=folder, thresholds=SMALL, checks=("smoke",)),
-            rehearse("prod", source=store.url, migrations_dir=folder, thresholds=SMALL, checks=()),
-            rehearse("prod", source=store.url, migrations_dir=folder, checks=(),
+    return [rehearse("prod", source=store.url, jobs=1, migrations_dir=folder, thresholds=SMALL, checks=("smoke",)),
+            rehearse("prod", source=store.url, jobs=1, migrations_dir=folder, thresholds=SMALL, checks=()),
+            rehearse("prod", source=store.url, jobs=1, migrations_dir=folder, checks=(),
                      thresholds=Thresholds(production={"public.attempts": 12_000_000}))]
 
 
@@ -103,7 +106,7 @@ def test_a_migration_failing_on_production_data_fails_with_file_and_line_in_its_
         small_backup, scratch_here, pending, case, line, message, mode):
     store, manifest = small_backup
     before = {item.name: item.size for item in store.items()}
-    run = rehearse("prod", source=store.url, migrations_dir=pending(case), thresholds=SMALL, checks=("smoke",),
+    run = rehearse("prod", source=store.url, jobs=1, migrations_dir=pending(case), thresholds=SMALL, checks=("smoke",),
                    keep=True, database=f"rh_{case}")
     assert run.failure and numbered(1, "attempts_") in run.failure and f".sql:{line}: " in run.failure
     assert message in run.failure and not run.checks  # no checks on a half-applied release
@@ -129,7 +132,8 @@ def test_a_migration_failing_on_production_data_fails_with_file_and_line_in_its_
 def test_pending_comes_from_the_target_read_only_when_its_url_is_set(small_backup, scratch_here, pending, monkeypatch):
     store, _ = small_backup
     monkeypatch.setenv("SUPABASE_PROD_URL", scratch_here.url("rh_small"))
-    run = rehearse("prod", source=store.url, migrations_dir=pending("measured"), checks=("smoke",))  # 16k rows: not large
+    run = rehearse("prod", source=store.url, jobs=1, migrations_dir=pending("measured"),
+                   checks=("smoke",))  # 6.8k rows: not large under the default 100k
     assert run.pending_source == "prod's history, read-only" and run.passed and len(run.migrations) == 4
     assert report.verdict(run) == "PASS (smoke; skipped: rls, types)"  # some checks skipped: said beside the PASS
     with psycopg.connect(scratch_here.url("rh_small")) as conn:
@@ -173,20 +177,30 @@ def test_safer_patterns():
     assert parse_checks(None) == ("rls", "smoke", "types") and parse_checks("none") == ()
 
 
-@pytest.mark.parametrize(("args", "code", "message"), [
-    (("--flag-rows", "soon"), 2, "error: --flag-rows must be a number"),
-    (("--jobs", "two"), 2, "error: --jobs must be a whole number"),
-    (("--checks", "rls,lint"), 2, "error: unknown check 'lint'"),
-    (("--env", "production"), 2, "error: unknown environment 'production'"),
-    ((), 7, "error: {store}: no verified backup of prod"),
+@pytest.mark.parametrize(("args", "message"), [
+    ({"flag_rows": "soon"}, "error: --flag-rows must be a number"),
+    ({"jobs": "two"}, "error: --jobs must be a whole number"),
+    ({"checks": "rls,lint"}, "error: unknown check 'lint'"),
+    ({"env": "production"}, "error: unknown environment 'production'"),
 ])
-def test_task_errors_are_one_line_with_their_exit_code(tmp_path, args, code, message):
+def test_task_argument_errors_are_one_line_and_exit_2(tmp_path, args, message):
+    """The task body in-process: invoke prints the Exit's message on stderr and exits with its code. Through `inv`:
+    the exit-7 refusal below, and each of these flags' good values (test_rehearse_end_to_end.py, test_make.py)."""
     store = tmp_path / "empty-store"
     store.mkdir()
-    result = inv("db.rehearse", "--from", str(store), *args)
-    assert result.returncode == code
+    with pytest.raises(Exit) as caught:
+        rehearse_task(Context(), from_=str(store), **args)
+    text = str(caught.value.message)
+    assert caught.value.code == 2 and text.splitlines() == [text] and text.startswith(message)
+
+
+def test_no_verified_backup_is_one_line_and_exit_7(tmp_path):
+    store = tmp_path / "empty-store"
+    store.mkdir()
+    result = inv("db.rehearse", "--from", str(store))
+    assert result.returncode == 7
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
-    assert result.stderr.startswith(message.format(store=store))
+    assert result.stderr.startswith(f"error: {store}: no verified backup of prod")
 
 
 def _verdicts(migrations):
@@ -196,7 +210,9 @@ def _verdicts(migrations):
 
 
 def _differences(one, other) -> str:
-    return "; ".join(f"{a} != {b}" for a, b in zip(_verdicts(one), _verdicts(other)) if a != b) or "(none)"
+    """The verdicts that differ between two runs (what the assertion prints)."""
+    a, b = _verdicts(one), _verdicts(other)
+    return "; ".join(f"{x} != {y}" for x, y in zip(a, b) if x != y) or f"{len(a)} statements vs {len(b)}"
 
 
 def _judged(run, thresholds: Thresholds):
@@ -214,7 +230,8 @@ def _judged(run, thresholds: Thresholds):
 def test_flags_are_the_same_on_every_run_and_follow_the_threshold_not_the_clock(measured, small_backup):
     _, manifest = small_backup
     first, second, production = measured
-    assert _verdicts(second.migrations) == _verdicts(first.migrations), _differences(first.migrations, second.migrations)
+    assert _verdicts(second.migrations) == _verdicts(first.migrations), \
+        _differences(first.migrations, second.migrations)
     rejudged = _judged(first, copy.deepcopy(production.thresholds))  # the first run's measurements, third's limits
     assert _verdicts(production.migrations) == _verdicts(rejudged), _differences(production.migrations, rejudged)
     flagged = [(name, line) for name, line, flags in _verdicts(first.migrations) if flags]
@@ -244,7 +261,7 @@ def test_the_time_is_extrapolated_to_production_rows(measured):
 
 def test_a_blocking_lock_held_through_a_later_statements_work_is_flagged(small_backup, scratch_here, pending):
     store, _ = small_backup
-    run = rehearse("prod", source=store.url, migrations_dir=pending("held_lock"), thresholds=SMALL, checks=())
+    run = rehearse("prod", source=store.url, jobs=1, migrations_dir=pending("held_lock"), thresholds=SMALL, checks=())
     note, build = run.migrations[0].statements
     assert note.flags == ["AccessExclusiveLock on public.attempts taken here is held until the commit, while line 4 "
                           "works: blocks reads and writes"]

@@ -34,7 +34,7 @@ def staging_backup(cluster, schema_template, tmp_path_factory):
 def unchecked(staging_backup, scratch_module):
     """prod rehearsed on staging's backup (--any-env): nothing pending, --checks none. Read by the tests below."""
     ref, _ = staging_backup
-    return rehearse("prod", file=ref, checks=(), any_env=True)
+    return rehearse("prod", file=ref, checks=(), any_env=True, jobs=1)
 
 
 def test_checks_none_says_skipped_never_pass(unchecked):
@@ -55,7 +55,7 @@ def test_drift_against_the_backup_names_the_real_files(small_backup, scratch_her
     if how == "renamed":
         (folder / f"{HEAD_FILE.version}_something_else.sql").write_text(HEAD_FILE.sql)
     with pytest.raises(DriftError) as caught:
-        rehearse("prod", source=store.url, migrations_dir=folder, checks=())
+        rehearse("prod", source=store.url, jobs=1, migrations_dir=folder, checks=())
     message = str(caught.value)
     assert "None" not in message and HEAD_FILE.filename in message
     if how == "renamed":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import psycopg
 import pytest
+from invoke import Context, Exit
 
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import fetched, load, mark_verified
@@ -16,6 +17,7 @@ from polaris_db.backups.targets import prove_in_scratch
 from polaris_db.errors import BackupError, ConfigError
 from polaris_db.snapshots.make import make_snapshot
 from polaris_db.snapshots.use import split_snapshot_ref
+from polaris_db.tasks.snapshot import snapshot as snapshot_task
 from run_inv import inv
 
 
@@ -56,7 +58,7 @@ def test_snapshot_is_masked_encrypted_verified_listed_then_reset_and_rehearsed_a
     env = {"POLARIS_SCRATCH_URL": cluster.url("postgres"), "POLARIS_MASK_KEY": "test-mask-key-0123456789",
            "POLARIS_SNAPSHOT_RECIPIENTS": str(keys[1].to_public()), "POLARIS_SNAPSHOT_IDENTITY": str(keys[1]),
            "POLARIS_BACKUP_IDENTITY": str(keys[0])}
-    made = inv("db.snapshot", "--env", "prod", "--from", raw_store.url, "--to", str(snapshots), env=env)
+    made = inv("db.snapshot", "--env", "prod", "--from", raw_store.url, "--to", str(snapshots), "--jobs", "1", env=env)
     assert made.returncode == 0, made.stdout + made.stderr
     assert "leak check:" in made.stdout and ", 0 found" in made.stdout and "verified" in made.stdout
     assert "NOT verified" not in made.stdout
@@ -90,7 +92,7 @@ def test_snapshot_is_masked_encrypted_verified_listed_then_reset_and_rehearsed_a
         assert conn.execute("select count(*) from public.attempts where response like '%Santos%'").fetchone() == (0,)
         assert conn.execute("select count(*) from public.attempts").fetchone()[0] >= 3000
     rehearsal = inv("db.rehearse", "--env", "prod", "--snapshot", "--from", str(snapshots), "--checks", "none",
-                    "--report", str(tmp_path / "rehearse.md"), env=developer)
+                    "--jobs", "1", "--report", str(tmp_path / "rehearse.md"), env=developer)
     assert rehearsal.returncode == 0, rehearsal.stdout + rehearsal.stderr
     assert "prod_snapshot-" in (tmp_path / "rehearse.md").read_text()
     raw = inv("db.reset", "--from-snapshot", f"{raw_store.url}/latest", "--yes", url=cluster.url("dev_local"), env=developer)
@@ -100,9 +102,13 @@ def test_snapshot_is_masked_encrypted_verified_listed_then_reset_and_rehearsed_a
             admin.execute(f"drop database {name} with (force)")
 
 
-def test_a_missing_key_is_one_line_and_exit_2(tmp_path):
-    result = inv("db.snapshot", "--env", "prod", "--from", str(tmp_path), env={"POLARIS_MASK_KEY": ""})
-    assert result.returncode == 2
-    assert result.stderr.strip().splitlines() == [
+def test_a_missing_key_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    """The task body in-process: invoke prints the Exit's message on stderr and exits with its code (db.snapshot
+    through `inv`: the operator test above)."""
+    monkeypatch.setenv("POLARIS_MASK_KEY", "")
+    with pytest.raises(Exit) as caught:
+        snapshot_task(Context(), env="prod", from_=str(tmp_path))
+    assert caught.value.code == 2
+    assert str(caught.value.message).splitlines() == [
         "error: POLARIS_MASK_KEY must be set to a secret of at least 16 characters (the masking key: one per "
         "environment, kept like the backup key; ops/supabase/backup.md)"]
