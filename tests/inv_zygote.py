@@ -29,6 +29,8 @@ MAX_FDS = 3
 
 
 def preload() -> None:
+    import boto3.s3.transfer  # noqa: F401 (imported inside the functions that use a bucket: ~0.5 CPU-s a call)
+    import botocore.config  # noqa: F401
     import invoke.main  # noqa: F401
     import polaris_db
 

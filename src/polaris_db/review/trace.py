@@ -107,7 +107,7 @@ def shape(conn: psycopg.Connection, migrations: list[Migration], store, threshol
         if present and wanted:
             note = fill(conn, table, wanted)
             notes += [note] if note else []
-    conn.execute("analyze")
+    conn.execute("vacuum (analyze)")  # as production is: sizes stay put while the locks are traced (see snapshot.py)
     return (f"synthetic rows sized from {manifest.name}'s row counts (at most {cap} per table; times extrapolated "
             "to production's rows)"), notes
 
