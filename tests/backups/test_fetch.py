@@ -1,21 +1,14 @@
 """Finding and proving a backup in the store: `latest`, backup-verify (full and --checksum-only), download."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from polaris_db import REPO_ROOT
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import fetched, load, split_ref
 from polaris_db.backups.store import LocalStore
 from polaris_db.errors import ConfigError
+from run_inv import inv
 
 
-def inv(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env={**os.environ, **(env or {})},
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
 
 
 def test_latest_is_the_newest_complete_backup(empty_url, tmp_path):
@@ -31,10 +24,8 @@ def test_latest_is_the_newest_complete_backup(empty_url, tmp_path):
 
 def test_verify_task_restores_from_the_bucket_and_records_it(schema_url, s3_store, age_key, scratch_on_test_cluster,
                                                             connect, cluster):
+    """(`--checksum-only` through the CLI, and that it records no verified_at: storage/test_steps.py.)"""
     manifest = take_backup(schema_url, "prod", s3_store)
-    quick = inv("db.backup-verify", f"{s3_store.url}/latest", "--checksum-only")
-    assert quick.returncode == 0 and "checksum only" in quick.stdout, quick.stderr
-    assert load(s3_store, manifest.name).verified_at is None  # a checksum is not a proof of restorability
     full = inv("db.backup-verify", f"{s3_store.url}/{manifest.name}")
     assert full.returncode == 0, full.stderr
     assert "restored into a scratch database" in full.stdout and load(s3_store, manifest.name).verified_at
@@ -43,11 +34,14 @@ def test_verify_task_restores_from_the_bucket_and_records_it(schema_url, s3_stor
 
 
 def test_verify_without_the_key_is_bad_configuration(empty_url, s3_store, age_key, monkeypatch):
+    """What backup-verify opens first (fetched) refuses: ConfigError, exit 2, one line. The task's exit-2 line
+    through the CLI: test_missing_backup_exits_2."""
     manifest = take_backup(empty_url, "prod", s3_store)
     monkeypatch.delenv("POLARIS_BACKUP_IDENTITY")
-    result = inv("db.backup-verify", f"{s3_store.url}/{manifest.name}", "--checksum-only")
-    assert result.returncode == 2 and "is encrypted: set POLARIS_BACKUP_IDENTITY" in result.stderr
-    assert result.stderr.strip().count("\n") == 0
+    with pytest.raises(ConfigError, match="is encrypted: set POLARIS_BACKUP_IDENTITY") as error:
+        with fetched(s3_store, manifest.name):
+            pass
+    assert error.value.exit_code == 2 and "\n" not in str(error.value).strip()
 
 
 def test_download_copies_the_pair_with_its_checksum(empty_url, s3_store, age_key, tmp_path):

@@ -3,15 +3,12 @@ side-database swaps that keep the old database, hosted targets that must be empt
 
 import io
 import json
-import os
-import subprocess
-import sys
 
 import boto3
 import pytest
 from psycopg import sql
 
-from polaris_db import REPO_ROOT, shim
+from polaris_db import shim
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import fetched
 from polaris_db.backups.restore import parse_list
@@ -20,6 +17,7 @@ from polaris_db.backups.targets import restore_beside, restore_hosted
 from polaris_db.database import recreate_database
 from polaris_db.errors import Aborted, BackupError, ConfigError
 from polaris_db.tasks.backup import _confirm_hosted
+from run_inv import inv
 
 USERS = [("11111111-1111-1111-1111-111111111111", "ana@example.com"), ("22222222-2222-2222-2222-222222222222", "ben@example.com")]
 
@@ -260,12 +258,6 @@ def test_list_parsing_keeps_multi_word_types_and_spaced_tags():
 
 
 # -- the task: hosted targets need the flag and the typed name; local is swapped, the old one kept -----
-def inv(*args, env=None):
-    environment = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env=environment,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
-
-
 def test_hosted_restore_needs_the_flag_and_the_name(source_with_notes, empty_template, cluster, connect, tmp_path,
                                                     monkeypatch):
     manifest = take_backup(source_with_notes, "local", LocalStore(tmp_path))

@@ -1,8 +1,6 @@
 """GFS retention: exact kept sets on fixed timelines, properties on generated ones, the folder-level prune."""
 
 import os
-import subprocess
-import sys
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -10,11 +8,11 @@ from hypothesis import given, settings, strategies as st
 
 import pytest
 
-from polaris_db import REPO_ROOT
 from polaris_db.backups.manifest import Manifest
 from polaris_db.backups.retention import Backup, prune, reasons_to_keep
 from polaris_db.backups.store import LocalStore
 from polaris_db.errors import BackupError, ConfigError
+from run_inv import inv
 
 START = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
@@ -179,8 +177,7 @@ def test_prune_removes_stale_partial_files_in_a_folder(tmp_path):
 
 
 def inv_prune(*args):
-    return subprocess.run([sys.executable, "-m", "invoke", "db.backup-prune", *args], cwd=REPO_ROOT, capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL, timeout=120)
+    return inv("db.backup-prune", *args)
 
 
 def test_prune_task_prints_what_it_keeps_and_why(tmp_path):

@@ -38,7 +38,8 @@ def test_backup_verify_restore_and_prune_through_the_tasks(storage, s3_store, ag
 
     verify = inv("db.backup-verify", ref, "--checksum-only", "--sample", "5", url=empty_url)
     assert verify.returncode == 0, verify.stderr
-    assert "ok storage: 40 files" in verify.stdout and "5 (" in verify.stdout
+    assert "ok storage: 40 files" in verify.stdout and "5 (" in verify.stdout and "(checksum only)" in verify.stdout
+    assert load(s3_store, second.name).verified_at is None  # a checksum is not a proof of restorability
 
     delete_bucket(storage, "public-assets")
     with pytest.raises(BackupError) as refused:  # db.restore --storage's body: `error: <this>`, exit 7
