@@ -6,6 +6,7 @@ from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import fetched, load, split_ref
 from polaris_db.backups.store import LocalStore
 from polaris_db.errors import ConfigError
+from polaris_db.tasks.backup import backup_download
 from run_inv import inv
 
 
@@ -54,12 +55,14 @@ def test_download_copies_the_pair_with_its_checksum(empty_url, s3_store, age_key
         assert proven.sha256 == manifest.sha256
 
 
-@pytest.mark.parametrize("task", ["db.backup-verify", "db.backup-download"])
-def test_missing_backup_exits_2(tmp_path, task):
+def test_missing_backup_exits_2(tmp_path, run_task):
     (tmp_path / "prod").mkdir()
-    result = inv(task, str(tmp_path / "prod" / "prod-20260101T000000Z.backup"))
+    result = inv("db.backup-verify", str(tmp_path / "prod" / "prod-20260101T000000Z.backup"))
     assert result.returncode == 2 and "backup not found" in result.stderr, result.stderr
     assert result.stderr.strip().count("\n") == 0
+    # db.backup-download's body in-process: the same refusal (the exit-2 line through the CLI is the one above)
+    code, message = run_task(backup_download, str(tmp_path / "prod" / "prod-20260101T000000Z.backup"))
+    assert code == 2 and message.startswith("error: ") and "backup not found" in message and "\n" not in message
 
 
 def test_a_missing_bucket_is_bad_configuration(s3_env):
