@@ -6,7 +6,7 @@ from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import fetched, load, split_ref
 from polaris_db.backups.store import LocalStore
 from polaris_db.errors import ConfigError
-from polaris_db.tasks.backup import backup_download
+from polaris_db.tasks.backup import backup_download, backup_verify
 from run_inv import inv
 
 
@@ -24,12 +24,13 @@ def test_latest_is_the_newest_complete_backup(empty_url, tmp_path):
 
 
 def test_verify_task_restores_from_the_bucket_and_records_it(schema_url, s3_store, age_key, scratch_on_test_cluster,
-                                                            connect, cluster):
-    """(`--checksum-only` through the CLI, and that it records no verified_at: storage/test_steps.py.)"""
+                                                            connect, cluster, run_task, capsys):
+    """The task's body in-process: `inv db.backup-verify <ref>` (full) runs through the CLI in test_runbook and
+    test_platform_shaped; `--checksum-only` (and that it records no verified_at) in storage/test_steps.py."""
     manifest = take_backup(schema_url, "prod", s3_store)
-    full = inv("db.backup-verify", f"{s3_store.url}/{manifest.name}")
-    assert full.returncode == 0, full.stderr
-    assert "restored into a scratch database" in full.stdout and load(s3_store, manifest.name).verified_at
+    assert run_task(backup_verify, f"{s3_store.url}/{manifest.name}") == (0, "")
+    out = capsys.readouterr().out
+    assert "restored into a scratch database" in out and load(s3_store, manifest.name).verified_at
     left = connect(cluster.url("postgres")).execute("select count(*) from pg_database where datname like 'polaris_verify%'")
     assert left.fetchone() == (0,)  # the scratch database is gone
 
@@ -45,10 +46,11 @@ def test_verify_without_the_key_is_bad_configuration(empty_url, s3_store, age_ke
     assert error.value.exit_code == 2 and "\n" not in str(error.value).strip()
 
 
-def test_download_copies_the_pair_with_its_checksum(empty_url, s3_store, age_key, tmp_path):
+def test_download_copies_the_pair_with_its_checksum(empty_url, s3_store, age_key, tmp_path, run_task, capsys):
+    """The task's body in-process (`inv db.backup-download <ref> --to <folder>` runs through the CLI in test_runbook)."""
     manifest = take_backup(empty_url, "prod", s3_store)
-    result = inv("db.backup-download", f"{s3_store.url}/latest", "--to", str(tmp_path / "here"))
-    assert result.returncode == 0, result.stderr
+    assert run_task(backup_download, f"{s3_store.url}/latest", to=str(tmp_path / "here")) == (0, "")
+    assert f"downloaded {manifest.name} into" in capsys.readouterr().out
     local = LocalStore(tmp_path / "here")
     assert load(local, manifest.name).object_sha256 == manifest.object_sha256
     with fetched(local, split_ref(f"{tmp_path / 'here'}/latest")[1]) as (_, proven):  # backup-verify --checksum-only's check

@@ -284,19 +284,23 @@ def test_hosted_restore_needs_the_flag_and_the_name(source_with_notes, empty_tem
     # test_non_empty_hosted_target_is_refused_with_nothing_changed proves on restore_hosted, which the task calls.
 
 
-def test_restore_to_local_swaps_and_keeps_the_previous_database(source_with_notes, empty_template, cluster, connect, tmp_path):
+def test_restore_to_local_swaps_and_keeps_the_previous_database(source_with_notes, empty_template, cluster, connect, tmp_path,
+                                                                run_task, capsys, monkeypatch):
     manifest = take_backup(source_with_notes, "local", LocalStore(tmp_path))
     ref = str(tmp_path / manifest.name)
     local = {"DATABASE_URL": fresh_db(cluster, connect, "local_standin", empty_template)}
     connect(local["DATABASE_URL"]).execute("create table public.damaged (id int)")
     declined = inv("db.restore", "--file", ref, "--to", "local", env=local)
     assert declined.returncode == 6 and "pass --yes" in declined.stderr
-    done = inv("db.restore", "--file", ref, "--to", "local", "--yes", env=local)
-    assert done.returncode == 0, done.stderr
+    # With --yes: the task's body in-process (`--to local --yes` runs through the CLI in test_end_to_end and
+    # test_platform_shaped)
+    monkeypatch.setenv("DATABASE_URL", local["DATABASE_URL"])
+    assert run_task(restore_task, file=ref, to="local", yes=True) == (0, "")
+    done = capsys.readouterr().out
     conn = connect(local["DATABASE_URL"])
     assert conn.execute("select to_regclass('public.damaged'), count(*) from public.notes").fetchone() == (None, 500)
     previous = [d for d in databases(cluster, connect) if d.startswith("local_standin_before_")]
-    assert len(previous) == 1 and f"kept as {previous[0]}" in done.stdout and f"drop database {previous[0]}" in done.stdout
+    assert len(previous) == 1 and f"kept as {previous[0]}" in done and f"drop database {previous[0]}" in done
     assert connect(cluster.url(previous[0])).execute("select to_regclass('public.damaged')").fetchone() == ("damaged",)
 
 

@@ -4,6 +4,8 @@
   storage            that server reset, POLARIS_STORAGE_S3_* pointing at it; a boto3 client on it
   s3_store           s3://<fresh bucket>/prod on another moto server (in this process), the backup store
   age_key            a fresh age identity as POLARIS_BACKUP_RECIPIENTS / POLARIS_BACKUP_IDENTITY
+  run_task           run_task(task, *args, **flags) -> (exit code, stderr line): a task's body in this process
+                     (as tests/backups/conftest.py's)
 """
 
 from __future__ import annotations
@@ -124,3 +126,21 @@ def no_ambient_keys(monkeypatch):
         monkeypatch.delenv(key, raising=False)
     for field in ("ENDPOINT", "REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"):
         monkeypatch.setenv(source.PREFIX + field, "")
+
+
+@pytest.fixture
+def run_task():
+    from invoke import Context, Exit
+
+    def run(task, *args, **flags) -> tuple[int, str]:
+        environment = dict(os.environ)  # as isolated as a process: what the task loads (a `.env`) does not stay
+        try:
+            task.body(Context(), *args, **flags)
+        except Exit as stopped:  # what reports_errors raises: invoke prints the message on stderr, exits with the code
+            return stopped.code, stopped.message
+        finally:
+            os.environ.clear()
+            os.environ.update(environment)
+        return 0, ""
+
+    return run
