@@ -3,6 +3,8 @@
   s3_store    s3://<fresh bucket>/prod on the session's ThreadedMotoServer, AWS_* variables set
   age_key     a fresh age identity; POLARIS_BACKUP_RECIPIENTS / POLARIS_BACKUP_IDENTITY set to it
   scratch_on_test_cluster   POLARIS_SCRATCH_URL at the test cluster (tasks put scratch databases there)
+  run_task    run_task(task, *args, **flags) -> (exit code, stderr line): a task's body in this process, as `inv`
+              runs it once its flags are parsed (for checks whose CLI form another test already runs through inv)
 """
 
 from __future__ import annotations
@@ -78,3 +80,21 @@ def no_ambient_keys(monkeypatch):
 def scratch_on_test_cluster(cluster, monkeypatch):
     monkeypatch.setenv("POLARIS_SCRATCH_URL", cluster.url("postgres"))
     return cluster
+
+
+@pytest.fixture
+def run_task():
+    from invoke import Context, Exit
+
+    def run(task, *args, **flags) -> tuple[int, str]:
+        environment = dict(os.environ)  # as isolated as a process: what the task loads (a `.env`) does not stay
+        try:
+            task.body(Context(), *args, **flags)
+        except Exit as stopped:  # what reports_errors raises: invoke prints the message on stderr, exits with the code
+            return stopped.code, stopped.message
+        finally:
+            os.environ.clear()
+            os.environ.update(environment)
+        return 0, ""
+
+    return run

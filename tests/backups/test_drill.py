@@ -1,17 +1,14 @@
 """The restore drill on a real database: every step, the RLS script, the dated report, the exit code."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from polaris_db import REPO_ROOT, shim
+from polaris_db import shim
 from polaris_db.backups.drill import run_drill, write_report
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import load
 from polaris_db.backups.store import LocalStore
 from polaris_db.rls.script import SCRIPT_PATH
+from run_inv import inv
 
 
 @pytest.fixture
@@ -78,9 +75,7 @@ def test_failing_drill_task_writes_the_report_and_exits_7(schema_url, tmp_path, 
     saved = load(store, manifest.name)
     saved.migrations = saved.migrations[:-1]
     store.put(manifest.name + ".json", saved.to_bytes())
-    result = subprocess.run([sys.executable, "-m", "invoke", "db.restore-drill", "--file", str(tmp_path / "b" / manifest.name),
-                             "--reports", str(tmp_path / "r")], cwd=REPO_ROOT, capture_output=True, text=True,
-                            stdin=subprocess.DEVNULL, timeout=300)
+    result = inv("db.restore-drill", "--file", str(tmp_path / "b" / manifest.name), "--reports", str(tmp_path / "r"))
     assert result.returncode == 7 and result.stderr.startswith("error: restore drill failed")
     assert result.stderr.strip().count("\n") == 0
     report = next((tmp_path / "r").glob("drill-*.md")).read_text()
@@ -105,9 +100,7 @@ def test_drill_from_a_platform_like_cluster_as_non_superuser(schema_url, tmp_pat
     admin = connect(schema_url)
     roles_before = admin.execute("select rolname, rolsuper, rolconfig::text from pg_roles order by 1").fetchall()
     hosted = schema_url.replace("postgres:postgres@", "hosted_postgres:hosted-pw@")
-    result = subprocess.run([sys.executable, "-m", "invoke", "db.restore-drill", "--store", str(tmp_path / "b"),
-                             "--reports", str(tmp_path / "r")], cwd=REPO_ROOT, env={**os.environ, "DATABASE_URL": hosted},
-                            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+    result = inv("db.restore-drill", "--store", str(tmp_path / "b"), "--reports", str(tmp_path / "r"), url=hosted)
     assert len(list((tmp_path / "r").glob("drill-*.md"))) == 1  # one report for the day
     assert result.returncode == 0, result.stdout[-1500:] + result.stderr  # the real RLS script passed too
     assert "hosted-pw" not in result.stdout + result.stderr

@@ -28,6 +28,8 @@ def test_backup_store_prune_drill_restore_on_the_embedded_default(tmp_path, clus
     try:
         inv("db.reset")
         assert "encrypted" in inv("db.backup", "--store", s3_store.url)
+        names = [item.name for item in s3_store.items()]  # the pair, nothing else (no Storage files configured)
+        assert len(names) == 2 and names[0].endswith(".backup") and names[1].endswith(".json"), names
         assert "1 kept, 0 deleted" in inv("db.backup-prune", "--store", s3_store.url, "--env", "local")
         assert "restore drill ok" in inv("db.restore-drill", "--file", f"{s3_store.url}/latest",
                                          "--reports", str(tmp_path / "reports"))

@@ -15,6 +15,7 @@ from polaris_db.errors import BackupError, ConfigError
 from polaris_db.migrations import reset as reset_module
 from polaris_db.migrations.history import LOCK_KEY
 from polaris_db.migrations.reset import mark_complete, mark_incomplete, reset
+from polaris_db.tasks.backup import backup as backup_task
 
 from run_inv import inv
 
@@ -76,12 +77,14 @@ def _backup(url, folder, taken, failed):
         failed.append(error)
 
 
-def test_a_reset_holding_the_lock_past_lock_wait_fails_the_backup(source, connect, tmp_path):
+def test_a_reset_holding_the_lock_past_lock_wait_fails_the_backup(source, connect, tmp_path, run_task, monkeypatch):
+    """db.backup's body in-process with --lock-wait 300ms (the flag through the CLI: the tests around this one)."""
     connect(source).execute("select pg_advisory_lock(%s)", (LOCK_KEY,))
+    monkeypatch.setenv("DATABASE_URL", source)
     started = time.monotonic()
-    result = inv("db.backup", "--store", str(tmp_path), "--lock-wait", "300ms", url=source)
-    assert result.returncode == 7, result.stderr
-    assert "a reset or migration run on database" in result.stderr and "did not finish within --lock-wait 300ms" in result.stderr
+    code, message = run_task(backup_task, store=str(tmp_path), lock_wait="300ms")
+    assert code == 7, message
+    assert "a reset or migration run on database" in message and "did not finish within --lock-wait 300ms" in message
     assert time.monotonic() - started < 60 and list(tmp_path.iterdir()) == []
 
 

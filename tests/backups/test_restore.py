@@ -3,15 +3,12 @@ side-database swaps that keep the old database, hosted targets that must be empt
 
 import io
 import json
-import os
-import subprocess
-import sys
 
 import boto3
 import pytest
 from psycopg import sql
 
-from polaris_db import REPO_ROOT, shim
+from polaris_db import shim
 from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import fetched
 from polaris_db.backups.restore import parse_list
@@ -19,7 +16,8 @@ from polaris_db.backups.store import LocalStore
 from polaris_db.backups.targets import restore_beside, restore_hosted
 from polaris_db.database import recreate_database
 from polaris_db.errors import Aborted, BackupError, ConfigError
-from polaris_db.tasks.backup import _confirm_hosted
+from polaris_db.tasks.backup import _confirm_hosted, restore as restore_task
+from run_inv import inv
 
 USERS = [("11111111-1111-1111-1111-111111111111", "ana@example.com"), ("22222222-2222-2222-2222-222222222222", "ben@example.com")]
 
@@ -260,12 +258,6 @@ def test_list_parsing_keeps_multi_word_types_and_spaced_tags():
 
 
 # -- the task: hosted targets need the flag and the typed name; local is swapped, the old one kept -----
-def inv(*args, env=None):
-    environment = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env=environment,
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
-
-
 def test_hosted_restore_needs_the_flag_and_the_name(source_with_notes, empty_template, cluster, connect, tmp_path,
                                                     monkeypatch):
     manifest = take_backup(source_with_notes, "local", LocalStore(tmp_path))
@@ -292,31 +284,34 @@ def test_hosted_restore_needs_the_flag_and_the_name(source_with_notes, empty_tem
     # test_non_empty_hosted_target_is_refused_with_nothing_changed proves on restore_hosted, which the task calls.
 
 
-def test_restore_to_local_swaps_and_keeps_the_previous_database(source_with_notes, empty_template, cluster, connect, tmp_path):
+def test_restore_to_local_swaps_and_keeps_the_previous_database(source_with_notes, empty_template, cluster, connect, tmp_path,
+                                                                run_task, capsys, monkeypatch):
     manifest = take_backup(source_with_notes, "local", LocalStore(tmp_path))
     ref = str(tmp_path / manifest.name)
     local = {"DATABASE_URL": fresh_db(cluster, connect, "local_standin", empty_template)}
     connect(local["DATABASE_URL"]).execute("create table public.damaged (id int)")
     declined = inv("db.restore", "--file", ref, "--to", "local", env=local)
     assert declined.returncode == 6 and "pass --yes" in declined.stderr
-    done = inv("db.restore", "--file", ref, "--to", "local", "--yes", env=local)
-    assert done.returncode == 0, done.stderr
+    # With --yes: the task's body in-process (`--to local --yes` runs through the CLI in test_end_to_end and
+    # test_platform_shaped)
+    monkeypatch.setenv("DATABASE_URL", local["DATABASE_URL"])
+    assert run_task(restore_task, file=ref, to="local", yes=True) == (0, "")
+    done = capsys.readouterr().out
     conn = connect(local["DATABASE_URL"])
     assert conn.execute("select to_regclass('public.damaged'), count(*) from public.notes").fetchone() == (None, 500)
     previous = [d for d in databases(cluster, connect) if d.startswith("local_standin_before_")]
-    assert len(previous) == 1 and f"kept as {previous[0]}" in done.stdout and f"drop database {previous[0]}" in done.stdout
+    assert len(previous) == 1 and f"kept as {previous[0]}" in done and f"drop database {previous[0]}" in done
     assert connect(cluster.url(previous[0])).execute("select to_regclass('public.damaged')").fetchone() == ("damaged",)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--to", "qa"], "unknown restore target 'qa'"),
-    (["--to", "scratch"], "backup not found"),
-])
-def test_bad_input_exits_2_in_one_line(tmp_path, args, message):
+def test_bad_input_exits_2_in_one_line(tmp_path, run_task):
     (tmp_path / "prod").mkdir()
-    result = inv("db.restore", "--file", str(tmp_path / "prod" / "prod-20260101T000000Z"), *args)
-    assert result.returncode == 2 and message in result.stderr, result.stderr
+    result = inv("db.restore", "--file", str(tmp_path / "prod" / "prod-20260101T000000Z"), "--to", "qa")
+    assert result.returncode == 2 and "unknown restore target 'qa'" in result.stderr, result.stderr
     assert result.stderr.strip().count("\n") == 0 and "Traceback" not in result.stderr
+    # A backup that is not there, to scratch: the task's body in-process (its exit-2 line through the CLI is above)
+    code, message = run_task(restore_task, file=str(tmp_path / "prod" / "prod-20260101T000000Z"), to="scratch")
+    assert code == 2 and message.startswith("error: ") and "backup not found" in message and "\n" not in message
 
 
 @pytest.fixture

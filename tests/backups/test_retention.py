@@ -1,8 +1,6 @@
 """GFS retention: exact kept sets on fixed timelines, properties on generated ones, the folder-level prune."""
 
 import os
-import subprocess
-import sys
 import time
 from datetime import datetime, timedelta, timezone
 
@@ -10,11 +8,11 @@ from hypothesis import given, settings, strategies as st
 
 import pytest
 
-from polaris_db import REPO_ROOT
 from polaris_db.backups.manifest import Manifest
 from polaris_db.backups.retention import Backup, prune, reasons_to_keep
 from polaris_db.backups.store import LocalStore
-from polaris_db.errors import BackupError
+from polaris_db.errors import BackupError, ConfigError
+from run_inv import inv
 
 START = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
@@ -179,8 +177,7 @@ def test_prune_removes_stale_partial_files_in_a_folder(tmp_path):
 
 
 def inv_prune(*args):
-    return subprocess.run([sys.executable, "-m", "invoke", "db.backup-prune", *args], cwd=REPO_ROOT, capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL, timeout=120)
+    return inv("db.backup-prune", *args)
 
 
 def test_prune_task_prints_what_it_keeps_and_why(tmp_path):
@@ -196,16 +193,18 @@ def test_prune_task_prints_what_it_keeps_and_why(tmp_path):
     assert len(list(tmp_path.glob("*.backup"))) == 20
 
 
+STRAYS = {"notes.json": '{"hello": 1}', "prod-20260105T000000Z.json": "{not json"}
+
+
 @pytest.mark.parametrize("args, stray, code, message", [
     (["--daily", "abc"], None, 2, "--daily must be a whole number, got 'abc'"),
-    (["--weekly", "-1"], None, 2, "--weekly must be >= 0"),
     ([], "notes.json", 7, "notes.json: not a backup manifest"),
-    ([], "prod-20260105T000000Z.json", 7, "not a backup manifest (invalid JSON"),
 ])
 def test_prune_bad_input_is_one_error_line(tmp_path, args, stray, code, message):
+    """The CLI contract for a bad flag (exit 2) and a store it cannot read (exit 7); the other cases in-process."""
     write_backup(LocalStore(tmp_path), START)
     if stray:
-        (tmp_path / stray).write_text('{"hello": 1}' if stray == "notes.json" else "{not json")
+        (tmp_path / stray).write_text(STRAYS[stray])
     result = inv_prune("--store", str(tmp_path), *args)
     assert result.returncode == code, result.stderr
     assert result.stderr.startswith("error: ") and message in result.stderr
@@ -214,6 +213,25 @@ def test_prune_bad_input_is_one_error_line(tmp_path, args, stray, code, message)
     if stray:
         with pytest.raises(BackupError, match="not a backup manifest"):
             prune(LocalStore(tmp_path), dry_run=True)
+
+
+def test_a_negative_limit_is_a_bad_flag():
+    """db.backup-prune parses --daily/--weekly/--monthly with the task's _whole (exit 2 before the store is read)."""
+    from polaris_db.tasks.backup import _whole
+
+    with pytest.raises(ConfigError, match="^--weekly must be >= 0, got -1$") as error:
+        _whole("-1", "weekly")
+    assert error.value.exit_code == 2
+
+
+def test_a_manifest_that_is_not_json_stops_the_prune(tmp_path):
+    """What db.backup-prune prints as `error: ...` (BackupError: exit 7); nothing is deleted."""
+    write_backup(LocalStore(tmp_path), START)
+    (tmp_path / "prod-20260105T000000Z.json").write_text(STRAYS["prod-20260105T000000Z.json"])
+    with pytest.raises(BackupError, match=r"not a backup manifest \(invalid JSON") as error:
+        prune(LocalStore(tmp_path), dry_run=False)
+    assert error.value.exit_code == 7 and "\n" not in str(error.value)
+    assert len(list(tmp_path.glob("*.backup"))) == 1
 
 
 def test_prune_with_env_leaves_other_environments_alone(tmp_path):

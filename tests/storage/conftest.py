@@ -2,8 +2,10 @@
 
   storage_endpoint   moto's server in its own process, playing Supabase Storage (its own buckets only)
   storage            that server reset, POLARIS_STORAGE_S3_* pointing at it; a boto3 client on it
-  s3_store           s3://<fresh bucket>/prod on another moto server, the backup store
+  s3_store           s3://<fresh bucket>/prod on another moto server (in this process), the backup store
   age_key            a fresh age identity as POLARIS_BACKUP_RECIPIENTS / POLARIS_BACKUP_IDENTITY
+  run_task           run_task(task, *args, **flags) -> (exit code, stderr line): a task's body in this process
+                     (as tests/backups/conftest.py's)
 """
 
 from __future__ import annotations
@@ -79,8 +81,19 @@ def storage(storage_endpoint, monkeypatch):
 
 @pytest.fixture(scope="session")
 def s3_endpoint():
-    with moto_server(95) as url:
-        yield url
+    """The store's server: in this process (moto is imported once per worker, by tests/backups too); its own
+    bucket per test, never reset. Storage's must be a server of its own: it is reset, and listed whole."""
+    import moto.backends
+    from moto.server import ThreadedMotoServer
+
+    scan = moto.backends.list_of_moto_modules  # the per-request folder scan MOTO_MAIN avoids, avoided here too
+    listed = tuple(scan())
+    moto.backends.list_of_moto_modules = lambda: listed
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=_port(95), verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{server.get_host_and_port()[1]}"
+    server.stop()
+    moto.backends.list_of_moto_modules = scan
 
 
 @pytest.fixture
@@ -92,7 +105,7 @@ def s3_store(s3_endpoint, monkeypatch):
         monkeypatch.setenv(key, value)
     for key in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"):
         monkeypatch.delenv(key, raising=False)
-    bucket = f"polaris-backups-{os.getpid()}-{next(_buckets)}"
+    bucket = f"polaris-store-{os.getpid()}-{next(_buckets)}"  # tests/backups' store may share this moto
     boto3.client("s3").create_bucket(Bucket=bucket)
     return open_store(f"s3://{bucket}/prod")
 
@@ -113,3 +126,21 @@ def no_ambient_keys(monkeypatch):
         monkeypatch.delenv(key, raising=False)
     for field in ("ENDPOINT", "REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"):
         monkeypatch.setenv(source.PREFIX + field, "")
+
+
+@pytest.fixture
+def run_task():
+    from invoke import Context, Exit
+
+    def run(task, *args, **flags) -> tuple[int, str]:
+        environment = dict(os.environ)  # as isolated as a process: what the task loads (a `.env`) does not stay
+        try:
+            task.body(Context(), *args, **flags)
+        except Exit as stopped:  # what reports_errors raises: invoke prints the message on stderr, exits with the code
+            return stopped.code, stopped.message
+        finally:
+            os.environ.clear()
+            os.environ.update(environment)
+        return 0, ""
+
+    return run

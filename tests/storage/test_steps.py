@@ -13,6 +13,7 @@ from polaris_db.backups.store import LocalStore
 from polaris_db.errors import BackupError
 from polaris_db.storage import listing as lists, steps
 from polaris_db.storage.steps import copy_hook, copied_line, drill_files
+from polaris_db.tasks.backup import backup_prune
 from test_storage_restore import delete_bucket
 
 SECRET = "storage-test-secret-value"
@@ -24,7 +25,7 @@ def inv(*args, url):
     return result
 
 
-def test_backup_verify_restore_and_prune_through_the_tasks(storage, s3_store, age_key, empty_url):
+def test_backup_verify_restore_and_prune_through_the_tasks(storage, s3_store, age_key, empty_url, capsys, run_task):
     files = seed(storage, 40)
     first = inv("db.backup", "--store", s3_store.url, url=empty_url)
     assert first.returncode == 0, first.stderr
@@ -38,7 +39,8 @@ def test_backup_verify_restore_and_prune_through_the_tasks(storage, s3_store, ag
 
     verify = inv("db.backup-verify", ref, "--checksum-only", "--sample", "5", url=empty_url)
     assert verify.returncode == 0, verify.stderr
-    assert "ok storage: 40 files" in verify.stdout and "5 (" in verify.stdout
+    assert "ok storage: 40 files" in verify.stdout and "5 (" in verify.stdout and "(checksum only)" in verify.stdout
+    assert load(s3_store, second.name).verified_at is None  # a checksum is not a proof of restorability
 
     delete_bucket(storage, "public-assets")
     with pytest.raises(BackupError) as refused:  # db.restore --storage's body: `error: <this>`, exit 7
@@ -51,16 +53,20 @@ def test_backup_verify_restore_and_prune_through_the_tasks(storage, s3_store, ag
     assert dry.returncode == 0, dry.stderr
     assert "would create bucket public-assets" in dry.stdout and "would write 20 files" in dry.stdout
     assert "public-assets" not in {b["Name"] for b in storage.list_buckets()["Buckets"]}
-    done = inv("db.restore", "--file", ref, "--storage", "--bucket", "public-assets", url=empty_url)
-    assert done.returncode == 0, done.stderr
+    # The same command without --dry-run, in-process (the task hands --bucket and --dry-run to steps.restore):
+    steps.restore(s3_store, load(s3_store, second.name), ["public-assets"], dry_run=False)
+    done = capsys.readouterr().out
+    assert "created bucket public-assets" in done and "restored 20 files" in done and "sha256 checked" in done
     assert read_all(storage, "public-assets") == {n: d for (b, n), d in files.items() if b == "public-assets"}
     storage.delete_object(Bucket="user-media", Key="take-0.webm")
     filled = inv("db.restore", "--file", ref, "--storage", "--missing-only", url=empty_url)
     assert "restored 1 file (" in filled.stdout and "39 already there, left as they are" in filled.stdout
     assert storage.get_object(Bucket="user-media", Key="take-0.webm")["Body"].read() == files[("user-media", "take-0.webm")]
 
-    pruned = inv("db.backup-prune", "--store", s3_store.url, "--dry-run", url=empty_url)
-    assert "storage files:" in pruned.stdout and "0 (0.0 MB) to delete (dry run)" in pruned.stdout
+    # db.backup-prune's body in-process (`--store <s3> --dry-run` runs through the CLI in backups/test_runbook)
+    assert run_task(backup_prune, store=s3_store.url, dry_run=True) == (0, "")
+    pruned = capsys.readouterr().out
+    assert "storage files:" in pruned and "0 (0.0 MB) to delete (dry run)" in pruned
 
     objects = s3_store.client.list_objects_v2(Bucket=s3_store.bucket, Prefix=s3_store.prefix + "objects/")["Contents"]
     s3_store.client.delete_object(Bucket=s3_store.bucket, Key=objects[0]["Key"])
