@@ -17,7 +17,7 @@ def _needs_migrations():
         pytest.skip("no migrations in ops/ yet")
 
 
-def test_ops_passes_conventions(server_url, monkeypatch):
+def test_ops_passes_conventions_and_advisors_warn_of_nothing(server_url, monkeypatch):
     """The session on the repository finds nothing; and `supabase db advisors` itself (the CLI's lints,
     which the session runs on its scratch database: shim + migrations + seeds, the full schema) reports no
     WARN or ERROR at all, before any accepted exception (issue 20)."""

@@ -1,7 +1,7 @@
 """Issue 20: the definer helpers policies call are not on the API, answer alike for hidden and absent rows,
-and Supabase's advisors (the CLI's 23 lints) have nothing to warn about on the full schema: that last one is
-tests/lint/test_ops.py::test_ops_passes_conventions (`nox -s conventions`), on the scratch database
-the conventions session builds (shim + migrations + seeds) and advisors it runs anyway."""
+and Supabase's advisors (the CLI's 23 lints) have nothing to warn about on the full schema. That last one:
+tests/lint/test_ops.py::test_ops_passes_conventions_and_advisors_warn_of_nothing (`nox -s conventions`),
+on the scratch database the conventions session builds (shim + migrations + seeds) and advisors anyway."""
 
 from __future__ import annotations
 
