@@ -22,8 +22,8 @@ def _used_on_day_of(conn, learner, zone: str, minutes: int = 10):
                  "values (%s, (now() at time zone %s)::date, %s)", (learner, zone, minutes))
 
 
-def test_the_day_of_the_limit_is_the_learners_local_day(schema_url, connect):
-    conn = connect(schema_url)
+def test_the_day_of_the_limit_is_the_learners_local_day(schema_conn):
+    conn = schema_conn
     blocked, free = _learner_in(conn, WEST), _learner_in(conn, WEST)
     _used_on_day_of(conn, blocked, WEST)
     _used_on_day_of(conn, free, EAST)  # another calendar day for a learner in WEST
@@ -34,8 +34,8 @@ def test_the_day_of_the_limit_is_the_learners_local_day(schema_url, connect):
         assert conn.execute("select public.start_session()").fetchone()[0]
 
 
-def test_start_session_fails_closed_without_a_limit(schema_url, connect):
-    conn = connect(schema_url)
+def test_start_session_fails_closed_without_a_limit(schema_conn):
+    conn = schema_conn
     learner = make_user(conn)
     conn.execute("delete from public.tiers where key = 'free'")
     with pytest.raises(psycopg.errors.RaiseException, match="no daily practice limit is configured for the free plan"):
@@ -43,8 +43,8 @@ def test_start_session_fails_closed_without_a_limit(schema_url, connect):
             conn.execute("select public.start_session()")
 
 
-def test_one_open_session_at_a_time(schema_url, connect):
-    conn = connect(schema_url)
+def test_one_open_session_at_a_time(schema_conn):
+    conn = schema_conn
     learner = make_user(conn)
     with acting_as(conn, learner):
         first = conn.execute("select public.start_session()").fetchone()[0]
@@ -55,8 +55,8 @@ def test_one_open_session_at_a_time(schema_url, connect):
         assert conn.execute("select public.start_session()").fetchone()[0] != first
 
 
-def test_abandoned_sessions_are_closed_at_the_longest_length_and_counted(schema_url, connect):
-    conn = connect(schema_url)
+def test_abandoned_sessions_are_closed_at_the_longest_length_and_counted(schema_conn):
+    conn = schema_conn
     learner = _learner_in(conn, EAST)
     stale = conn.execute("insert into public.sessions (user_id, started_at) values (%s, now() - interval '5 hours') "
                          "returning id, started_at", (learner,)).fetchone()
@@ -73,8 +73,8 @@ def test_abandoned_sessions_are_closed_at_the_longest_length_and_counted(schema_
         assert usage == [(day, 60)]
 
 
-def test_finish_session_counts_at_most_the_longest_length(schema_url, connect):
-    conn = connect(schema_url)
+def test_finish_session_counts_at_most_the_longest_length(schema_conn):
+    conn = schema_conn
     learner = make_user(conn)
     session = conn.execute("insert into public.sessions (user_id, started_at) values (%s, now() - interval '3 hours') "
                            "returning id", (learner,)).fetchone()[0]
@@ -82,8 +82,8 @@ def test_finish_session_counts_at_most_the_longest_length(schema_url, connect):
         assert conn.execute("select public.finish_session(%s)", (session,)).fetchone()[0] == 60
 
 
-def test_a_session_with_another_coach_is_a_switch(schema_url, connect):
-    conn = connect(schema_url)
+def test_a_session_with_another_coach_is_a_switch(schema_conn):
+    conn = schema_conn
     learner = make_user(conn)
     with acting_as(conn, learner):
         conn.execute("select public.start_session(%s)", (AVA,))
@@ -91,16 +91,16 @@ def test_a_session_with_another_coach_is_a_switch(schema_url, connect):
         assert conn.execute("select count(*) from public.coach_switches where user_id = %s", (learner,)).fetchone()[0] == 1
 
 
-def test_time_zone_must_exist(schema_url, connect):
-    conn = connect(schema_url)
+def test_time_zone_must_exist(schema_conn):
+    conn = schema_conn
     learner = make_user(conn)
     with pytest.raises(psycopg.errors.CheckViolation, match="unknown time zone"):
         with acting_as(conn, learner):
             conn.execute("update public.profiles set timezone = 'Mars/Olympus_Mons' where id = %s", (learner,))
 
 
-def test_pack_preview_counts_follow_the_contents(schema_url, connect):
-    conn = connect(schema_url)
+def test_pack_preview_counts_follow_the_contents(schema_conn):
+    conn = schema_conn
     pack = conn.execute("insert into public.practice_packs (slug, title) values ('count-test', 'Count') "
                         "returning id").fetchone()[0]
     drill = conn.execute("insert into public.drills (slug, title, skill) values ('count-drill', 'D', 'grammar') "
@@ -115,8 +115,8 @@ def test_pack_preview_counts_follow_the_contents(schema_url, connect):
     assert conn.execute(counts, (pack,)).fetchone() == (0, 0)
 
 
-def test_api_roles_hold_only_what_policies_need(schema_url, connect):
-    conn = connect(schema_url)
+def test_api_roles_hold_only_what_policies_need(schema_conn):
+    conn = schema_conn
     extra = conn.execute("""
         select c.oid::regclass::text, r.rolname, p.privilege_type
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -136,8 +136,8 @@ def test_api_roles_hold_only_what_policies_need(schema_url, connect):
     assert sequences == []
 
 
-def test_the_token_hook_adds_the_profile_role(schema_url, connect):
-    conn = connect(schema_url)
+def test_the_token_hook_adds_the_profile_role(schema_conn):
+    conn = schema_conn
     editor = make_user(conn, "editor")
     event = conn.execute("select public.set_role_claim(jsonb_build_object('user_id', %s::text, 'claims', "
                          "'{\"sub\": \"x\"}'::jsonb))", (str(editor),)).fetchone()[0]
@@ -149,8 +149,8 @@ def test_the_token_hook_adds_the_profile_role(schema_url, connect):
     (None, "admin", False),         # promoted, token not refreshed yet: own rows only (fails closed)
     ("admin", "learner", False),    # demoted, old token still says admin: own rows only at once
 ])
-def test_owner_range_needs_the_claim_and_the_profile(schema_url, connect, claim, profile_role, reads_all):
-    conn = connect(schema_url)
+def test_owner_range_needs_the_claim_and_the_profile(schema_conn, claim, profile_role, reads_all):
+    conn = schema_conn
     reader, learner = make_user(conn, profile_role), make_user(conn)
     conn.execute("insert into public.skill_estimates (user_id, skill, estimate) values (%s, 'speaking', 50)", (learner,))
     with acting_as(conn, reader, user_role=claim):
@@ -158,9 +158,9 @@ def test_owner_range_needs_the_claim_and_the_profile(schema_url, connect, claim,
     assert seen == (1 if reads_all else 0)
 
 
-def test_an_assignment_is_stamped_with_the_assigning_admin(schema_url, connect):
+def test_an_assignment_is_stamped_with_the_assigning_admin(schema_conn):
     """assigned_by comes from the admin's token (0042), whatever the client would like it to say."""
-    conn = connect(schema_url)
+    conn = schema_conn
     admin, learner = make_user(conn, "admin"), make_user(conn)
     drill = conn.execute("select id from public.drills where is_published limit 1").fetchone()[0]
     with acting_as(conn, admin, user_role="admin"):  # the token hook's claim (0040)

@@ -17,8 +17,8 @@ def _draft_by(conn, author, slug: str):
     return drill
 
 
-def test_an_admin_cannot_publish_their_own_drill(schema_url, connect):
-    conn = connect(schema_url)
+def test_an_admin_cannot_publish_their_own_drill(schema_conn):
+    conn = schema_conn
     admin = make_user(conn, "admin")
     drill = _draft_by(conn, admin, "own-drill")
     with pytest.raises(psycopg.errors.InsufficientPrivilege, match="second person"):
@@ -26,8 +26,8 @@ def test_an_admin_cannot_publish_their_own_drill(schema_url, connect):
             conn.execute("select public.transition_drill(%s, 'published', 'self-review')", (drill,))
 
 
-def test_a_second_person_publishes_and_is_the_reviewer(schema_url, connect):
-    conn = connect(schema_url)
+def test_a_second_person_publishes_and_is_the_reviewer(schema_conn):
+    conn = schema_conn
     editor, admin = make_user(conn, "editor"), make_user(conn, "admin")
     drill = _draft_by(conn, editor, "reviewed-drill")
     with acting_as(conn, admin, user_role="admin"):
@@ -37,8 +37,8 @@ def test_a_second_person_publishes_and_is_the_reviewer(schema_url, connect):
                             (drill,)).fetchone() == (editor, admin)
 
 
-def test_staff_read_who_created_a_drill_in_the_review_trail(schema_url, connect):
-    conn = connect(schema_url)
+def test_staff_read_who_created_a_drill_in_the_review_trail(schema_conn):
+    conn = schema_conn
     editor, other_editor = make_user(conn, "editor"), make_user(conn, "editor")
     drill = _draft_by(conn, editor, "trail-drill")
     with acting_as(conn, other_editor):

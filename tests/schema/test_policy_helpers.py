@@ -1,7 +1,7 @@
 """Issue 20: the definer helpers policies call are not on the API, answer alike for hidden and absent rows,
-and Supabase's advisors (the CLI's 23 lints) have nothing to warn about on the full schema: that last one is
-tests/lint/test_ops.py::test_ops_passes_conventions_and_advisors_warn_of_nothing, on the scratch database
-the conventions session builds (shim + migrations + seeds) and advisors it runs anyway."""
+and Supabase's advisors (the CLI's 23 lints) have nothing to warn about on the full schema. That last one:
+tests/lint/test_ops.py::test_ops_passes_conventions_and_advisors_warn_of_nothing (`nox -s conventions`),
+on the scratch database the conventions session builds (shim + migrations + seeds) and advisors anyway."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def _documented_rpcs() -> set[str]:
     return {name.replace(" ", "") for name in re.findall(r"^\| `(public\.\w+\([^`]*\))` \|", section, re.M)}
 
 
-def test_no_definer_function_on_the_api_but_the_documented_rpcs(schema_url, connect):
-    conn = connect(schema_url)
+def test_no_definer_function_on_the_api_but_the_documented_rpcs(schema_conn):
+    conn = schema_conn
     conn.execute("set search_path = ''")  # regprocedure names qualified: public.f(uuid,public.drill_status)
     rows = conn.execute("""
         select p.oid::regprocedure::text, obj_description(p.oid, 'pg_proc')
@@ -39,9 +39,9 @@ def test_no_definer_function_on_the_api_but_the_documented_rpcs(schema_url, conn
 
 @pytest.mark.parametrize("helper", ["is_admin()", "is_editor()", "has_active_pro()", "can_read_pack(uuid)",
                                     "is_drill_open(uuid)"])
-def test_policy_helpers_live_outside_the_exposed_schemas(schema_url, connect, helper):
+def test_policy_helpers_live_outside_the_exposed_schemas(schema_conn, helper):
     """is_admin() and is_editor() keep a public invoker wrapper for the app; the definers are private."""
-    conn = connect(schema_url)
+    conn = schema_conn
     public = conn.execute("select prosecdef from pg_proc where oid = to_regprocedure(%s)",
                           (f"public.{helper}",)).fetchone()
     assert public is None or (helper in ("is_admin()", "is_editor()") and public[0] is False)
@@ -59,8 +59,8 @@ def _helper(conn, name: str) -> str:
 
 
 @pytest.mark.parametrize("actor", ["anon", "learner", "editor"])
-def test_drill_helper_answers_alike_for_a_hidden_drill_and_an_absent_one(schema_url, connect, actor):
-    conn = connect(schema_url)
+def test_drill_helper_answers_alike_for_a_hidden_drill_and_an_absent_one(schema_conn, actor):
+    conn = schema_conn
     user = None if actor == "anon" else make_user(conn, actor)
     hidden = conn.execute("insert into public.drills (slug, title, skill) values ('hidden-draft', 'H', 'grammar') "
                           "returning id").fetchone()[0]
@@ -76,8 +76,8 @@ def test_drill_helper_answers_alike_for_a_hidden_drill_and_an_absent_one(schema_
     assert answers == [False, False, False]
 
 
-def test_policy_helpers_execute_only_for_the_roles_whose_policies_call_them(schema_url, connect):
-    conn = connect(schema_url)
+def test_policy_helpers_execute_only_for_the_roles_whose_policies_call_them(schema_conn):
+    conn = schema_conn
     granted = dict(conn.execute("""
         select p.proname, array_agg(r.rolname order by r.rolname)
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -97,8 +97,8 @@ def test_policy_helpers_execute_only_for_the_roles_whose_policies_call_them(sche
 
 
 @pytest.mark.parametrize("actor", ["anon", "learner", "editor"])
-def test_pack_helper_answers_alike_for_an_unpublished_pack_and_an_absent_one(schema_url, connect, actor):
-    conn = connect(schema_url)
+def test_pack_helper_answers_alike_for_an_unpublished_pack_and_an_absent_one(schema_conn, actor):
+    conn = schema_conn
     user = None if actor == "anon" else make_user(conn, actor)
     hidden = conn.execute("insert into public.practice_packs (slug, title, is_free, is_published) "
                           "values ('hidden-pack', 'H', true, false) returning id").fetchone()[0]
@@ -108,8 +108,8 @@ def test_pack_helper_answers_alike_for_an_unpublished_pack_and_an_absent_one(sch
     assert answers == [False, False]
 
 
-def test_own_draft_helper_answers_alike_for_another_editors_draft_and_an_absent_one(schema_url, connect):
-    conn = connect(schema_url)
+def test_own_draft_helper_answers_alike_for_another_editors_draft_and_an_absent_one(schema_conn):
+    conn = schema_conn
     author, editor = make_user(conn, "editor"), make_user(conn, "editor")
     draft = conn.execute("insert into public.drills (slug, title, skill, created_by) "
                          "values ('theirs', 'T', 'grammar', %s) returning id", (author,)).fetchone()[0]

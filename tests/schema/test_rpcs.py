@@ -10,8 +10,8 @@ KAI = "00000000-0000-4000-8000-000000000c02"
 MIRA = "00000000-0000-4000-8000-000000000c03"
 
 
-def test_start_and_finish_own_session(schema_url, connect):
-    conn = connect(schema_url)
+def test_start_and_finish_own_session(schema_conn):
+    conn = schema_conn
     learner = make_user(conn)
     with acting_as(conn, learner):
         session = conn.execute("select public.start_session()").fetchone()[0]
@@ -22,8 +22,8 @@ def test_start_and_finish_own_session(schema_url, connect):
         assert conn.execute("select count(*) from public.daily_usage where user_id = %s", (learner,)).fetchone()[0] == 1
 
 
-def test_nobody_finishes_someone_elses_session(schema_url, connect):
-    conn = connect(schema_url)
+def test_nobody_finishes_someone_elses_session(schema_conn):
+    conn = schema_conn
     owner, intruder = make_user(conn), make_user(conn)
     with conn.transaction():
         session = conn.execute("insert into public.sessions (user_id) values (%s) returning id", (owner,)).fetchone()[0]
@@ -33,15 +33,15 @@ def test_nobody_finishes_someone_elses_session(schema_url, connect):
     assert conn.execute("select finished_at from public.sessions where id = %s", (session,)).fetchone()[0] is None
 
 
-def test_start_session_needs_a_signed_in_learner(schema_url, connect):
-    conn = connect(schema_url)
+def test_start_session_needs_a_signed_in_learner(schema_conn):
+    conn = schema_conn
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         with acting_as(conn, None, role="anon"):
             conn.execute("select public.start_session()")
 
 
-def test_daily_limit_stops_new_sessions(schema_url, connect):
-    conn = connect(schema_url)
+def test_daily_limit_stops_new_sessions(schema_conn):
+    conn = schema_conn
     learner = make_user(conn)
     conn.execute("insert into public.daily_usage (user_id, day, minutes_used) values (%s, (now() at time zone 'UTC')::date, 10)", (learner,))
     with pytest.raises(psycopg.errors.RaiseException, match="daily practice limit of 10 minutes"):
@@ -49,8 +49,8 @@ def test_daily_limit_stops_new_sessions(schema_url, connect):
             conn.execute("select public.start_session()")
 
 
-def test_coach_switch_cooldown(schema_url, connect):
-    conn = connect(schema_url)
+def test_coach_switch_cooldown(schema_conn):
+    conn = schema_conn
     learner = make_user(conn)
     with acting_as(conn, learner):
         conn.execute("select public.switch_coach(%s)", (AVA,))
@@ -60,8 +60,8 @@ def test_coach_switch_cooldown(schema_url, connect):
         assert conn.execute("select coach_id from public.profiles where id = %s", (learner,)).fetchone()[0].hex == AVA.replace("-", "")
 
 
-def test_coach_switch_allowed_after_cooldown(schema_url, connect):
-    conn = connect(schema_url)
+def test_coach_switch_allowed_after_cooldown(schema_conn):
+    conn = schema_conn
     learner = make_user(conn)
     conn.execute("insert into public.coach_switches (user_id, to_coach_id, switched_at) values (%s, %s, now() - interval '8 days')", (learner, AVA))
     with acting_as(conn, learner):
@@ -69,8 +69,8 @@ def test_coach_switch_allowed_after_cooldown(schema_url, connect):
         assert conn.execute("select count(*) from public.coach_switches where user_id = %s", (learner,)).fetchone()[0] == 2
 
 
-def test_similarity_rpc_never_returns_unpublished_drills(schema_url, connect):
-    conn = connect(schema_url)
+def test_similarity_rpc_never_returns_unpublished_drills(schema_conn):
+    conn = schema_conn
     draft_embedding = conn.execute("select embedding::text from public.drills where not is_published limit 1").fetchone()[0]
     for role, user in (("anon", None), ("authenticated", make_user(conn, "editor")), ("service_role", None)):
         with acting_as(conn, user, role=role):
@@ -104,10 +104,10 @@ def _add_drills(conn, prefix: str, count: int, embedding: str, params=()) -> Non
                      from generate_series(1, {count}) g""", params)
 
 
-def test_similarity_rpc_finds_open_drills_behind_nearer_paid_ones(schema_url, connect):
+def test_similarity_rpc_finds_open_drills_behind_nearer_paid_ones(schema_conn):
     """The paywall filters rows after the HNSW scan, which stopped at hnsw.ef_search candidates before 0043:
     a free learner whose nearest drills are all paid got none."""
-    conn = connect(schema_url)
+    conn = schema_conn
     query = conn.execute(f"select {_embedding()}::text").fetchone()[0]
     _add_drills(conn, "open", 20, _embedding("g"))
     # 200 paid drills right next to the query (its embedding, slightly shifted): nearer than every open one.

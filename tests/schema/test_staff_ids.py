@@ -11,14 +11,14 @@ STAFF_ID_COLUMNS = [("public.drills", "created_by"), ("public.drills", "reviewed
 
 @pytest.mark.parametrize(("table", "column"), STAFF_ID_COLUMNS)
 @pytest.mark.parametrize("role", ["anon", "authenticated"])
-def test_no_client_role_selects_a_staff_id(schema_url, connect, table, column, role):
-    conn = connect(schema_url)
+def test_no_client_role_selects_a_staff_id(schema_conn, table, column, role):
+    conn = schema_conn
     granted = conn.execute("select has_column_privilege(%s, %s, %s, 'select')", (role, table, column)).fetchone()[0]
     assert granted is False
 
 
-def test_a_message_is_stamped_with_the_sending_admin(schema_url, connect):
-    conn = connect(schema_url)
+def test_a_message_is_stamped_with_the_sending_admin(schema_conn):
+    conn = schema_conn
     admin, learner = make_user(conn, "admin"), make_user(conn)
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         with acting_as(conn, admin, user_role="admin"):

@@ -14,8 +14,8 @@ def add_attempts(conn, user, drill, scores, day):
                      (user, drill, score, day))
 
 
-def test_drill_stats_aggregate_after_refresh(schema_url, connect):
-    conn = connect(schema_url)
+def test_drill_stats_aggregate_after_refresh(schema_conn):
+    conn = schema_conn
     alice, bob = make_user(conn), make_user(conn)
     monday = datetime(2026, 11, 2, 10, tzinfo=timezone.utc)
     tuesday = datetime(2026, 11, 3, 10, tzinfo=timezone.utc)
@@ -31,8 +31,8 @@ def test_drill_stats_aggregate_after_refresh(schema_url, connect):
     assert daily == [("2026-11-02", 2, 85), ("2026-11-03", 1, 70)]
 
 
-def test_user_progress_shows_only_the_callers_row(schema_url, connect):
-    conn = connect(schema_url)
+def test_user_progress_shows_only_the_callers_row(schema_conn):
+    conn = schema_conn
     alice, bob = make_user(conn), make_user(conn)
     add_attempts(conn, alice, DRILL_1, [60, 100], datetime.now(timezone.utc))
     add_attempts(conn, bob, DRILL_2, [10], datetime.now(timezone.utc))
@@ -41,8 +41,8 @@ def test_user_progress_shows_only_the_callers_row(schema_url, connect):
     assert rows == [(alice, 2, 80, 1)]
 
 
-def test_weekly_recap_per_learner_and_week(schema_url, connect):
-    conn = connect(schema_url)
+def test_weekly_recap_per_learner_and_week(schema_conn):
+    conn = schema_conn
     alice, bob = make_user(conn), make_user(conn)
     conn.execute("insert into public.sessions (user_id, started_at, finished_at, minutes_used) values "
                  "(%s, '2026-11-02 09:00Z', '2026-11-02 09:10Z', 10), (%s, '2026-11-04 09:00Z', '2026-11-04 09:05Z', 5), "
@@ -53,7 +53,7 @@ def test_weekly_recap_per_learner_and_week(schema_url, connect):
     assert rows == [(alice, "2026-11-02", 2, 15, 3)]
 
 
-def test_materialized_stats_are_not_exposed_to_clients(schema_url, connect):
-    conn = connect(schema_url)
+def test_materialized_stats_are_not_exposed_to_clients(schema_conn):
+    conn = schema_conn
     for role in ("anon", "authenticated"):
         assert conn.execute("select has_table_privilege(%s, 'public.v_drill_stats', 'select')", (role,)).fetchone()[0] is False
