@@ -18,8 +18,8 @@ def history_count(conn):
     return conn.execute("select count(*) from supabase_migrations.schema_migrations").fetchone()[0]
 
 
-def test_unknown_environment_exits_2_with_one_line():
-    result = inv("db.push", "--env", "qa")
+def test_unknown_environment_exits_2_with_one_line(capsys):
+    result = task_run(migrate.push, capsys, env="qa")  # in-process: tests/run_task.py
     assert result.returncode == 2
     assert result.stderr.strip() == "error: unknown environment 'qa': use one of local, staging, prod"
 
