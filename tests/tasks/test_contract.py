@@ -96,12 +96,11 @@ def _ghost(conn):
                  "values ('9999', 'ghost', '{}')")
 
 
-def test_rls_test_on_drift_exits_3(empty_url, connect):
-    migrate(connect(empty_url), REPO_ROOT / "ops" / "supabase" / "migrations")
-    _ghost(connect(empty_url))
+def test_rls_test_on_drift_exits_3(schema_url, connect):
+    _ghost(connect(schema_url))  # on a database at the head of the migrations
     with pytest.raises(DriftError):
-        check_at_head(empty_url)
-    result = inv("db.rls-test", url=empty_url)
+        check_at_head(schema_url)
+    result = inv("db.rls-test", url=schema_url)
     assert result.returncode == 3
     assert one_error_line(result).startswith("error: migration history drift: 9999")
 
