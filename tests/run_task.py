@@ -13,7 +13,7 @@ from invoke import Context, Exit
 def task_run(task, capsys, environ: dict | None = None, **kwargs) -> SimpleNamespace:
     """`task(**kwargs)` with inv()'s environment (no DATABASE_URL/SUPABASE_* but `environ`, os.environ restored
     afterwards, .env's variables included): returncode, stdout, and stderr as invoke prints an Exit (its message,
-    one line)."""
+    one line). `capsys` may be capfd, for what the task's subprocesses print."""
     with mock.patch.dict(os.environ):
         for name in [name for name in os.environ if name.startswith(("DATABASE_URL", "SUPABASE_"))]:
             del os.environ[name]
@@ -24,4 +24,6 @@ def task_run(task, capsys, environ: dict | None = None, **kwargs) -> SimpleNames
             code, stderr = 0, ""
         except Exit as exit_:
             code, stderr = exit_.code, f"{exit_.message}\n"
+        except SystemExit as exit_:  # a task that ends with sys.exit(code), as db.psql does
+            code, stderr = exit_.code or 0, ""
     return SimpleNamespace(returncode=code, stdout=capsys.readouterr().out, stderr=stderr)

@@ -82,13 +82,14 @@ def test_a_lock_that_stays_taken_fails_after_the_retries(bare_url, connect, tmp_
     assert [v.version for v in read_history(conn)] == ["0001"]
 
 
-def test_db_push_prints_each_retry(bare_url, connect, tmp_path):
+def test_db_push_prints_each_retry(bare_url, connect, tmp_path, capsys):
     import os
     import subprocess
     import sys
 
     from polaris_db import REPO_ROOT
-    from run_inv import inv
+    from polaris_db.tasks.migrate import push as push_task
+    from run_task import task_run
 
     conn = connect(bare_url)
     folder = _applied_first(conn, tmp_path, MIGRATION)
@@ -116,5 +117,6 @@ def test_db_push_prints_each_retry(bare_url, connect, tmp_path):
                              "unchanged): lock not granted, retry 1 of 2 in 2 s")
     assert any("applied 0002_notes_add_tag.sql" in line for line in lines)
     assert [v.version for v in read_history(conn)] == ["0001", "0002"]
-    bad = inv("db.push", "--migrations", str(folder), "--lock-retries", "many", url=bare_url)
+    # a bad value, in-process (tests/run_task.py): the flag's CLI contract is the run above
+    bad = task_run(push_task, capsys, {"DATABASE_URL": bare_url}, migrations=str(folder), lock_retries="many")
     assert bad.returncode == 2 and bad.stderr == "error: --lock-retries must be a whole number, got 'many'\n"

@@ -20,6 +20,7 @@ from polaris_db.rls.matrix import load
 from polaris_db.rls.render import render
 from polaris_db.rls.suite import check_at_head
 from run_inv import inv
+from run_task import task_run
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 MINI_MATRIX = Path(__file__).parents[1] / "rls" / "fixtures" / "mini_matrix.toml"
@@ -80,10 +81,13 @@ def test_psql_file_with_a_sql_error_exits_9_and_rolls_back(empty_url, connect, t
     assert connect(empty_url).execute("select to_regclass('public.half_done')").fetchone()[0] is None
 
 
-def test_psql_file_that_succeeds_exits_0(empty_url, connect, tmp_path):
+def test_psql_file_that_succeeds_exits_0(empty_url, connect, tmp_path, capfd):
+    """In-process (tests/run_task.py): the failing file above is the CLI run."""
+    from polaris_db.tasks.migrate import psql
+
     script = tmp_path / "ok.sql"
     script.write_text("create table public.done (id int);\n")
-    assert inv("db.psql", "--file", str(script), url=empty_url).returncode == 0
+    assert task_run(psql, capfd, {"DATABASE_URL": empty_url}, file=str(script)).returncode == 0
     assert connect(empty_url).execute("select to_regclass('public.done')").fetchone()[0] is not None
 
 
@@ -92,12 +96,11 @@ def _ghost(conn):
                  "values ('9999', 'ghost', '{}')")
 
 
-def test_rls_test_on_drift_exits_3(empty_url, connect):
-    migrate(connect(empty_url), REPO_ROOT / "ops" / "supabase" / "migrations")
-    _ghost(connect(empty_url))
+def test_rls_test_on_drift_exits_3(schema_url, connect):
+    _ghost(connect(schema_url))  # on a database at the head of the migrations
     with pytest.raises(DriftError):
-        check_at_head(empty_url)
-    result = inv("db.rls-test", url=empty_url)
+        check_at_head(schema_url)
+    result = inv("db.rls-test", url=schema_url)
     assert result.returncode == 3
     assert one_error_line(result).startswith("error: migration history drift: 9999")
 

@@ -7,7 +7,9 @@ import pytest
 
 from polaris_db import REPO_ROOT
 from polaris_db.migrations import discover
+from polaris_db.tasks import cluster, migrate
 from run_inv import inv
+from run_task import task_run
 
 
 def history_count(conn):
@@ -16,8 +18,8 @@ def history_count(conn):
     return conn.execute("select count(*) from supabase_migrations.schema_migrations").fetchone()[0]
 
 
-def test_unknown_environment_exits_2_with_one_line():
-    result = inv("db.push", "--env", "qa")
+def test_unknown_environment_exits_2_with_one_line(capsys):
+    result = task_run(migrate.push, capsys, env="qa")  # in-process: tests/run_task.py
     assert result.returncode == 2
     assert result.stderr.strip() == "error: unknown environment 'qa': use one of local, staging, prod"
 
@@ -45,9 +47,10 @@ def test_push_dry_run_prints_the_plan_parses_every_file_and_changes_nothing(empt
     assert history_count(connect(empty_url)) is None
 
 
-def test_status_push_and_list_on_one_database_then_drift_fails_the_list(empty_url, connect):
+def test_status_push_and_list_on_one_database_then_drift_fails_the_list(empty_url, connect, capsys):
     """One database through status (--json), push, migration-list (lines, summary, --json), then a ghost row in
-    the history: every output masks the password, the listing fails with exit 3 once the history drifted."""
+    the history: every output masks the password, the listing fails with exit 3 once the history drifted. The
+    text status and the drifted --json listing run in-process (tests/run_task.py), the rest through `inv`."""
     def shown(result) -> str:
         assert ":postgres@" not in result.stdout + result.stderr  # the password never shows
         return result.stdout
@@ -68,7 +71,7 @@ def test_status_push_and_list_on_one_database_then_drift_fails_the_list(empty_ur
     assert history_count(connect(empty_url)) == len(rows)
     total = len(discover(REPO_ROOT / "ops" / "supabase" / "migrations"))
     assert listing.stdout.rstrip().splitlines()[-1] == f"{total} applied, 0 pending, 0 drifted"
-    status = inv("db.status", url=empty_url)
+    status = task_run(cluster.status, capsys, {"DATABASE_URL": empty_url})
     assert "****@127.0.0.1" in shown(status)
     data = json.loads(inv("db.migration-list", "--json", url=empty_url).stdout)
     assert (data["applied"], data["pending"], data["drifted"]) == (total, 0, 0)
@@ -81,6 +84,6 @@ def test_status_push_and_list_on_one_database_then_drift_fails_the_list(empty_ur
     assert drifted.returncode == 3
     assert "DRIFT: applied as 9999_ghost.sql but the file no longer exists locally" in drifted.stdout
     assert "error: migration history drift: 9999" in drifted.stderr
-    drifted = inv("db.migration-list", "--json", url=empty_url)
+    drifted = task_run(migrate.migration_list, capsys, {"DATABASE_URL": empty_url}, json_=True)
     assert drifted.returncode == 3
     assert json.loads(drifted.stdout)["drifted"] == 1 and drifted.stderr.startswith("error: migration history drift")
