@@ -28,6 +28,15 @@
 \pset pager off
 set client_min_messages = warning;
 
+-- A rolled-back check leaves its rows dead in the tables and in the HNSW index on drills.embedding.
+-- Dead entries at the fixture drills' point crowd pgvector's approximate search, and once the table
+-- has grown the planner prefers that index: a rerun could miss a readable drill in match_drills()
+-- (a false `denied`). Vacuumed first (outside the transaction), every run starts as a first run does.
+select to_regclass('public.drills') is not null as rls_has_drills \gset
+\if :rls_has_drills
+vacuum public.drills;
+\endif
+
 begin;
 
 -- >>> definitions: the one executor of the access matrix. `run_matrix` (src/polaris_db/rls/runner.py)

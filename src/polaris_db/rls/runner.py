@@ -152,6 +152,7 @@ def run_matrix(conn: psycopg.Connection, matrix: Matrix, on_result=None) -> list
     if conn.autocommit:
         raise ValueError("run_matrix needs a connection with autocommit off (it rolls everything back)")
     results: list[Result] = []
+    settle(conn)
     try:
         start(conn, matrix)
         for entry in matrix.entries:
@@ -165,6 +166,21 @@ def run_matrix(conn: psycopg.Connection, matrix: Matrix, on_result=None) -> list
     finally:
         conn.rollback()
     return results
+
+
+def settle(conn: psycopg.Connection) -> None:
+    """`vacuum public.drills` before a run, as the script's head does (why: there). Only between transactions."""
+    if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        return
+    if conn.execute("select to_regclass('public.drills') is not null").fetchone()[0]:
+        conn.rollback()  # the lookup opened a transaction; vacuum runs outside one
+        conn.autocommit = True
+        try:
+            conn.execute("vacuum public.drills")
+        finally:
+            conn.autocommit = False
+    else:
+        conn.rollback()
 
 
 def _cases_or_setup_failure(conn: psycopg.Connection, entry: Entry):
