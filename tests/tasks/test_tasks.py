@@ -50,7 +50,8 @@ def test_push_dry_run_prints_the_plan_parses_every_file_and_changes_nothing(empt
 def test_status_push_and_list_on_one_database_then_drift_fails_the_list(empty_url, connect, capsys):
     """One database through status (--json), push, migration-list (lines, summary, --json), then a ghost row in
     the history: every output masks the password, the listing fails with exit 3 once the history drifted. The
-    text status and the drifted --json listing run in-process (tests/run_task.py), the rest through `inv`."""
+    push, the text status and the drifted --json listing run in-process (tests/run_task.py), the rest through
+    `inv`."""
     def shown(result) -> str:
         assert ":postgres@" not in result.stdout + result.stderr  # the password never shows
         return result.stdout
@@ -61,7 +62,7 @@ def test_status_push_and_list_on_one_database_then_drift_fails_the_list(empty_ur
     assert data["url"].startswith("postgresql://postgres:****@127.0.0.1:")
     assert data["head"] is None and data["pending"] > 30 and data["drift"] == [] and data["embedded"] is False
 
-    push = inv("db.push", url=empty_url)
+    push = task_run(migrate.push, capsys, {"DATABASE_URL": empty_url})  # through inv: test_lock_retries.py
     assert push.returncode == 0, push.stderr
     shown(push)
     listing = inv("db.migration-list", url=empty_url)

@@ -9,7 +9,6 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
-import pglast
 import psycopg
 from psycopg import sql
 
@@ -18,7 +17,6 @@ from ..config import Target
 from ..console import Steps, say
 from ..database import connect, connection, database_name, recreate_database, target_url
 from ..errors import ConfigError, Interrupted, PolarisError
-from ..lint.sqlfile import parse_problems
 from . import reset_cache
 from .apply import migrate, migration_lock
 from .files import discover
@@ -102,6 +100,10 @@ def check_files() -> None:
 
     Contents that parsed before (their sha256 and pglast's version in STATE_DIR/parsed.txt) are not parsed
     again: a rebuild pays only for the files that changed."""
+    import pglast  # here, not at the top: `inv db.status` imports this module for incomplete_since()
+
+    from ..lint.sqlfile import parse_problems
+
     paths = [m.path for m in discover(MIGRATIONS_DIR)] + sorted(SEEDS_DIR.glob("*.sql"))
     record = STATE_DIR / "parsed.txt"
     try:

@@ -13,7 +13,6 @@ from ..config import resolve
 from ..console import Steps, confirm, say, table
 from ..database import connection, target_url
 from ..errors import ConfigError, DriftError
-from ..lint.sqlfile import parse_problems
 from ..migrations.files import head_version
 from ..migrations.listing import migration_records, migration_rows
 from ..migrations import discover, make_plan, migrate, read_history
@@ -22,7 +21,6 @@ from ..migrations.new import create_migration
 from ..psql import run_psql
 from ..migrations.reset import reset as reset_database
 from ..migrations.seeds import run_seeds
-from ..snapshots.use import reset_from_snapshot
 from ._common import reports_errors
 
 ENV_HELP = "local (default; the embedded cluster unless DATABASE_URL is set), staging or prod"
@@ -49,6 +47,8 @@ def reset(c, env="local", yes=False, no_seed=False, no_cache=False, from_snapsho
 
 
 def _reset_from_snapshot(env: str, ref: str, yes: bool) -> None:
+    from ..snapshots.use import reset_from_snapshot  # the backups' modules: only this path needs them
+
     if env != "local":
         raise ConfigError("--from-snapshot resets the local database only (a snapshot never goes to a hosted one)")
     target = resolve(env)
@@ -83,6 +83,8 @@ def push(c, env="local", yes=False, dry_run=False, lock_retries="3", migrations=
             return
         say(f"plan for {env} ({url}): {len(plan.pending)} pending")
         say(table(("version", "file", "transaction"), [(m.version, m.filename, "yes" if m.transactional else "NO") for m in plan.pending]))
+        from ..lint.sqlfile import parse_problems  # pglast: only a push with pending migrations parses
+
         problems = parse_problems([m.path for m in plan.pending], REPO_ROOT)
         for problem in problems:
             say(problem)
