@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -82,7 +83,12 @@ def start_store(port: int):
     from pyrage import x25519
 
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
+    # start() waits for its server thread forever, even when that thread died (the port taken meanwhile)
+    starting = threading.Thread(target=server.start, daemon=True)
+    starting.start()
+    starting.join(timeout=30)
+    if starting.is_alive():
+        sys.exit(f"error: moto server on 127.0.0.1:{port} did not start")
     key = x25519.Identity.generate()
     os.environ.update(AWS_ENDPOINT_URL_S3=f"http://127.0.0.1:{port}", AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench",
                       AWS_REGION="us-east-1", POLARIS_BACKUP_RECIPIENTS=str(key.to_public()), POLARIS_BACKUP_IDENTITY=str(key))
@@ -100,10 +106,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="polaris-bench-backup-") as scratch:
         root = Path(scratch)
         os.chmod(root, 0o755)
-        cluster = Cluster(root=root / "pg", port=free_port_from(56700), settings={"synchronous_commit": "off"})
+        base = int(os.environ.get("POLARIS_TEST_PORT", 56800))  # a test run's ports: no clash with a parallel run
+        cluster = Cluster(root=root / "pg", port=free_port_from(base + 20), settings={"synchronous_commit": "off"})
         cluster.start()
-        server, client = start_store(free_port_from(56790))
+        server = None
         try:
+            server, client = start_store(free_port_from(base + 30))
             source = recreate(cluster, "bench")
             with psycopg.connect(source, autocommit=True) as conn:
                 build(conn)
@@ -156,7 +164,8 @@ def main() -> None:
             whole = pair + med["our verify"]
             print(f"  backup+verify+restore: ours {whole:.2f} s, raw {raw_total:.2f} s, ratio {whole / raw_total:.2f}x")
         finally:
-            server.stop()
+            if server:
+                server.stop()
             cluster.destroy()
 
 

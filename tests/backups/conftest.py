@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import threading
 
 import pytest
 from pyrage import x25519
@@ -33,7 +34,11 @@ def s3_endpoint():
     moto.backends.list_of_moto_modules = lambda: listed
     port = free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 80)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
+    starting = threading.Thread(target=server.start, daemon=True)  # start() waits forever if its server thread
+    starting.start()                                                # died (the port taken since it was found free)
+    starting.join(timeout=30)
+    if starting.is_alive():
+        raise RuntimeError(f"moto server on 127.0.0.1:{port} did not start")
     yield f"http://127.0.0.1:{port}"
     server.stop()
     moto.backends.list_of_moto_modules = scan

@@ -15,6 +15,9 @@ import psycopg
 import pytest
 
 from platform_shaped import build, differences, forget_roles, snapshot
+from polaris_db.backups.dump import take_backup
+from polaris_db.backups.store import open_store
+from polaris_db.tasks.backup import backup_verify
 from run_inv import inv
 
 SOURCE, LOCAL = "pf_source", "pf_local"
@@ -30,8 +33,9 @@ def platform_backup(cluster, schema_template, tmp_path_factory):
     store = tmp_path_factory.mktemp("pf-store") / "local"
     created = build(cluster, SOURCE)
     source = snapshot(cluster.url(SOURCE))
-    out = _inv("db.backup", "--env", "local", "--store", str(store), url=cluster.url(SOURCE))
-    assert "backup local-" in out
+    # What `inv db.backup --env local --store <folder>` runs with DATABASE_URL at the source (its CLI: test_end_to_end,
+    # test_runbook, storage/test_steps); every later step of the chain restores this backup
+    assert take_backup(cluster.url(SOURCE), "local", open_store(str(store))).name.startswith("local-")
     with psycopg.connect(cluster.admin_url("postgres"), autocommit=True) as admin:
         admin.execute(f"drop database {SOURCE} with (force)")
     forget_roles(cluster, created)
@@ -58,7 +62,7 @@ def _placeholders(out: str) -> set[str]:
 
 
 def test_a_real_projects_backup_restores_everywhere_with_nothing_lost(platform_backup, cluster, scratch_on_test_cluster,
-                                                                     tmp_path):
+                                                                     tmp_path, run_task, capsys):
     store, source, created = platform_backup
     assert "reporting_reader" in created
     unseen = NAMED & set(created)
@@ -71,7 +75,10 @@ def test_a_real_projects_backup_restores_everywhere_with_nothing_lost(platform_b
         assert not lost, f"{step}: " + "\n".join(lost[:40])
         forget_roles(cluster, created)  # the next step meets a cluster without them again
 
-    out = _inv("db.backup-verify", latest, env=env)
+    # backup-verify's body in-process (`inv db.backup-verify <ref>` runs through the CLI in test_runbook)
+    assert run_task(backup_verify, latest) == (0, "")
+    captured = capsys.readouterr()
+    out = captured.out + captured.err
     assert "ok local-" in out
     assert unseen == _placeholders(out), out
     forget_roles(cluster, created)

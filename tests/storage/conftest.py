@@ -13,6 +13,7 @@ from __future__ import annotations
 import http.client
 import itertools
 import os
+import threading
 import subprocess
 import sys
 import time
@@ -89,9 +90,14 @@ def s3_endpoint():
     scan = moto.backends.list_of_moto_modules  # the per-request folder scan MOTO_MAIN avoids, avoided here too
     listed = tuple(scan())
     moto.backends.list_of_moto_modules = lambda: listed
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=_port(95), verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{server.get_host_and_port()[1]}"
+    port = _port(95)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    starting = threading.Thread(target=server.start, daemon=True)  # start() waits forever if its server thread
+    starting.start()                                                # died (the port taken since it was found free)
+    starting.join(timeout=30)
+    if starting.is_alive():
+        raise RuntimeError(f"moto server on 127.0.0.1:{port} did not start")
+    yield f"http://127.0.0.1:{port}"
     server.stop()
     moto.backends.list_of_moto_modules = scan
 

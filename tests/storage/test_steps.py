@@ -49,18 +49,23 @@ def test_backup_verify_restore_and_prune_through_the_tasks(storage, s3_store, ag
                                                              "is not empty (a restore never overwrites; empty it, pick "
                                                              "other buckets with --bucket, or write only the files it "
                                                              "lacks with --missing-only)")
-    dry = inv("db.restore", "--file", ref, "--storage", "--bucket", "public-assets", "--dry-run", url=empty_url)
+    storage.delete_object(Bucket="user-media", Key="take-0.webm")
+    # Every restore flag through the CLI at once (--bucket twice: invoke's iterable), writing nothing
+    dry = inv("db.restore", "--file", ref, "--storage", "--bucket", "public-assets", "--bucket", "user-media",
+              "--missing-only", "--dry-run", url=empty_url)
     assert dry.returncode == 0, dry.stderr
-    assert "would create bucket public-assets" in dry.stdout and "would write 20 files" in dry.stdout
+    assert "would create bucket public-assets" in dry.stdout and "would write 21 files" in dry.stdout
+    assert "19 already there, left as they are" in dry.stdout
     assert "public-assets" not in {b["Name"] for b in storage.list_buckets()["Buckets"]}
-    # The same command without --dry-run, in-process (the task hands --bucket and --dry-run to steps.restore):
+    assert "take-0.webm" not in read_all(storage, "user-media")
+    # Then for real, in-process (the task hands --bucket, --dry-run and --missing-only to steps.restore)
     steps.restore(s3_store, load(s3_store, second.name), ["public-assets"], dry_run=False)
     done = capsys.readouterr().out
     assert "created bucket public-assets" in done and "restored 20 files" in done and "sha256 checked" in done
     assert read_all(storage, "public-assets") == {n: d for (b, n), d in files.items() if b == "public-assets"}
-    storage.delete_object(Bucket="user-media", Key="take-0.webm")
-    filled = inv("db.restore", "--file", ref, "--storage", "--missing-only", url=empty_url)
-    assert "restored 1 file (" in filled.stdout and "39 already there, left as they are" in filled.stdout
+    steps.restore(s3_store, load(s3_store, second.name), [], dry_run=False, missing_only=True)
+    filled = capsys.readouterr().out
+    assert "restored 1 file (" in filled and "39 already there, left as they are" in filled
     assert storage.get_object(Bucket="user-media", Key="take-0.webm")["Body"].read() == files[("user-media", "take-0.webm")]
 
     # db.backup-prune's body in-process (`--store <s3> --dry-run` runs through the CLI in backups/test_runbook)
