@@ -45,8 +45,7 @@ def test_backup_store_prune_drill_restore_on_the_embedded_default(tmp_path, clus
             assert len(kept) == 1
             assert conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone() == (False,)
     finally:
-        subprocess.run([sys.executable, "-m", "invoke", "db.stop"], cwd=REPO_ROOT, env=env, capture_output=True,
-                       stdin=subprocess.DEVNULL, timeout=120)
+        Cluster(root=state / "postgres").stop()  # what `inv db.stop` does with this POLARIS_STATE_DIR
 
 
 def test_swap_waits_out_autovacuum_and_names_foreign_sessions(empty_url, cluster, connect, tmp_path):
