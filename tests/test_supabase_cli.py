@@ -3,13 +3,14 @@
 The committed supabase/ folder (the CLI on the real migrations, from the repo root): test_supabase_folder.py.
 """
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from polaris_db import supabase_cli
+from polaris_db import REPO_ROOT, supabase_cli
 from polaris_db.migrations import migrate, read_history
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -61,10 +62,12 @@ def test_we_continue_where_the_cli_stopped(bare_url, connect, tmp_path):
 
 
 def test_the_platform_binary_is_what_the_npm_wrapper_starts(monkeypatch):
+    """The binary of the installed npm package's version (the wrapper resolves the same package)."""
     binary = supabase_cli.cli_path()
     assert binary != supabase_cli.CLI_PATH and binary.parent.parent.name.startswith("cli-"), binary
-    direct, wrapped = (subprocess.run([str(path), "--version"], capture_output=True, text=True, timeout=60)
-                       for path in (binary, supabase_cli.CLI_PATH))
-    assert direct.returncode == wrapped.returncode == 0 and direct.stdout == wrapped.stdout
+    installed = json.loads((binary.parent.parent / "package.json").read_text())["version"]
+    assert installed == json.loads((REPO_ROOT / "node_modules" / "supabase" / "package.json").read_text())["version"]
+    direct = subprocess.run([str(binary), "--version"], capture_output=True, text=True, timeout=60)
+    assert direct.returncode == 0 and direct.stdout.strip() == installed
     monkeypatch.setenv("SUPABASE_CLI_BINARY_OVERRIDE", str(binary))
     assert supabase_cli.cli_path() == supabase_cli.CLI_PATH

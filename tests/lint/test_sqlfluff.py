@@ -69,3 +69,29 @@ def test_raw_templater_and_supabase_constructs_parse(cli_run):
 def test_cli_exits_1_on_findings_naming_them(cli_run):
     assert cli_run.returncode == 1, cli_run.stdout + cli_run.stderr
     assert "b.sql:1: PRS" in cli_run.stdout
+
+
+def test_a_cached_verdict_is_used_only_for_the_same_bytes_config_and_version(tmp_path, monkeypatch):
+    """The cache is read (a planted verdict comes back), and a changed file or config is linted again."""
+    import json
+
+    from polaris_db.lint import sqlfluff
+
+    cache, tree = tmp_path / "cache", tmp_path / "tree"
+    tree.mkdir()
+    monkeypatch.setenv("POLARIS_LINT_CACHE", str(cache))
+    sql = tree / "a.sql"
+    sql.write_text("select 1;\n")
+    assert sqlfluff.run_sqlfluff([tree], tree, processes=1) == []
+    (entry,) = cache.rglob("*.json")
+    entry.write_text(json.dumps([{"start_line_no": 7, "code": "ZZ99", "description": "planted in the cache"}]))
+    assert [(f.line, f.rule) for f in sqlfluff.run_sqlfluff([tree], tree)] == [(7, "ZZ99")]
+    sql.write_text("SELECT 1;\n")  # other bytes: sqlfluff's own verdict
+    assert [f.rule for f in sqlfluff.run_sqlfluff([tree], tree, processes=1)] == ["CP01"]
+    sql.write_text("select 1;\n")
+    changed = tmp_path / "changed.sqlfluff"
+    changed.write_text(sqlfluff.CONFIG.read_text() + "\n# another config\n")
+    monkeypatch.setattr(sqlfluff, "CONFIG", changed)
+    assert sqlfluff.run_sqlfluff([tree], tree, processes=1) == []  # the planted verdict is not this config's
+    monkeypatch.setenv("POLARIS_LINT_CACHE", "off")
+    assert sqlfluff.cache_dir() is None
