@@ -23,11 +23,12 @@ SUBSET = {
     "types": ["tests/test_typegen.py"],
     "rls": ["tests/rls"],
 }
-# pytest-xdist: three workers, each with its own embedded cluster and ports (tests/conftest.py); a whole file
-# per worker, so a file's session fixtures are built once. Three on two cores: tests wait on servers and
-# subprocesses part of the time (1:33 against 1:40 with two). `-- -n 0` runs serially. pyproject's addopts give
+# pytest-xdist: four workers, each with its own embedded cluster and ports (tests/conftest.py); a whole file
+# per worker, so a file's session fixtures are built once. Four on two cores: tests wait on servers and
+# subprocesses part of the time (2026-12-04, idle: 103-104 s with four, 112 s three, 115 s two, 120 s five).
+# `-- -n 0` runs serially. pyproject's addopts give
 # plain `pytest` (the README's command, `.ci/run`) the same; said here too so the sessions do not depend on it.
-PARALLEL = ["-n", "3", "--dist", "loadfile", "--no-loadscope-reorder"]  # longest files first: tests/run_order.py
+PARALLEL = ["-n", "4", "--dist", "loadfile", "--no-loadscope-reorder"]  # longest files first: tests/run_order.py
 
 def install(session: nox.Session, *groups: str, project: bool = True) -> None:
     """The project (editable) plus pyproject dependency groups; skipped while pyproject.toml is unchanged."""
@@ -77,7 +78,7 @@ def workflows(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The pytest suite on three workers minus what the default sessions above check; `-- -k lint` passes on."""
+    """The pytest suite on four workers minus what the default sessions above check; `-- -k lint` passes on."""
     install(session, "test")
     skip = [arg for paths in OWN_SESSION.values() for path in paths
             for arg in ("--deselect" if "::" in path else "--ignore", path)]

@@ -23,7 +23,7 @@ Every cluster a test run starts lives under one directory per test port, where t
 what a killed run left; a run that ends with a Postgres still running fails (tests/run_dirs.py). Files go to
 the workers longest first (tests/run_order.py).
 
-Under pytest-xdist (`-n 3 --dist loadfile`: pyproject's addopts, so plain `pytest` and `nox -s tests` alike;
+Under pytest-xdist (`-n 4 --dist loadfile`: pyproject's addopts, so plain `pytest` and `nox -s tests` alike;
 `-n 0` runs serially) each worker has its own cluster and ports (POLARIS_TEST_PORT + 100 per worker; tests
 derive every port they open from it). A chosen server runs the suite serially (the workers are dropped, said
 in the header): tests name some of their databases, and workers sharing one server would collide.

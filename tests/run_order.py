@@ -1,4 +1,4 @@
-"""The order of test files for three xdist workers (`--dist loadfile --no-loadscope-reorder`): the longest first,
+"""The order of test files for the xdist workers (`--dist loadfile --no-loadscope-reorder`): the longest first,
 so no long file is sent last and becomes the whole run's tail (xdist's own order, most tests first, sent the
 one-test end-to-end files last).
 
