@@ -132,21 +132,3 @@ def no_ambient_keys(monkeypatch):
         monkeypatch.delenv(key, raising=False)
     for field in ("ENDPOINT", "REGION", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY"):
         monkeypatch.setenv(source.PREFIX + field, "")
-
-
-@pytest.fixture
-def run_task():
-    from invoke import Context, Exit
-
-    def run(task, *args, **flags) -> tuple[int, str]:
-        environment = dict(os.environ)  # as isolated as a process: what the task loads (a `.env`) does not stay
-        try:
-            task.body(Context(), *args, **flags)
-        except Exit as stopped:  # what reports_errors raises: invoke prints the message on stderr, exits with the code
-            return stopped.code, stopped.message
-        finally:
-            os.environ.clear()
-            os.environ.update(environment)
-        return 0, ""
-
-    return run
