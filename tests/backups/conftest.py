@@ -11,46 +11,13 @@ from __future__ import annotations
 
 import itertools
 import os
-import threading
 
 import pytest
 from pyrage import x25519
 
 from polaris_db.backups.store import open_store
-from polaris_db.cluster import free_port_from
 
 _buckets = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint():
-    import moto.backends
-    from moto.server import ThreadedMotoServer
-
-    # moto looks each request's Host up in a fresh listing of its ~180 service packages (listdir + isdir each),
-    # twice per request: a third of its CPU for an S3 call. The listing never changes while the server runs.
-    scan = moto.backends.list_of_moto_modules
-    listed = tuple(scan())
-    moto.backends.list_of_moto_modules = lambda: listed
-    port = free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 80)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    starting = threading.Thread(target=server.start, daemon=True)  # start() waits forever if its server thread
-    starting.start()                                                # died (the port taken since it was found free)
-    starting.join(timeout=30)
-    if starting.is_alive():
-        raise RuntimeError(f"moto server on 127.0.0.1:{port} did not start")
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
-    moto.backends.list_of_moto_modules = scan
-
-
-@pytest.fixture
-def s3_env(s3_endpoint, monkeypatch):
-    for key, value in {"AWS_ENDPOINT_URL_S3": s3_endpoint, "AWS_ACCESS_KEY_ID": "polaris-test",
-                       "AWS_SECRET_ACCESS_KEY": "polaris-test-secret", "AWS_REGION": "us-east-1"}.items():
-        monkeypatch.setenv(key, value)
-    for key in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"):
-        monkeypatch.delenv(key, raising=False)
 
 
 @pytest.fixture

@@ -27,11 +27,11 @@ from polaris_db.database import clone_database
 from rehearse_data import fill_database, release
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# The S3 test server and age keys of tests/backups (a real moto server on loopback), shared, not copied.
+# The S3 store and age keys of tests/backups (on tests/conftest.py's moto server), shared, not copied.
 _spec = importlib.util.spec_from_file_location("backups_fixtures", Path(__file__).parents[1] / "backups" / "conftest.py")
 _backups = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_backups)
-s3_endpoint, s3_env, s3_store, age_key = _backups.s3_endpoint, _backups.s3_env, _backups.s3_store, _backups.age_key
+s3_store, age_key = _backups.s3_store, _backups.age_key
 
 
 def _verified_backup(cluster, schema_template, tmp_path_factory, name: str, rows: int):

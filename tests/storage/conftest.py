@@ -13,7 +13,6 @@ from __future__ import annotations
 import http.client
 import itertools
 import os
-import threading
 import subprocess
 import sys
 import time
@@ -80,37 +79,12 @@ def storage(storage_endpoint, monkeypatch):
     return source.client()
 
 
-@pytest.fixture(scope="session")
-def s3_endpoint():
-    """The store's server: in this process (moto is imported once per worker, by tests/backups too); its own
-    bucket per test, never reset. Storage's must be a server of its own: it is reset, and listed whole."""
-    import moto.backends
-    from moto.server import ThreadedMotoServer
-
-    scan = moto.backends.list_of_moto_modules  # the per-request folder scan MOTO_MAIN avoids, avoided here too
-    listed = tuple(scan())
-    moto.backends.list_of_moto_modules = lambda: listed
-    port = _port(95)
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    starting = threading.Thread(target=server.start, daemon=True)  # start() waits forever if its server thread
-    starting.start()                                                # died (the port taken since it was found free)
-    starting.join(timeout=30)
-    if starting.is_alive():
-        raise RuntimeError(f"moto server on 127.0.0.1:{port} did not start")
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
-    moto.backends.list_of_moto_modules = scan
-
-
 @pytest.fixture
-def s3_store(s3_endpoint, monkeypatch):
+def s3_store(s3_env):
+    """The backup store in the shared in-process moto (tests/conftest.py). Storage's own server (above) must be a
+    server of its own: it is reset, and listed whole."""
     import boto3
 
-    for key, value in {"AWS_ENDPOINT_URL_S3": s3_endpoint, "AWS_ACCESS_KEY_ID": "polaris-test",
-                       "AWS_SECRET_ACCESS_KEY": "polaris-test-secret", "AWS_REGION": "us-east-1"}.items():
-        monkeypatch.setenv(key, value)
-    for key in ("AWS_ENDPOINT_URL", "AWS_PROFILE", "AWS_SESSION_TOKEN"):
-        monkeypatch.delenv(key, raising=False)
     bucket = f"polaris-store-{os.getpid()}-{next(_buckets)}"  # tests/backups' store may share this moto
     boto3.client("s3").create_bucket(Bucket=bucket)
     return open_store(f"s3://{bucket}/prod")
