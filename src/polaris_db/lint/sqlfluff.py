@@ -22,7 +22,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from .. import REPO_ROOT
+from .. import REPO_ROOT, cache
 from ..errors import ConfigError, PolarisError
 from .base import Finding
 
@@ -48,12 +48,7 @@ def ignored(root: Path) -> set[Path]:
 
 
 def cache_dir() -> Path | None:
-    chosen = os.environ.get("POLARIS_LINT_CACHE", "")
-    if chosen == "off":
-        return None
-    if chosen:
-        return Path(chosen)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "polaris-db" / "sqlfluff"
+    return cache.folder("sqlfluff", "POLARIS_LINT_CACHE")
 
 
 def _versions() -> bytes:
@@ -72,17 +67,13 @@ def _keys(files: list[Path]) -> dict[Path, str]:
 
 
 def _store(folder: Path, key: str, violations: list[dict]) -> None:
-    target = folder / key[:2] / f"{key}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}")
-    partial.write_text(json.dumps(violations))
-    os.replace(partial, target)  # readers see the whole entry or none
+    cache.write(folder, key, ".json", json.dumps(violations))
 
 
 def _cached(folder: Path, key: str) -> list[dict] | None:
     try:
-        return json.loads((folder / key[:2] / f"{key}.json").read_text())
-    except (OSError, ValueError):
+        return json.loads(cache.read(folder, key, ".json") or "null")
+    except ValueError:
         return None
 
 
