@@ -41,6 +41,20 @@ def inv(*args, url=None, env=None, timeout=TIMEOUT):
     return _forked(list(args), environment, timeout)
 
 
+def inv_path(folder: Path) -> dict[str, str]:
+    """Environment for a shell script under test whose `inv` should be this module's: PATH with an `inv` that calls
+    the zygote (tests/inv_client.py), or the virtualenv's own `inv` under POLARIS_TEST_INV=subprocess."""
+    venv_bin = str(Path(sys.executable).parent)
+    if os.environ.get("POLARIS_TEST_INV") == "subprocess":
+        return {"PATH": f"{venv_bin}:{os.environ['PATH']}"}
+    folder.mkdir(parents=True, exist_ok=True)
+    wrapper = folder / "inv"
+    client = Path(__file__).with_name("inv_client.py")
+    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" -I -S "{client}" "$@"\n')
+    wrapper.chmod(0o755)
+    return {"PATH": f"{folder}:{venv_bin}:{os.environ['PATH']}", "POLARIS_INV_ZYGOTE": _socket_path()}
+
+
 def _socket_path() -> str:
     if _zygote.get("process") and _zygote["process"].poll() is None:
         return _zygote["path"]

@@ -1,12 +1,15 @@
 """tests/run_inv.py forks `inv` calls from a pre-imported Python: what a caller sees is what a new interpreter gives."""
 
+import os
 import subprocess
+import sys
 import time
 
 import pytest
 
+from polaris_db import REPO_ROOT
 from polaris_db.migrations.history import LOCK_KEY
-from run_inv import inv
+from run_inv import inv, inv_path
 
 
 def _both(*args, **kwargs):
@@ -44,3 +47,24 @@ def test_a_call_past_its_timeout_is_killed(schema_url, connect, tmp_path):
     assert time.monotonic() - started < 20
     # a backend waiting for a lock notices its client is gone only once it gets the lock
     holder.execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and not granted")
+
+
+def test_a_shell_scripts_inv_is_the_same_inv(tmp_path):
+    """The restore runbook runs `inv` from bash: through the zygote client it gives the same output and exit code as
+    the virtualenv's `inv`, on the shell's own stdout/stderr, in the shell's directory and environment."""
+    # invoke looks for tasks.py from the directory up: the worker must start in the shell's directory (ops/)
+    script = ("cd ops; inv --list | head -3; inv db.backup --lock-wait abc; echo \"exit $?\"; "
+              "POLARIS_STATE_DIR=\"$WHERE/s\" POLARIS_PG_PORT=1 inv db.status; echo \"exit $?\"")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "SUPABASE_"))}
+    base["WHERE"] = str(tmp_path)
+
+    def run(extra):
+        return subprocess.run(["bash", "-c", script], cwd=REPO_ROOT, env={**base, **extra}, capture_output=True,
+                              text=True, stdin=subprocess.DEVNULL, timeout=120)
+
+    via_zygote = inv_path(tmp_path / "bin")
+    assert "POLARIS_INV_ZYGOTE" in via_zygote and (tmp_path / "bin" / "inv").exists()
+    through_zygote = run(via_zygote)
+    venv = run({"PATH": f"{os.path.dirname(sys.executable)}:{os.environ['PATH']}"})
+    assert (through_zygote.stdout, through_zygote.stderr) == (venv.stdout, venv.stderr)
+    assert "exit 2" in venv.stdout and str(tmp_path / "s") in venv.stderr and venv.stdout.count("exit ") == 2

@@ -10,17 +10,17 @@ import pytest
 
 from polaris_db import REPO_ROOT
 from polaris_db.cluster import Cluster, free_port_from
+from run_inv import inv as run_inv
 
 
 def test_backup_store_prune_drill_restore_on_the_embedded_default(tmp_path, cluster_dir, s3_store, age_key):
     state = cluster_dir("backups-end-to-end")  # a killed run's server there is stopped first
-    env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "POLARIS_SCRATCH_URL")}
-    env.update(POLARIS_STATE_DIR=str(state),
-               POLARIS_PG_PORT=str(free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 40)))
+    env = {"POLARIS_SCRATCH_URL": "",  # scratch databases on the embedded cluster, as an operator's are
+           "POLARIS_STATE_DIR": str(state),
+           "POLARIS_PG_PORT": str(free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 40))}
 
     def inv(*args):
-        result = subprocess.run([sys.executable, "-m", "invoke", *args], cwd=REPO_ROOT, env=env, capture_output=True,
-                                text=True, stdin=subprocess.DEVNULL, timeout=600)
+        result = run_inv(*args, env=env, timeout=600)
         assert result.returncode == 0, f"{args}: {result.stdout[-1500:]}{result.stderr[-1500:]}"
         assert "postgres:postgres@" not in result.stdout + result.stderr
         return result.stdout

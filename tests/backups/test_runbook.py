@@ -7,6 +7,7 @@ import subprocess
 
 from polaris_db import OPS_DIR, REPO_ROOT
 from polaris_db.backups.dump import take_backup
+from run_inv import inv_path
 
 RUNBOOK = OPS_DIR / "runbook_restore.md"
 TESTED = re.compile(r"^```bash tested\n(.*?)^```", re.M | re.S)
@@ -30,7 +31,7 @@ def test_runbook_runs_against_the_store(schema_url, tmp_path, s3_store, age_key,
     backups = tmp_path / "backups"
     script = "set -euo pipefail\n" + "\n".join(runbook_blocks())
     env = {**os.environ, "TARGET": "local", "STORE": s3_store.url, "BACKUPS": str(backups), "DATABASE_URL": schema_url,
-           "POLARIS_STATE_DIR": str(tmp_path / "state"), "PATH": f"{REPO_ROOT / '.venv' / 'bin'}:{os.environ['PATH']}"}
+           "POLARIS_STATE_DIR": str(tmp_path / "state"), **inv_path(tmp_path / "bin")}
     result = subprocess.run(["bash", "-c", script], cwd=REPO_ROOT, env=env, capture_output=True, text=True,
                             stdin=subprocess.DEVNULL, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
