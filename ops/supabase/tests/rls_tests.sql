@@ -105,7 +105,8 @@ $$;
 -- Run `statement` as `actor` in a savepoint that is always undone, and return the outcome. The first
 -- check of an object runs its `setup` (fixture rows, as the connecting role) outside that savepoint:
 -- the rows stay for the object's other checks, and the caller undoes them before the next object
--- (the script: `savepoint rls_object` ... `rollback to savepoint rls_object` around each object).
+-- (the script: `savepoint rls_object` once, `rollback to savepoint rls_object` after each object's last
+-- check); a case of another object while they are in place raises.
 create function pg_temp.rls_case(description text, actor text, command text, object text, statement text,
                                  expect text, setup text)
 returns pg_temp.rls_tap
