@@ -187,16 +187,20 @@ begin
   return result;
 end $$;
 
--- One TAP line per check: rls_case with the object's fixture rows from rls_setup.
+-- One TAP line per check: rls_case with the object's fixture rows from rls_setup. (plpgsql, not sql:
+-- a session keeps its plans, where a sql function is planned again by every check.)
 create function pg_temp.rls_check(description text, actor text, command text, object text, statement text,
                                   expect text)
 returns text
-language sql as $$
-  select case when t.ok then 'ok ' else 'not ok ' end || t.n || ' - ' || t.description
-         || case when t.ok then '' else ' # ' || t.explanation end
-  from pg_temp.rls_case(description, actor, command, object, statement, expect,
-                        (select s.statements from rls_setup s where s.object = rls_check.object)) t
-$$;
+language plpgsql as $$
+declare
+  t pg_temp.rls_tap;
+begin
+  t := pg_temp.rls_case(description, actor, command, object, statement, expect,
+                        (select s.statements from rls_setup s where s.object = rls_check.object));
+  return case when t.ok then 'ok ' else 'not ok ' end || t.n || ' - ' || t.description
+         || case when t.ok then '' else ' # ' || t.explanation end;
+end $$;
 
 -- The counters: checks run and checks failed so far.
 create function pg_temp.rls_count(counter regclass) returns bigint
