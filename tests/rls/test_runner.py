@@ -9,7 +9,7 @@ import pytest
 
 from polaris_db.rls.matrix import load
 from polaris_db.rls.render import render
-from polaris_db.rls.runner import definitions, run_matrix
+from polaris_db.rls.runner import definitions, run_case, run_matrix, start
 from polaris_db.rls.script import run_script
 
 MINI_MATRIX = Path(__file__).parent / "fixtures" / "mini_matrix.toml"
@@ -116,3 +116,91 @@ def test_python_api_and_psql_script_give_the_same_verdicts(mini_url, connect, tm
     assert api["anon may select public.drills"] == (False, (
         'expected allowed, got setup failed: 42703 setup of public.drills failed: '
         'column "state" of relation "drills" does not exist'))
+    # the fixture runs once per object: every case of the object reports its failure
+    drills = {title: outcome for title, outcome in api.items() if title.endswith("public.drills")}
+    assert len(drills) == 24 and {passed for passed, _ in drills.values()} == {False}
+    assert {explanation.split(", got ", 1)[1] for _, explanation in drills.values()} == {
+        'setup failed: 42703 setup of public.drills failed: column "state" of relation "drills" does not exist'}
+
+
+ISOLATION_CASES = {
+    # after the expanded cases (owner and service_role insert a session, then each deletes the owner's sessions)
+    'allow.delete = ["owner", "service_role"]\n\n[[table]]\nname = "public.drills"':
+    '''allow.delete = ["owner", "service_role"]
+
+[[table.case]]
+name = "insert a second own session"
+command = "insert"
+sql = "insert into public.sessions (user_id) values (:'owner')"
+actors = ["owner"]
+allow = ["owner"]
+
+[[table.case]]
+name = "count exactly the fixture's session"
+command = "select"
+sql = "select 1 from public.sessions where user_id = :'owner' having count(*) = 1"
+actors = ["owner", "service_role"]
+allow = ["owner", "service_role"]
+
+[[table]]
+name = "public.drills"''',
+    # the next object has the same fixture row: one session, not the previous object's too
+    'allow.select = ["owner", "admin", "service_role"]\n\n[[view]]\nname = "public.v_drill_counts"':
+    '''allow.select = ["owner", "admin", "service_role"]
+
+[[view.case]]
+name = "count exactly this object's fixture session"
+command = "select"
+sql = "select 1 from public.v_my_sessions where user_id = :'owner' and n = 1"
+actors = ["service_role"]
+allow = ["service_role"]
+
+[[view]]
+name = "public.v_drill_counts"''',
+}
+
+
+def test_cases_see_their_objects_fixture_rows_and_never_each_others_writes(mini_db, connect, tmp_path):
+    """An object's fixture rows are written once and shared by its cases, yet no case sees another's writes:
+    after the owner and service_role have each inserted a session and deleted the owner's sessions, and the owner
+    has inserted one more, the owner's sessions are exactly the fixture's one (a leaked insert makes two, a leaked
+    delete none); the next object's cases see its own fixture session only (a leaked fixture makes two). Both
+    executors: run_matrix and the rendered script under psql."""
+    text = MINI_MATRIX.read_text()
+    for anchor, replacement in ISOLATION_CASES.items():
+        assert text.count(anchor) == 1, anchor
+        text = text.replace(anchor, replacement)
+    path = tmp_path / "matrix.toml"
+    path.write_text(text)
+    matrix = load(path)
+    named = {"owner may insert a second own session (public.sessions)",
+             "owner may count exactly the fixture's session (public.sessions)",
+             "service_role may count exactly the fixture's session (public.sessions)",
+             "service_role may count exactly this object's fixture session (public.v_my_sessions)"}
+
+    api = run_matrix(connect(mini_db, autocommit=False), matrix)
+    assert named <= {r.case.title for r in api}
+    assert [f"{r.case.title}: {r.explain()}" for r in api if not r.passed] == []
+
+    script = tmp_path / "rls_tests.sql"
+    script.write_text(render(matrix, connect(mini_db)))
+    run = run_script(mini_db, script)
+    assert named <= {c.description for c in run.results}
+    assert run.passed and run.complete, run.failures or run.errors
+
+
+def test_a_case_refuses_to_run_on_another_objects_fixture_rows(mini_db, connect):
+    """rls_case writes an object's fixture rows once and leaves them for its next cases: a case of another object
+    while they are in place (no rollback to savepoint rls_object between objects) raises, naming both."""
+    import psycopg
+
+    conn = connect(mini_db, autocommit=False)
+    matrix = load(MINI_MATRIX)
+    start(conn, matrix)
+    sessions = matrix.entry("table", "public.sessions").expand()[0]
+    assert run_case(conn, sessions).passed
+    query = "select pg_temp.rls_case('x', 'owner', 'select', 'public.drills', 'select 1', 'allow', null)"
+    with pytest.raises(psycopg.errors.RaiseException, match="the fixture rows of public.sessions are still in place "
+                                                            "before the checks of public.drills"):
+        conn.execute(query)
+    conn.rollback()

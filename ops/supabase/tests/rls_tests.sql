@@ -3,9 +3,10 @@
 --   psql "$DATABASE_URL" -X -v ON_ERROR_STOP=1 -f ops/supabase/tests/rls_tests.sql
 --
 -- Everything happens inside ONE transaction that is rolled back at the end: four throwaway users
--- in auth.users (their profiles come from the schema's trigger), rows they own, then one check per
--- line, each run as PostgREST runs a request (`set local role`, `request.jwt.claims`) inside a
--- savepoint that is undone, so checks never see each other's writes. Output is TAP:
+-- in auth.users (their profiles come from the schema's trigger), then per object: a savepoint, its
+-- fixture rows (written once, by its first check), one check per line, each run as PostgREST runs a
+-- request (`set local role`, `request.jwt.claims`) inside a savepoint of its own that is undone, so
+-- checks never see each other's writes, and a rollback to the object's savepoint. Output is TAP:
 --   ok 12 - other learner cannot read the owner's attempts
 -- then a summary line. Any failed check raises at the very end, so psql exits 3 (ON_ERROR_STOP).
 -- Nothing is left behind, on local or on staging. How to read a failure: ops/docs/rls-tests.md.
@@ -43,21 +44,42 @@ begin;
 -- runs this block as is in its own transaction and calls pg_temp.rls_case per case, so a verdict
 -- is decided here and nowhere else.
 create temporary table rls_actor (actor text primary key, id uuid not null);
-create temporary table rls_tap (
-  n serial primary key,
-  ok boolean not null,
-  description text not null,
-  verdict text not null,  -- allowed | denied | error | setup failed
+create temporary table rls_run (tag text not null);
+create temporary table rls_setup (object text primary key, statements text not null);
+-- The object whose fixture rows are in place: written with them, so undone with them (see rls_case).
+create temporary table rls_fixture (
+  object text primary key,
+  sqlstate text,  -- set when the fixture raised: every check of the object is then `setup failed`
+  message text
+);
+-- What one check found (a row type: rls_case returns it, nothing stores it).
+create type pg_temp.rls_tap as (
+  n bigint,  -- the TAP number
+  ok boolean,
+  description text,
+  verdict text,  -- allowed | denied | error | setup failed
   rows bigint,  -- rows touched, when the statement raised nothing
   sqlstate text,  -- the error the setup or the statement raised
   message text,
-  explanation text not null  -- expected X, got Y: what happened
+  explanation text  -- expected X, got Y: what happened
 );
-create temporary table rls_run (tag text not null);
-create temporary table rls_setup (object text primary key, statements text not null);
+-- The TAP counters are sequences: nextval survives the rollback that undoes an object's fixture rows.
+create temporary sequence rls_checks;
+create temporary sequence rls_failures;
 insert into rls_run values (substr(md5(random()::text), 1, 10));
 insert into rls_actor
 select a, gen_random_uuid() from unnest(array['owner', 'other', 'editor', 'admin']) a;
+-- Each actor's database role and `request.jwt.claims`, as PostgREST sets them for its requests.
+create temporary table rls_claims (actor text primary key, role text not null, claims text not null);
+insert into rls_claims
+select a.actor, 'authenticated',
+       jsonb_build_object('sub', a.id, 'role', 'authenticated', 'aud', 'authenticated',
+                          'email', format('rls-%s-%s@example.invalid', (select tag from rls_run), a.actor),
+                          -- the claim the custom access token hook (0040) adds from profiles.role
+                          'user_role', case when a.actor in ('editor', 'admin') then a.actor else 'learner' end)::text
+from rls_actor a
+union all
+values ('anon', 'anon', '{"role": "anon"}'), ('service_role', 'service_role', '{"role": "service_role"}');
 
 -- :'name' -> quoted literal; an unknown name is a mistake in this file, so it raises.
 create function pg_temp.rls_bind(statement text) returns text
@@ -91,55 +113,61 @@ language sql immutable as $$
     else 'error' end
 $$;
 
--- Run `setup` (fixture rows, as the connecting role), then `statement` as `actor`, in a savepoint
--- that is always undone; record the outcome in rls_tap and return that row.
+-- Run `statement` as `actor` in a savepoint that is always undone, and return the outcome. The first
+-- check of an object runs its `setup` (fixture rows, as the connecting role) outside that savepoint:
+-- the rows stay for the object's other checks, and the caller undoes them before the next object
+-- (the script: `savepoint rls_object` once, `rollback to savepoint rls_object` after each object's last
+-- check); a case of another object while they are in place raises.
 create function pg_temp.rls_case(description text, actor text, command text, object text, statement text,
                                  expect text, setup text)
-returns rls_tap
+returns pg_temp.rls_tap
 language plpgsql as $$
 declare
-  claims jsonb;
+  db_role text;
+  claims text;
   n bigint;
   state text;
   message text;
-  setup_failed boolean := false;
+  fixture rls_fixture;
   verdict text;
   expected text;
-  result rls_tap;
+  result pg_temp.rls_tap;
 begin
   if expect not in ('allow', 'deny') then
     raise exception 'rls_tests.sql: expect must be allow or deny, got %', expect;
   end if;
   expected := case expect when 'allow' then 'allowed' else 'denied' end;
-  claims := case actor
-    when 'anon' then '{"role": "anon"}'
-    when 'service_role' then '{"role": "service_role"}'
-    else jsonb_build_object('sub', (select a.id from rls_actor a where a.actor = rls_case.actor),
-                            'role', 'authenticated', 'aud', 'authenticated',
-                            'email', format('rls-%s-%s@example.invalid', (select tag from rls_run), actor),
-                            -- the claim the custom access token hook (0040) adds from profiles.role
-                            'user_role', case when actor in ('editor', 'admin') then actor else 'learner' end)
-  end;
-  if actor not in ('anon', 'service_role') and claims ->> 'sub' is null then
+  select c.role, c.claims into db_role, claims from rls_claims c where c.actor = rls_case.actor;
+  if not found then
     raise exception 'rls_tests.sql: unknown actor %', actor;
   end if;
   -- Bound before the role switch: the actors cannot read the temporary tables.
-  setup := pg_temp.rls_bind(setup);
   statement := pg_temp.rls_bind(statement);
-  begin
+  select f.* into fixture from rls_fixture f where f.object = rls_case.object;
+  if not found then
+    if exists (select 1 from rls_fixture) then
+      raise exception 'rls_tests.sql: the fixture rows of % are still in place before the checks of %: '
+                      'roll back to savepoint rls_object between objects', (select f.object from rls_fixture f), object;
+    end if;
+    fixture.object := object;
     if setup is not null then
       begin
-        execute setup;
-      exception when others then
-        setup_failed := true;
-        state := sqlstate;
-        message := format('setup of %s failed: %s', object, sqlerrm);
+        execute pg_temp.rls_bind(setup);
+      exception when others then  -- the block's savepoint undoes what the setup did before it raised
+        fixture.sqlstate := sqlstate;
+        fixture.message := format('setup of %s failed: %s', object, sqlerrm);
       end;
     end if;
-    if not setup_failed then
-      perform set_config('role', case when actor in ('anon', 'service_role') then actor
-                                      else 'authenticated' end, true);
-      perform set_config('request.jwt.claims', claims::text, true);
+    insert into rls_fixture select fixture.*;
+  end if;
+  if fixture.sqlstate is not null then
+    state := fixture.sqlstate;
+    message := fixture.message;
+    verdict := 'setup failed';
+  else
+    begin
+      perform set_config('role', db_role, true);
+      perform set_config('request.jwt.claims', claims, true);
       begin
         execute statement;
         get diagnostics n = row_count;
@@ -147,28 +175,51 @@ begin
         state := sqlstate;
         message := sqlerrm;
       end;
-    end if;
-    raise sqlstate 'RLSOK';  -- undo the setup, the statement and the role switch
-  exception when sqlstate 'RLSOK' then
-    null;
-  end;
-  verdict := case when setup_failed then 'setup failed' else pg_temp.rls_verdict(command, n, state) end;
-  insert into rls_tap (ok, description, verdict, rows, sqlstate, message, explanation)
-  values (verdict = expected, description, verdict, case when state is null then n end, state, message,
-          format('expected %s, got %s: %s', expected, verdict, coalesce(state || ' ' || message, n || ' row(s)')))
-  returning * into result;
+      raise sqlstate 'RLSOK';  -- undo the statement and the role switch
+    exception when sqlstate 'RLSOK' then
+      null;
+    end;
+    verdict := pg_temp.rls_verdict(command, n, state);
+  end if;
+  result := (nextval('rls_checks'), verdict = expected, description, verdict, case when state is null then n end,
+             state, message,
+             format('expected %s, got %s: %s', expected, verdict, coalesce(state || ' ' || message, n || ' row(s)')));
+  if not result.ok then
+    perform nextval('rls_failures');
+  end if;
   return result;
 end $$;
 
--- One TAP line per check: rls_case with the object's fixture rows from rls_setup.
+-- One TAP line per check: rls_case with the object's fixture rows from rls_setup. (plpgsql, not sql:
+-- a session keeps its plans, where a sql function is planned again by every check.)
 create function pg_temp.rls_check(description text, actor text, command text, object text, statement text,
                                   expect text)
 returns text
+language plpgsql as $$
+declare
+  t pg_temp.rls_tap;
+begin
+  t := pg_temp.rls_case(description, actor, command, object, statement, expect,
+                        (select s.statements from rls_setup s where s.object = rls_check.object));
+  return case when t.ok then 'ok ' else 'not ok ' end || t.n || ' - ' || t.description
+         || case when t.ok then '' else ' # ' || t.explanation end;
+end $$;
+
+-- The counters: checks run and checks failed so far.
+create function pg_temp.rls_count(counter regclass) returns bigint
+language plpgsql as $$
+declare
+  value bigint;
+begin
+  execute format('select case when is_called then last_value else 0 end from %s', counter) into value;
+  return value;
+end $$;
+
+-- The TAP summary line.
+create function pg_temp.rls_summary() returns text
 language sql as $$
-  select case when t.ok then 'ok ' else 'not ok ' end || t.n || ' - ' || t.description
-         || case when t.ok then '' else ' # ' || t.explanation end
-  from pg_temp.rls_case(description, actor, command, object, statement, expect,
-                        (select s.statements from rls_setup s where s.object = rls_check.object)) t
+  select format('# %s checks: %s passed, %s failed', c, c - f, f)
+  from (select pg_temp.rls_count('rls_checks') c, pg_temp.rls_count('rls_failures') f) counts
 $$;
 -- <<< definitions
 
@@ -194,7 +245,8 @@ values (:'admin', 'authenticated', 'authenticated', ('rls-' || :'run' || '-admin
 update public.profiles set role = 'editor' where id = :'editor';
 update public.profiles set role = 'admin' where id = :'admin';
 
--- Fixture rows per object, run before each of its checks inside the check's savepoint.
+-- Fixture rows per object: its first check writes them, its other checks see them, the rollback to
+-- savepoint rls_object after its last check undoes them.
 insert into rls_setup values ('public.profiles', $q$insert into public.daily_usage (user_id, day, minutes_used) values (:'other', (now() at time zone 'UTC')::date, 10);
 insert into public.sessions (user_id) values (:'editor')$q$);
 insert into rls_setup values ('public.sessions', $q$insert into public.sessions (user_id) values (:'owner')$q$);
@@ -486,6 +538,7 @@ insert into rls_setup values ('public-assets', $q$select set_config('storage.all
 insert into storage.objects (bucket_id, name, owner, owner_id) values ('public-assets', :'owner' || '/rls-fixture-' || :'run' || '.txt', :'owner', :'owner')$q$);
 
 \echo 1..1631
+savepoint rls_object;  -- holds one object's fixture rows at a time
 
 -- table public.profiles: created by handle_new_user(); learners edit display_name/locale/timezone; role changes are admin-only; `other` practised today and `editor` has a session open (zone changes wait)
 select pg_temp.rls_check('anon may not select public.profiles', 'anon', 'select', 'public.profiles', $q$select 1 from public.profiles where id = :'owner'$q$, 'deny');
@@ -537,6 +590,7 @@ select pg_temp.rls_check('other may not read every profile (is_admin() inside th
 select pg_temp.rls_check('editor may not read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'editor', 'select', 'public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'deny');
 select pg_temp.rls_check('admin may read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'admin', 'select', 'public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'allow');
 select pg_temp.rls_check('service_role may read every profile (is_admin() inside the profiles policy must not recurse) (public.profiles)', 'service_role', 'select', 'public.profiles', $q$select 1 from public.profiles where id in (:'owner', :'other', :'editor', :'admin') having count(*) = 4$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.profiles
 
 -- table public.sessions: written only by start_session()/finish_session()
 select pg_temp.rls_check('anon may not select public.sessions', 'anon', 'select', 'public.sessions', $q$select 1 from public.sessions where user_id = :'owner'$q$, 'deny');
@@ -564,6 +618,7 @@ select pg_temp.rls_check('editor may not delete public.sessions', 'editor', 'del
 select pg_temp.rls_check('admin may not delete public.sessions', 'admin', 'delete', 'public.sessions', $q$delete from public.sessions where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.sessions', 'service_role', 'delete', 'public.sessions', $q$delete from public.sessions where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not mark their own running session as finished without the RPC (public.sessions)', 'owner', 'update', 'public.sessions', $q$update public.sessions set finished_at = now() where user_id = auth.uid()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.sessions
 
 -- table public.attempts: learners read their own by equality (0041); admins read a learner's attempts through list_learner_attempts()
 select pg_temp.rls_check('anon may not select public.attempts', 'anon', 'select', 'public.attempts', $q$select 1 from public.attempts where user_id = :'owner'$q$, 'deny');
@@ -602,6 +657,7 @@ select pg_temp.rls_check('other may not file an attempt on a draft drill they ca
 select pg_temp.rls_check('owner may not file an attempt on a drill only a paid pack holds (other has pro) (public.attempts)', 'owner', 'insert', 'public.attempts', $q$insert into public.attempts (user_id, drill_id, response) values (auth.uid(), md5(:'run' || '-paid-drill')::uuid, 'x')$q$, 'deny');
 select pg_temp.rls_check('other may file an attempt on a drill only a paid pack holds (other has pro) (public.attempts)', 'other', 'insert', 'public.attempts', $q$insert into public.attempts (user_id, drill_id, response) values (auth.uid(), md5(:'run' || '-paid-drill')::uuid, 'x')$q$, 'allow');
 select pg_temp.rls_check('owner may not rewrite their own score (public.attempts)', 'owner', 'update', 'public.attempts', $q$update public.attempts set score = 100 where user_id = auth.uid()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.attempts
 
 -- table public.daily_usage: written by finish_session(); the minutes a learner used per day gate start_session()
 select pg_temp.rls_check('anon may not select public.daily_usage', 'anon', 'select', 'public.daily_usage', $q$select 1 from public.daily_usage where user_id = :'owner'$q$, 'deny');
@@ -629,6 +685,7 @@ select pg_temp.rls_check('editor may not delete public.daily_usage', 'editor', '
 select pg_temp.rls_check('admin may not delete public.daily_usage', 'admin', 'delete', 'public.daily_usage', $q$delete from public.daily_usage where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.daily_usage', 'service_role', 'delete', 'public.daily_usage', $q$delete from public.daily_usage where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not reset their own daily minutes to get more practice (public.daily_usage)', 'owner', 'update', 'public.daily_usage', $q$update public.daily_usage set minutes_used = 0 where user_id = auth.uid()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.daily_usage
 
 -- table public.coach_switches: written by switch_coach(), which enforces the cooldown
 select pg_temp.rls_check('anon may not select public.coach_switches', 'anon', 'select', 'public.coach_switches', $q$select 1 from public.coach_switches where user_id = :'owner'$q$, 'deny');
@@ -656,6 +713,7 @@ select pg_temp.rls_check('editor may not delete public.coach_switches', 'editor'
 select pg_temp.rls_check('admin may not delete public.coach_switches', 'admin', 'delete', 'public.coach_switches', $q$delete from public.coach_switches where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.coach_switches', 'service_role', 'delete', 'public.coach_switches', $q$delete from public.coach_switches where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not erase their own switch history to skip the cooldown (public.coach_switches)', 'owner', 'delete', 'public.coach_switches', $q$delete from public.coach_switches where user_id = auth.uid()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.coach_switches
 
 -- table public.events
 select pg_temp.rls_check('anon may not select public.events', 'anon', 'select', 'public.events', $q$select 1 from public.events where user_id = :'owner'$q$, 'deny');
@@ -692,6 +750,7 @@ select pg_temp.rls_check('anon may not truncate the events log (public.events)',
 select pg_temp.rls_check('owner may not truncate the events log (public.events)', 'owner', 'execute', 'public.events', $q$truncate public.events$q$, 'deny');
 select pg_temp.rls_check('admin may not truncate the events log (public.events)', 'admin', 'execute', 'public.events', $q$truncate public.events$q$, 'deny');
 select pg_temp.rls_check('service_role may not truncate the events log (public.events)', 'service_role', 'execute', 'public.events', $q$truncate public.events$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.events
 
 -- table public.skill_estimates
 select pg_temp.rls_check('anon may not select public.skill_estimates', 'anon', 'select', 'public.skill_estimates', $q$select 1 from public.skill_estimates where user_id = :'owner'$q$, 'deny');
@@ -718,6 +777,7 @@ select pg_temp.rls_check('other may not delete public.skill_estimates', 'other',
 select pg_temp.rls_check('editor may not delete public.skill_estimates', 'editor', 'delete', 'public.skill_estimates', $q$delete from public.skill_estimates where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.skill_estimates', 'admin', 'delete', 'public.skill_estimates', $q$delete from public.skill_estimates where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.skill_estimates', 'service_role', 'delete', 'public.skill_estimates', $q$delete from public.skill_estimates where user_id = :'owner'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.skill_estimates
 
 -- table public.diagnostic_runs
 select pg_temp.rls_check('anon may not select public.diagnostic_runs', 'anon', 'select', 'public.diagnostic_runs', $q$select 1 from public.diagnostic_runs where user_id = :'owner'$q$, 'deny');
@@ -747,6 +807,7 @@ select pg_temp.rls_check('service_role may delete public.diagnostic_runs', 'serv
 select pg_temp.rls_check('owner may not insert their own diagnostic run already finished with a C2 result (public.diagnostic_runs)', 'owner', 'insert', 'public.diagnostic_runs', $q$insert into public.diagnostic_runs (user_id, finished_at, result)
 values (auth.uid(), now(), '{"cefr": "C2"}')$q$, 'deny');
 select pg_temp.rls_check('owner may not write the result of their own diagnostic run (public.diagnostic_runs)', 'owner', 'update', 'public.diagnostic_runs', $q$update public.diagnostic_runs set result = '{"cefr": "C2"}' where user_id = auth.uid()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.diagnostic_runs
 
 -- table public.diagnostic_answers
 select pg_temp.rls_check('anon may not select public.diagnostic_answers', 'anon', 'select', 'public.diagnostic_answers', $q$select 1 from public.diagnostic_answers where user_id = :'owner'$q$, 'deny');
@@ -789,6 +850,7 @@ select pg_temp.rls_check('owner may not add an answer to their own finished diag
 values (md5(:'run' || '-diag-done')::uuid, auth.uid(), 'q4', 'd')$q$, 'deny');
 select pg_temp.rls_check('owner may not backdate an answer (created_at is server-owned) (public.diagnostic_answers)', 'owner', 'insert', 'public.diagnostic_answers', $q$insert into public.diagnostic_answers (run_id, user_id, question_key, answer, created_at)
 values (md5(:'run' || '-diag')::uuid, auth.uid(), 'q5', 'e', now() - interval '1 year')$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.diagnostic_answers
 
 -- table public.expression_progress: private to the learner: admins do not read it either
 select pg_temp.rls_check('anon may not select public.expression_progress', 'anon', 'select', 'public.expression_progress', $q$select 1 from public.expression_progress where user_id = :'owner'$q$, 'deny');
@@ -832,6 +894,7 @@ select pg_temp.rls_check('owner may not record progress on an expression of a pa
 values (auth.uid(), md5(:'run' || '-paid-expr')::uuid, 1)$q$, 'deny');
 select pg_temp.rls_check('other may record progress on an expression of a paid pack (other has pro) (public.expression_progress)', 'other', 'insert', 'public.expression_progress', $q$insert into public.expression_progress (user_id, expression_id, mastery)
 values (auth.uid(), md5(:'run' || '-paid-expr')::uuid, 1)$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.expression_progress
 
 -- table public.saved_filters
 select pg_temp.rls_check('anon may not select public.saved_filters', 'anon', 'select', 'public.saved_filters', $q$select 1 from public.saved_filters where user_id = :'owner'$q$, 'deny');
@@ -859,6 +922,7 @@ select pg_temp.rls_check('editor may not delete public.saved_filters', 'editor',
 select pg_temp.rls_check('admin may not delete public.saved_filters', 'admin', 'delete', 'public.saved_filters', $q$delete from public.saved_filters where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.saved_filters', 'service_role', 'delete', 'public.saved_filters', $q$delete from public.saved_filters where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not backdate their own saved filter (created_at is server-owned) (public.saved_filters)', 'owner', 'update', 'public.saved_filters', $q$update public.saved_filters set created_at = now() - interval '3 years' where user_id = auth.uid()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.saved_filters
 
 -- table public.assignments: admins assign; the learner may only move the status of their own assignment
 select pg_temp.rls_check('anon may not select public.assignments', 'anon', 'select', 'public.assignments', $q$select 1 from public.assignments where user_id = :'owner'$q$, 'deny');
@@ -894,6 +958,7 @@ select pg_temp.rls_check('admin may not backdate an assignment (created_at and s
 values (:'owner', md5(:'run' || '-drill')::uuid, now() - interval '1 year', 'done')$q$, 'deny');
 select pg_temp.rls_check('service_role may backdate an assignment (created_at and status are server-owned) (public.assignments)', 'service_role', 'insert', 'public.assignments', $q$insert into public.assignments (user_id, drill_id, created_at, status)
 values (:'owner', md5(:'run' || '-drill')::uuid, now() - interval '1 year', 'done')$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.assignments
 
 -- table public.support_tickets
 select pg_temp.rls_check('anon may not select public.support_tickets', 'anon', 'select', 'public.support_tickets', $q$select 1 from public.support_tickets where user_id = :'owner'$q$, 'deny');
@@ -921,6 +986,7 @@ select pg_temp.rls_check('editor may not delete public.support_tickets', 'editor
 select pg_temp.rls_check('admin may delete public.support_tickets', 'admin', 'delete', 'public.support_tickets', $q$delete from public.support_tickets where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('service_role may delete public.support_tickets', 'service_role', 'delete', 'public.support_tickets', $q$delete from public.support_tickets where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not assign their own ticket to themselves (public.support_tickets)', 'owner', 'update', 'public.support_tickets', $q$update public.support_tickets set assignee_id = auth.uid() where user_id = auth.uid()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.support_tickets
 
 -- table public.ticket_messages
 select pg_temp.rls_check('anon may not select public.ticket_messages', 'anon', 'select', 'public.ticket_messages', $q$select 1 from public.ticket_messages where ticket_id = md5(:'run' || '-ticket')::uuid$q$, 'deny');
@@ -963,6 +1029,7 @@ select pg_temp.rls_check('editor may not post as themselves on another learner''
 values (md5(:'run' || '-ticket')::uuid, auth.uid(), 'hi')$q$, 'deny');
 select pg_temp.rls_check('admin may post as themselves on another learner''s ticket (public.ticket_messages)', 'admin', 'insert', 'public.ticket_messages', $q$insert into public.ticket_messages (ticket_id, author_id, body)
 values (md5(:'run' || '-ticket')::uuid, auth.uid(), 'hi')$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.ticket_messages
 
 -- table public.ticket_internal_notes: staff-only notes: the ticket's own learner must not read them
 select pg_temp.rls_check('anon may not select public.ticket_internal_notes', 'anon', 'select', 'public.ticket_internal_notes', $q$select 1 from public.ticket_internal_notes where ticket_id = md5(:'run' || '-ticket')::uuid$q$, 'deny');
@@ -995,6 +1062,7 @@ select pg_temp.rls_check('other may not delete public.ticket_internal_notes', 'o
 select pg_temp.rls_check('editor may not delete public.ticket_internal_notes', 'editor', 'delete', 'public.ticket_internal_notes', $q$delete from public.ticket_internal_notes where ticket_id = md5(:'run' || '-ticket')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may delete public.ticket_internal_notes', 'admin', 'delete', 'public.ticket_internal_notes', $q$delete from public.ticket_internal_notes where ticket_id = md5(:'run' || '-ticket')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may delete public.ticket_internal_notes', 'service_role', 'delete', 'public.ticket_internal_notes', $q$delete from public.ticket_internal_notes where ticket_id = md5(:'run' || '-ticket')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.ticket_internal_notes
 
 -- table public.admin_messages
 select pg_temp.rls_check('anon may not select public.admin_messages', 'anon', 'select', 'public.admin_messages', $q$select 1 from public.admin_messages where id = md5(:'run' || '-msg')::uuid$q$, 'deny');
@@ -1035,6 +1103,7 @@ select pg_temp.rls_check('admin may not read the staff id of a broadcast message
 select pg_temp.rls_check('service_role may read the staff id of a broadcast message''s sender (public.admin_messages)', 'service_role', 'select', 'public.admin_messages', $q$select sender_id from public.admin_messages where id = md5(:'run' || '-broadcast')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may not send a message in another staff member''s name (sender_id is server-owned) (public.admin_messages)', 'admin', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'editor', 'rls', 'forged')$q$, 'deny');
 select pg_temp.rls_check('service_role may send a message in another staff member''s name (sender_id is server-owned) (public.admin_messages)', 'service_role', 'insert', 'public.admin_messages', $q$insert into public.admin_messages (recipient_id, sender_id, title, body) values (:'owner', :'editor', 'rls', 'forged')$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.admin_messages
 
 -- table public.admin_message_reads
 select pg_temp.rls_check('anon may not select public.admin_message_reads', 'anon', 'select', 'public.admin_message_reads', $q$select 1 from public.admin_message_reads where user_id = :'owner'$q$, 'deny');
@@ -1065,6 +1134,7 @@ select pg_temp.rls_check('owner may mark another learner''s private message as r
 select pg_temp.rls_check('other may not mark another learner''s private message as read (public.admin_message_reads)', 'other', 'insert', 'public.admin_message_reads', $q$insert into public.admin_message_reads (message_id, user_id) values (md5(:'run' || '-private')::uuid, auth.uid())$q$, 'deny');
 select pg_temp.rls_check('owner may not backdate a read receipt (read_at is server-owned) (public.admin_message_reads)', 'owner', 'insert', 'public.admin_message_reads', $q$insert into public.admin_message_reads (message_id, user_id, read_at)
 values (md5(:'run' || '-private')::uuid, auth.uid(), now() - interval '1 year')$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.admin_message_reads
 
 -- table public.coaches
 select pg_temp.rls_check('anon may select public.coaches', 'anon', 'select', 'public.coaches', $q$select 1 from public.coaches where id = md5(:'run' || '-coach')::uuid$q$, 'allow');
@@ -1097,6 +1167,7 @@ select pg_temp.rls_check('other may not read an unpublished coach (public.coache
 select pg_temp.rls_check('editor may not read an unpublished coach (public.coaches)', 'editor', 'select', 'public.coaches', $q$select 1 from public.coaches where id = md5(:'run' || '-hidden')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may read an unpublished coach (public.coaches)', 'admin', 'select', 'public.coaches', $q$select 1 from public.coaches where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read an unpublished coach (public.coaches)', 'service_role', 'select', 'public.coaches', $q$select 1 from public.coaches where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.coaches
 
 -- table public.drills: editors edit drafts only; in review and published drills change through transition_drill() (archive, edit the draft, review)
 select pg_temp.rls_check('anon may select public.drills', 'anon', 'select', 'public.drills', $q$select 1 from public.drills where id = md5(:'run' || '-drill')::uuid$q$, 'allow');
@@ -1240,6 +1311,7 @@ select pg_temp.rls_check('editor may not insert a drill that is already publishe
 values ('rls-sneaky-' || :'run', 'Sneaky', 'grammar', 'published', true)$q$, 'deny');
 select pg_temp.rls_check('admin may not insert a drill that is already published (public.drills)', 'admin', 'insert', 'public.drills', $q$insert into public.drills (slug, title, skill, status, is_published)
 values ('rls-sneaky-' || :'run', 'Sneaky', 'grammar', 'published', true)$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.drills
 
 -- table public.drill_items: items follow their drill: public when it is (paywall included), editable only while it is a draft
 select pg_temp.rls_check('anon may select public.drill_items', 'anon', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
@@ -1307,6 +1379,7 @@ select pg_temp.rls_check('other may not read the items of a draft drill (public.
 select pg_temp.rls_check('editor may read the items of a draft drill (public.drill_items)', 'editor', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read the items of a draft drill (public.drill_items)', 'admin', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read the items of a draft drill (public.drill_items)', 'service_role', 'select', 'public.drill_items', $q$select 1 from public.drill_items where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.drill_items
 
 -- table public.drill_revisions: written by transition_drill(); the review trail
 select pg_temp.rls_check('anon may not select public.drill_revisions', 'anon', 'select', 'public.drill_revisions', $q$select 1 from public.drill_revisions where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
@@ -1333,6 +1406,7 @@ select pg_temp.rls_check('other may not delete public.drill_revisions', 'other',
 select pg_temp.rls_check('editor may not delete public.drill_revisions', 'editor', 'delete', 'public.drill_revisions', $q$delete from public.drill_revisions where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.drill_revisions', 'admin', 'delete', 'public.drill_revisions', $q$delete from public.drill_revisions where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.drill_revisions', 'service_role', 'delete', 'public.drill_revisions', $q$delete from public.drill_revisions where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.drill_revisions
 
 -- table public.drill_sets
 select pg_temp.rls_check('anon may select public.drill_sets', 'anon', 'select', 'public.drill_sets', $q$select 1 from public.drill_sets where id = md5(:'run' || '-set')::uuid$q$, 'allow');
@@ -1365,6 +1439,7 @@ select pg_temp.rls_check('other may not read an unpublished set (public.drill_se
 select pg_temp.rls_check('editor may read an unpublished set (public.drill_sets)', 'editor', 'select', 'public.drill_sets', $q$select 1 from public.drill_sets where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read an unpublished set (public.drill_sets)', 'admin', 'select', 'public.drill_sets', $q$select 1 from public.drill_sets where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read an unpublished set (public.drill_sets)', 'service_role', 'select', 'public.drill_sets', $q$select 1 from public.drill_sets where id = md5(:'run' || '-hidden')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.drill_sets
 
 -- table public.drill_set_members
 select pg_temp.rls_check('anon may select public.drill_set_members', 'anon', 'select', 'public.drill_set_members', $q$select 1 from public.drill_set_members where set_id = md5(:'run' || '-set')::uuid$q$, 'allow');
@@ -1403,6 +1478,7 @@ select pg_temp.rls_check('other may not learn a draft drill''s id from its membe
 select pg_temp.rls_check('editor may learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'editor', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'admin', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may learn a draft drill''s id from its membership row in a published set (public.drill_set_members)', 'service_role', 'select', 'public.drill_set_members', $q$select drill_id from public.drill_set_members where drill_id = md5(:'run' || '-draft')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.drill_set_members
 
 -- table public.expressions: expressions of a paid pack need an active pro plan; of an unpublished pack, staff only
 select pg_temp.rls_check('anon may select public.expressions', 'anon', 'select', 'public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-expr')::uuid$q$, 'allow');
@@ -1453,6 +1529,7 @@ select pg_temp.rls_check('other may not read an expression of an unpublished pac
 select pg_temp.rls_check('editor may read an expression of an unpublished pack (public.expressions)', 'editor', 'select', 'public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-draft-pack-expr')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read an expression of an unpublished pack (public.expressions)', 'admin', 'select', 'public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-draft-pack-expr')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read an expression of an unpublished pack (public.expressions)', 'service_role', 'select', 'public.expressions', $q$select 1 from public.expressions where id = md5(:'run' || '-draft-pack-expr')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.expressions
 
 -- table public.practice_packs: the pack row is the public preview (title, description, counts); its contents follow the paywall
 select pg_temp.rls_check('anon may select public.practice_packs', 'anon', 'select', 'public.practice_packs', $q$select 1 from public.practice_packs where id = md5(:'run' || '-pack')::uuid$q$, 'allow');
@@ -1500,6 +1577,7 @@ where id = md5(:'run' || '-paid')::uuid and drill_count = 1 and expression_count
 select pg_temp.rls_check('editor may not set the counts of a pack preview (server-owned) (public.practice_packs)', 'editor', 'update', 'public.practice_packs', $q$update public.practice_packs set drill_count = 99 where id = md5(:'run' || '-paid')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not set the counts of a pack preview (server-owned) (public.practice_packs)', 'admin', 'update', 'public.practice_packs', $q$update public.practice_packs set drill_count = 99 where id = md5(:'run' || '-paid')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may set the counts of a pack preview (server-owned) (public.practice_packs)', 'service_role', 'update', 'public.practice_packs', $q$update public.practice_packs set drill_count = 99 where id = md5(:'run' || '-paid')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.practice_packs
 
 -- table public.pack_drills: free packs are public; paid packs need an active pro entitlement (`other` has one in the setup)
 select pg_temp.rls_check('anon may select public.pack_drills', 'anon', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-free')::uuid$q$, 'allow');
@@ -1544,6 +1622,7 @@ select pg_temp.rls_check('other may not read the drill list of an unpublished pa
 select pg_temp.rls_check('editor may read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'editor', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'allow');
 select pg_temp.rls_check('admin may read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'admin', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'allow');
 select pg_temp.rls_check('service_role may read the drill list of an unpublished pack (other has pro) (public.pack_drills)', 'service_role', 'select', 'public.pack_drills', $q$select 1 from public.pack_drills where pack_id = md5(:'run' || '-draft-pack')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.pack_drills
 
 -- table public.limits
 select pg_temp.rls_check('anon may select public.limits', 'anon', 'select', 'public.limits', $q$select 1 from public.limits where key = 'rls_' || translate(:'run', '0123456789', 'abcdefghij')$q$, 'allow');
@@ -1572,6 +1651,7 @@ select pg_temp.rls_check('admin may not delete public.limits', 'admin', 'delete'
 select pg_temp.rls_check('service_role may delete public.limits', 'service_role', 'delete', 'public.limits', $q$delete from public.limits where key = 'rls_' || translate(:'run', '0123456789', 'abcdefghij')$q$, 'allow');
 select pg_temp.rls_check('owner may not raise the free plan''s daily minutes (public.limits)', 'owner', 'update', 'public.limits', $q$update public.limits set value = 9999 where key = 'free_minutes_daily'$q$, 'deny');
 select pg_temp.rls_check('admin may not raise the free plan''s daily minutes (public.limits)', 'admin', 'update', 'public.limits', $q$update public.limits set value = 9999 where key = 'free_minutes_daily'$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.limits
 
 -- table public.tiers: the keys are fixed ('free', 'pro'): the fixture upserts 'pro' so checks find a row on any database
 select pg_temp.rls_check('anon may select public.tiers', 'anon', 'select', 'public.tiers', $q$select 1 from public.tiers where key = 'pro'$q$, 'allow');
@@ -1598,6 +1678,7 @@ select pg_temp.rls_check('other may not delete public.tiers', 'other', 'delete',
 select pg_temp.rls_check('editor may not delete public.tiers', 'editor', 'delete', 'public.tiers', $q$delete from public.tiers where key = 'pro'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.tiers', 'admin', 'delete', 'public.tiers', $q$delete from public.tiers where key = 'pro'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.tiers', 'service_role', 'delete', 'public.tiers', $q$delete from public.tiers where key = 'pro'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.tiers
 
 -- table public.shop_products
 select pg_temp.rls_check('anon may select public.shop_products', 'anon', 'select', 'public.shop_products', $q$select 1 from public.shop_products where id = md5(:'run' || '-product')::uuid$q$, 'allow');
@@ -1630,6 +1711,7 @@ select pg_temp.rls_check('other may not read an inactive product (public.shop_pr
 select pg_temp.rls_check('editor may not read an inactive product (public.shop_products)', 'editor', 'select', 'public.shop_products', $q$select 1 from public.shop_products where id = md5(:'run' || '-retired')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not read an inactive product (public.shop_products)', 'admin', 'select', 'public.shop_products', $q$select 1 from public.shop_products where id = md5(:'run' || '-retired')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may read an inactive product (public.shop_products)', 'service_role', 'select', 'public.shop_products', $q$select 1 from public.shop_products where id = md5(:'run' || '-retired')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.shop_products
 
 -- table public.shop_variants
 select pg_temp.rls_check('anon may select public.shop_variants', 'anon', 'select', 'public.shop_variants', $q$select 1 from public.shop_variants where product_id = md5(:'run' || '-product')::uuid$q$, 'allow');
@@ -1664,6 +1746,7 @@ select pg_temp.rls_check('admin may not delete public.shop_variants', 'admin', '
 select pg_temp.rls_check('service_role may delete public.shop_variants', 'service_role', 'delete', 'public.shop_variants', $q$delete from public.shop_variants where product_id = md5(:'run' || '-product')::uuid$q$, 'allow');
 select pg_temp.rls_check('owner may not set a variant''s price to zero (public.shop_variants)', 'owner', 'update', 'public.shop_variants', $q$update public.shop_variants set price_cents = 0 where product_id = md5(:'run' || '-product')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not set a variant''s price to zero (public.shop_variants)', 'admin', 'update', 'public.shop_variants', $q$update public.shop_variants set price_cents = 0 where product_id = md5(:'run' || '-product')::uuid$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.shop_variants
 
 -- table public.product_recommendations
 select pg_temp.rls_check('anon may not select public.product_recommendations', 'anon', 'select', 'public.product_recommendations', $q$select 1 from public.product_recommendations where user_id = :'owner'$q$, 'deny');
@@ -1696,6 +1779,7 @@ select pg_temp.rls_check('other may not delete public.product_recommendations', 
 select pg_temp.rls_check('editor may not delete public.product_recommendations', 'editor', 'delete', 'public.product_recommendations', $q$delete from public.product_recommendations where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.product_recommendations', 'admin', 'delete', 'public.product_recommendations', $q$delete from public.product_recommendations where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.product_recommendations', 'service_role', 'delete', 'public.product_recommendations', $q$delete from public.product_recommendations where user_id = :'owner'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.product_recommendations
 
 -- table public.entitlement_ledger: append-only (a trigger refuses update and delete, even for service_role); written by grant_entitlement()
 select pg_temp.rls_check('anon may not select public.entitlement_ledger', 'anon', 'select', 'public.entitlement_ledger', $q$select 1 from public.entitlement_ledger where user_id = :'owner'$q$, 'deny');
@@ -1728,6 +1812,7 @@ select pg_temp.rls_check('other may not delete public.entitlement_ledger', 'othe
 select pg_temp.rls_check('editor may not delete public.entitlement_ledger', 'editor', 'delete', 'public.entitlement_ledger', $q$delete from public.entitlement_ledger where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.entitlement_ledger', 'admin', 'delete', 'public.entitlement_ledger', $q$delete from public.entitlement_ledger where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may not delete public.entitlement_ledger', 'service_role', 'delete', 'public.entitlement_ledger', $q$delete from public.entitlement_ledger where user_id = :'owner'$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.entitlement_ledger
 
 -- table public.entitlements
 select pg_temp.rls_check('anon may not select public.entitlements', 'anon', 'select', 'public.entitlements', $q$select 1 from public.entitlements where user_id = :'owner'$q$, 'deny');
@@ -1755,6 +1840,7 @@ select pg_temp.rls_check('editor may not delete public.entitlements', 'editor', 
 select pg_temp.rls_check('admin may not delete public.entitlements', 'admin', 'delete', 'public.entitlements', $q$delete from public.entitlements where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.entitlements', 'service_role', 'delete', 'public.entitlements', $q$delete from public.entitlements where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not extend their own entitlement (public.entitlements)', 'owner', 'update', 'public.entitlements', $q$update public.entitlements set valid_until = null where user_id = auth.uid()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.entitlements
 
 -- table public.payment_events: raw provider webhooks: admins may read them, learners never (not even their own)
 select pg_temp.rls_check('anon may not select public.payment_events', 'anon', 'select', 'public.payment_events', $q$select 1 from public.payment_events where provider_event_id = 'rls-' || :'run'$q$, 'deny');
@@ -1787,6 +1873,7 @@ select pg_temp.rls_check('other may not delete public.payment_events', 'other', 
 select pg_temp.rls_check('editor may not delete public.payment_events', 'editor', 'delete', 'public.payment_events', $q$delete from public.payment_events where provider_event_id = 'rls-' || :'run'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.payment_events', 'admin', 'delete', 'public.payment_events', $q$delete from public.payment_events where provider_event_id = 'rls-' || :'run'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.payment_events', 'service_role', 'delete', 'public.payment_events', $q$delete from public.payment_events where provider_event_id = 'rls-' || :'run'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.payment_events
 
 -- table public.reconciliation_jobs
 select pg_temp.rls_check('anon may not select public.reconciliation_jobs', 'anon', 'select', 'public.reconciliation_jobs', $q$select 1 from public.reconciliation_jobs where id = md5(:'run' || '-job')::uuid$q$, 'deny');
@@ -1813,6 +1900,7 @@ select pg_temp.rls_check('other may not delete public.reconciliation_jobs', 'oth
 select pg_temp.rls_check('editor may not delete public.reconciliation_jobs', 'editor', 'delete', 'public.reconciliation_jobs', $q$delete from public.reconciliation_jobs where id = md5(:'run' || '-job')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.reconciliation_jobs', 'admin', 'delete', 'public.reconciliation_jobs', $q$delete from public.reconciliation_jobs where id = md5(:'run' || '-job')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.reconciliation_jobs', 'service_role', 'delete', 'public.reconciliation_jobs', $q$delete from public.reconciliation_jobs where id = md5(:'run' || '-job')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.reconciliation_jobs
 
 -- table public.reconciliation_mismatches
 select pg_temp.rls_check('anon may not select public.reconciliation_mismatches', 'anon', 'select', 'public.reconciliation_mismatches', $q$select 1 from public.reconciliation_mismatches where job_id = md5(:'run' || '-job')::uuid$q$, 'deny');
@@ -1839,6 +1927,7 @@ select pg_temp.rls_check('other may not delete public.reconciliation_mismatches'
 select pg_temp.rls_check('editor may not delete public.reconciliation_mismatches', 'editor', 'delete', 'public.reconciliation_mismatches', $q$delete from public.reconciliation_mismatches where job_id = md5(:'run' || '-job')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.reconciliation_mismatches', 'admin', 'delete', 'public.reconciliation_mismatches', $q$delete from public.reconciliation_mismatches where job_id = md5(:'run' || '-job')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.reconciliation_mismatches', 'service_role', 'delete', 'public.reconciliation_mismatches', $q$delete from public.reconciliation_mismatches where job_id = md5(:'run' || '-job')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.reconciliation_mismatches
 
 -- table public.paymongo_customers
 select pg_temp.rls_check('anon may not select public.paymongo_customers', 'anon', 'select', 'public.paymongo_customers', $q$select 1 from public.paymongo_customers where user_id = :'owner'$q$, 'deny');
@@ -1865,6 +1954,7 @@ select pg_temp.rls_check('other may not delete public.paymongo_customers', 'othe
 select pg_temp.rls_check('editor may not delete public.paymongo_customers', 'editor', 'delete', 'public.paymongo_customers', $q$delete from public.paymongo_customers where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.paymongo_customers', 'admin', 'delete', 'public.paymongo_customers', $q$delete from public.paymongo_customers where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.paymongo_customers', 'service_role', 'delete', 'public.paymongo_customers', $q$delete from public.paymongo_customers where user_id = :'owner'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.paymongo_customers
 
 -- table public.paymongo_checkouts
 select pg_temp.rls_check('anon may not select public.paymongo_checkouts', 'anon', 'select', 'public.paymongo_checkouts', $q$select 1 from public.paymongo_checkouts where user_id = :'owner'$q$, 'deny');
@@ -1897,6 +1987,7 @@ select pg_temp.rls_check('other may not delete public.paymongo_checkouts', 'othe
 select pg_temp.rls_check('editor may not delete public.paymongo_checkouts', 'editor', 'delete', 'public.paymongo_checkouts', $q$delete from public.paymongo_checkouts where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.paymongo_checkouts', 'admin', 'delete', 'public.paymongo_checkouts', $q$delete from public.paymongo_checkouts where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.paymongo_checkouts', 'service_role', 'delete', 'public.paymongo_checkouts', $q$delete from public.paymongo_checkouts where user_id = :'owner'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.paymongo_checkouts
 
 -- table public.paypal_payers
 select pg_temp.rls_check('anon may not select public.paypal_payers', 'anon', 'select', 'public.paypal_payers', $q$select 1 from public.paypal_payers where user_id = :'owner'$q$, 'deny');
@@ -1923,6 +2014,7 @@ select pg_temp.rls_check('other may not delete public.paypal_payers', 'other', '
 select pg_temp.rls_check('editor may not delete public.paypal_payers', 'editor', 'delete', 'public.paypal_payers', $q$delete from public.paypal_payers where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.paypal_payers', 'admin', 'delete', 'public.paypal_payers', $q$delete from public.paypal_payers where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.paypal_payers', 'service_role', 'delete', 'public.paypal_payers', $q$delete from public.paypal_payers where user_id = :'owner'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.paypal_payers
 
 -- table public.paypal_orders
 select pg_temp.rls_check('anon may not select public.paypal_orders', 'anon', 'select', 'public.paypal_orders', $q$select 1 from public.paypal_orders where user_id = :'owner'$q$, 'deny');
@@ -1955,6 +2047,7 @@ select pg_temp.rls_check('other may not delete public.paypal_orders', 'other', '
 select pg_temp.rls_check('editor may not delete public.paypal_orders', 'editor', 'delete', 'public.paypal_orders', $q$delete from public.paypal_orders where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.paypal_orders', 'admin', 'delete', 'public.paypal_orders', $q$delete from public.paypal_orders where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.paypal_orders', 'service_role', 'delete', 'public.paypal_orders', $q$delete from public.paypal_orders where user_id = :'owner'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.paypal_orders
 
 -- table public.affiliate_codes
 select pg_temp.rls_check('anon may not select public.affiliate_codes', 'anon', 'select', 'public.affiliate_codes', $q$select 1 from public.affiliate_codes where user_id = :'owner'$q$, 'deny');
@@ -1982,6 +2075,7 @@ select pg_temp.rls_check('editor may not delete public.affiliate_codes', 'editor
 select pg_temp.rls_check('admin may not delete public.affiliate_codes', 'admin', 'delete', 'public.affiliate_codes', $q$delete from public.affiliate_codes where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.affiliate_codes', 'service_role', 'delete', 'public.affiliate_codes', $q$delete from public.affiliate_codes where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('owner may not raise their own commission rate (public.affiliate_codes)', 'owner', 'update', 'public.affiliate_codes', $q$update public.affiliate_codes set commission_rate = 1 where user_id = auth.uid()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.affiliate_codes
 
 -- table public.affiliate_referrals: the code's owner sees whom they referred; the referred learner does not see the row
 select pg_temp.rls_check('anon may not select public.affiliate_referrals', 'anon', 'select', 'public.affiliate_referrals', $q$select 1 from public.affiliate_referrals where id = md5(:'run' || '-ref')::uuid$q$, 'deny');
@@ -2008,6 +2102,7 @@ select pg_temp.rls_check('other may not delete public.affiliate_referrals', 'oth
 select pg_temp.rls_check('editor may not delete public.affiliate_referrals', 'editor', 'delete', 'public.affiliate_referrals', $q$delete from public.affiliate_referrals where id = md5(:'run' || '-ref')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.affiliate_referrals', 'admin', 'delete', 'public.affiliate_referrals', $q$delete from public.affiliate_referrals where id = md5(:'run' || '-ref')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.affiliate_referrals', 'service_role', 'delete', 'public.affiliate_referrals', $q$delete from public.affiliate_referrals where id = md5(:'run' || '-ref')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.affiliate_referrals
 
 -- table public.affiliate_commissions
 select pg_temp.rls_check('anon may not select public.affiliate_commissions', 'anon', 'select', 'public.affiliate_commissions', $q$select 1 from public.affiliate_commissions where referral_id = md5(:'run' || '-ref')::uuid$q$, 'deny');
@@ -2041,6 +2136,7 @@ select pg_temp.rls_check('editor may not delete public.affiliate_commissions', '
 select pg_temp.rls_check('admin may not delete public.affiliate_commissions', 'admin', 'delete', 'public.affiliate_commissions', $q$delete from public.affiliate_commissions where referral_id = md5(:'run' || '-ref')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.affiliate_commissions', 'service_role', 'delete', 'public.affiliate_commissions', $q$delete from public.affiliate_commissions where referral_id = md5(:'run' || '-ref')::uuid$q$, 'allow');
 select pg_temp.rls_check('owner may not mark their own commission as paid (public.affiliate_commissions)', 'owner', 'update', 'public.affiliate_commissions', $q$update public.affiliate_commissions set status = 'paid' where referral_id = md5(:'run' || '-ref')::uuid$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.affiliate_commissions
 
 -- table public.realtime_tokens: token hashes are server-only; clients never see them
 select pg_temp.rls_check('anon may not select public.realtime_tokens', 'anon', 'select', 'public.realtime_tokens', $q$select 1 from public.realtime_tokens where user_id = :'owner'$q$, 'deny');
@@ -2073,6 +2169,7 @@ select pg_temp.rls_check('other may not delete public.realtime_tokens', 'other',
 select pg_temp.rls_check('editor may not delete public.realtime_tokens', 'editor', 'delete', 'public.realtime_tokens', $q$delete from public.realtime_tokens where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may not delete public.realtime_tokens', 'admin', 'delete', 'public.realtime_tokens', $q$delete from public.realtime_tokens where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('service_role may delete public.realtime_tokens', 'service_role', 'delete', 'public.realtime_tokens', $q$delete from public.realtime_tokens where user_id = :'owner'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.realtime_tokens
 
 -- table storage.buckets: bucket configuration is changed by the server (service_role) and migrations only
 select pg_temp.rls_check('anon may not select storage.buckets', 'anon', 'select', 'storage.buckets', $q$select 1 from storage.buckets where id = 'rls-' || :'run'$q$, 'deny');
@@ -2102,6 +2199,7 @@ select pg_temp.rls_check('service_role may delete storage.buckets', 'service_rol
 select pg_temp.rls_check('anon may not make the user-media bucket public (storage.buckets)', 'anon', 'update', 'storage.buckets', $q$update storage.buckets set public = true where id = 'user-media'$q$, 'deny');
 select pg_temp.rls_check('owner may not make the user-media bucket public (storage.buckets)', 'owner', 'update', 'storage.buckets', $q$update storage.buckets set public = true where id = 'user-media'$q$, 'deny');
 select pg_temp.rls_check('admin may not make the user-media bucket public (storage.buckets)', 'admin', 'update', 'storage.buckets', $q$update storage.buckets set public = true where id = 'user-media'$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of storage.buckets
 
 -- table storage.objects: objects in a bucket no policy mentions are service_role only (buckets' own rules: [[bucket]] below)
 select pg_temp.rls_check('anon may not select storage.objects', 'anon', 'select', 'storage.objects', $q$select 1 from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
@@ -2134,6 +2232,7 @@ select pg_temp.rls_check('admin may not delete storage rows in SQL, bypassing th
 delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
 select pg_temp.rls_check('service_role may not delete storage rows in SQL, bypassing the Storage API (storage.objects)', 'service_role', 'delete', 'storage.objects', $q$select set_config('storage.allow_delete_query', 'false', true);
 delete from storage.objects where bucket_id = 'rls-' || :'run'$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of storage.objects
 
 -- view public.v_user_progress: over attempts, which learners read by equality (0041): admins see their own totals only
 select pg_temp.rls_check('anon may not select public.v_user_progress', 'anon', 'select', 'public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
@@ -2144,6 +2243,7 @@ select pg_temp.rls_check('admin may not select public.v_user_progress', 'admin',
 select pg_temp.rls_check('service_role may select public.v_user_progress', 'service_role', 'select', 'public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('other may not read another learner''s progress through the view (public.v_user_progress)', 'other', 'select', 'public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('editor may not read another learner''s progress through the view (public.v_user_progress)', 'editor', 'select', 'public.v_user_progress', $q$select 1 from public.v_user_progress where user_id = :'owner'$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.v_user_progress
 
 -- view public.v_weekly_recap
 select pg_temp.rls_check('anon may not select public.v_weekly_recap', 'anon', 'select', 'public.v_weekly_recap', $q$select 1 from public.v_weekly_recap where user_id = :'owner'$q$, 'deny');
@@ -2152,6 +2252,7 @@ select pg_temp.rls_check('other may not select public.v_weekly_recap', 'other', 
 select pg_temp.rls_check('editor may not select public.v_weekly_recap', 'editor', 'select', 'public.v_weekly_recap', $q$select 1 from public.v_weekly_recap where user_id = :'owner'$q$, 'deny');
 select pg_temp.rls_check('admin may select public.v_weekly_recap', 'admin', 'select', 'public.v_weekly_recap', $q$select 1 from public.v_weekly_recap where user_id = :'owner'$q$, 'allow');
 select pg_temp.rls_check('service_role may select public.v_weekly_recap', 'service_role', 'select', 'public.v_weekly_recap', $q$select 1 from public.v_weekly_recap where user_id = :'owner'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.v_weekly_recap
 
 -- view public.v_drill_stats: materialized, refreshed by refresh_views(); not granted to clients
 select pg_temp.rls_check('anon may not select public.v_drill_stats', 'anon', 'select', 'public.v_drill_stats', $q$select 1 from public.v_drill_stats where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
@@ -2160,6 +2261,7 @@ select pg_temp.rls_check('other may not select public.v_drill_stats', 'other', '
 select pg_temp.rls_check('editor may not select public.v_drill_stats', 'editor', 'select', 'public.v_drill_stats', $q$select 1 from public.v_drill_stats where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not select public.v_drill_stats', 'admin', 'select', 'public.v_drill_stats', $q$select 1 from public.v_drill_stats where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may select public.v_drill_stats', 'service_role', 'select', 'public.v_drill_stats', $q$select 1 from public.v_drill_stats where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.v_drill_stats
 
 -- view public.v_drill_stats_daily: materialized, refreshed by refresh_views(); not granted to clients
 select pg_temp.rls_check('anon may not select public.v_drill_stats_daily', 'anon', 'select', 'public.v_drill_stats_daily', $q$select 1 from public.v_drill_stats_daily where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
@@ -2168,6 +2270,7 @@ select pg_temp.rls_check('other may not select public.v_drill_stats_daily', 'oth
 select pg_temp.rls_check('editor may not select public.v_drill_stats_daily', 'editor', 'select', 'public.v_drill_stats_daily', $q$select 1 from public.v_drill_stats_daily where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('admin may not select public.v_drill_stats_daily', 'admin', 'select', 'public.v_drill_stats_daily', $q$select 1 from public.v_drill_stats_daily where drill_id = md5(:'run' || '-drill')::uuid$q$, 'deny');
 select pg_temp.rls_check('service_role may select public.v_drill_stats_daily', 'service_role', 'select', 'public.v_drill_stats_daily', $q$select 1 from public.v_drill_stats_daily where drill_id = md5(:'run' || '-drill')::uuid$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.v_drill_stats_daily
 
 -- function public.is_admin(): invoker wrapper of private.is_admin() since 0044: the caller's own role
 select pg_temp.rls_check('anon may not execute public.is_admin()', 'anon', 'execute', 'public.is_admin()', $q$select public.is_admin()$q$, 'deny');
@@ -2182,6 +2285,7 @@ select pg_temp.rls_check('other may not be told they are an admin (public.is_adm
 select pg_temp.rls_check('editor may not be told they are an admin (public.is_admin())', 'editor', 'select', 'public.is_admin()', $q$select 1 where public.is_admin()$q$, 'deny');
 select pg_temp.rls_check('admin may be told they are an admin (public.is_admin())', 'admin', 'select', 'public.is_admin()', $q$select 1 where public.is_admin()$q$, 'allow');
 select pg_temp.rls_check('service_role may not be told they are an admin (public.is_admin())', 'service_role', 'select', 'public.is_admin()', $q$select 1 where public.is_admin()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.is_admin()
 
 -- function public.is_editor()
 select pg_temp.rls_check('anon may not execute public.is_editor()', 'anon', 'execute', 'public.is_editor()', $q$select public.is_editor()$q$, 'deny');
@@ -2196,6 +2300,7 @@ select pg_temp.rls_check('other may not be told they are an editor (public.is_ed
 select pg_temp.rls_check('editor may be told they are an editor (public.is_editor())', 'editor', 'select', 'public.is_editor()', $q$select 1 where public.is_editor()$q$, 'allow');
 select pg_temp.rls_check('admin may be told they are an editor (public.is_editor())', 'admin', 'select', 'public.is_editor()', $q$select 1 where public.is_editor()$q$, 'allow');
 select pg_temp.rls_check('service_role may not be told they are an editor (public.is_editor())', 'service_role', 'select', 'public.is_editor()', $q$select 1 where public.is_editor()$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.is_editor()
 
 -- function public.get_local_day(timestamp with time zone, text): helper of the session RPCs (0038); server only
 select pg_temp.rls_check('anon may not execute public.get_local_day(timestamp with time zone, text)', 'anon', 'execute', 'public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
@@ -2204,6 +2309,7 @@ select pg_temp.rls_check('other may not execute public.get_local_day(timestamp w
 select pg_temp.rls_check('editor may not execute public.get_local_day(timestamp with time zone, text)', 'editor', 'execute', 'public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
 select pg_temp.rls_check('admin may not execute public.get_local_day(timestamp with time zone, text)', 'admin', 'execute', 'public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'deny');
 select pg_temp.rls_check('service_role may execute public.get_local_day(timestamp with time zone, text)', 'service_role', 'execute', 'public.get_local_day(timestamp with time zone, text)', $q$select public.get_local_day(now(), 'Asia/Manila')$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.get_local_day(timestamp with time zone, text)
 
 -- function public.set_role_claim(jsonb): custom access token hook (0040): only Supabase Auth (supabase_auth_admin) calls it
 select pg_temp.rls_check('anon may not execute public.set_role_claim(jsonb)', 'anon', 'execute', 'public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
@@ -2212,6 +2318,7 @@ select pg_temp.rls_check('other may not execute public.set_role_claim(jsonb)', '
 select pg_temp.rls_check('editor may not execute public.set_role_claim(jsonb)', 'editor', 'execute', 'public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
 select pg_temp.rls_check('admin may not execute public.set_role_claim(jsonb)', 'admin', 'execute', 'public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
 select pg_temp.rls_check('service_role may not execute public.set_role_claim(jsonb)', 'service_role', 'execute', 'public.set_role_claim(jsonb)', $q$select public.set_role_claim(jsonb_build_object('user_id', :'owner', 'claims', '{}'::jsonb))$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.set_role_claim(jsonb)
 
 -- function public.list_learner_attempts(uuid, integer): admin support read (0041): the attempts policy has no admin branch, so admins read a learner's attempts here
 select pg_temp.rls_check('anon may not execute public.list_learner_attempts(uuid, integer)', 'anon', 'execute', 'public.list_learner_attempts(uuid, integer)', $q$select * from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
@@ -2224,6 +2331,7 @@ select pg_temp.rls_check('owner may not read the owner''s attempts through the a
 select pg_temp.rls_check('other may not read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'other', 'select', 'public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
 select pg_temp.rls_check('editor may not read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'editor', 'select', 'public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'deny');
 select pg_temp.rls_check('admin may read the owner''s attempts through the admin RPC (public.list_learner_attempts(uuid, integer))', 'admin', 'select', 'public.list_learner_attempts(uuid, integer)', $q$select 1 from public.list_learner_attempts(:'owner', 10)$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.list_learner_attempts(uuid, integer)
 
 -- function public.start_session(uuid): `other` used up today's minutes; `editor` holds pro, whose tier the setup removes (no limit known: fails closed); `owner` switched coach yesterday (cooldown)
 select pg_temp.rls_check('anon may not execute public.start_session(uuid)', 'anon', 'execute', 'public.start_session(uuid)', $q$select public.start_session(null)$q$, 'deny');
@@ -2258,6 +2366,7 @@ begin
   end if;
 end
 $$$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.start_session(uuid)
 
 -- function public.finish_session(uuid)
 select pg_temp.rls_check('anon may not execute public.finish_session(uuid)', 'anon', 'execute', 'public.finish_session(uuid)', $q$select public.finish_session(md5(:'run' || '-session')::uuid)$q$, 'deny');
@@ -2266,6 +2375,7 @@ select pg_temp.rls_check('other may not execute public.finish_session(uuid)', 'o
 select pg_temp.rls_check('editor may not execute public.finish_session(uuid)', 'editor', 'execute', 'public.finish_session(uuid)', $q$select public.finish_session(md5(:'run' || '-session')::uuid)$q$, 'deny');
 select pg_temp.rls_check('admin may not execute public.finish_session(uuid)', 'admin', 'execute', 'public.finish_session(uuid)', $q$select public.finish_session(md5(:'run' || '-session')::uuid)$q$, 'deny');
 select pg_temp.rls_check('service_role may not execute public.finish_session(uuid)', 'service_role', 'execute', 'public.finish_session(uuid)', $q$select public.finish_session(md5(:'run' || '-session')::uuid)$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.finish_session(uuid)
 
 -- function public.switch_coach(uuid): `other` switched coach yesterday in the setup, so the cooldown refuses them
 select pg_temp.rls_check('anon may not execute public.switch_coach(uuid)', 'anon', 'execute', 'public.switch_coach(uuid)', $q$select public.switch_coach(md5(:'run' || '-coach')::uuid)$q$, 'deny');
@@ -2274,6 +2384,7 @@ select pg_temp.rls_check('other may not execute public.switch_coach(uuid)', 'oth
 select pg_temp.rls_check('editor may execute public.switch_coach(uuid)', 'editor', 'execute', 'public.switch_coach(uuid)', $q$select public.switch_coach(md5(:'run' || '-coach')::uuid)$q$, 'allow');
 select pg_temp.rls_check('admin may execute public.switch_coach(uuid)', 'admin', 'execute', 'public.switch_coach(uuid)', $q$select public.switch_coach(md5(:'run' || '-coach')::uuid)$q$, 'allow');
 select pg_temp.rls_check('service_role may not execute public.switch_coach(uuid)', 'service_role', 'execute', 'public.switch_coach(uuid)', $q$select public.switch_coach(md5(:'run' || '-coach')::uuid)$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.switch_coach(uuid)
 
 -- function public.transition_drill(uuid, public.drill_status, text): editors send drafts to review; only an admin publishes (the review step)
 select pg_temp.rls_check('anon may not execute public.transition_drill(uuid, public.drill_status, text)', 'anon', 'execute', 'public.transition_drill(uuid, public.drill_status, text)', $q$select public.transition_drill(md5(:'run' || '-draft')::uuid, 'in_review', 'rls')$q$, 'deny');
@@ -2337,6 +2448,7 @@ select pg_temp.rls_check('admin may publish a drill and have the review trail st
 select 1 from public.drills d inner join public.drill_revisions r on r.drill_id = d.id
 where d.id = md5(:'run' || '-review')::uuid and d.published_at is not null
 and r.to_status = 'published' and r.actor_id = auth.uid()$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.transition_drill(uuid, public.drill_status, text)
 
 -- function public.match_drills(extensions.vector, integer): invoker: returns what the caller may read of drills
 select pg_temp.rls_check('anon may execute public.match_drills(extensions.vector, integer)', 'anon', 'execute', 'public.match_drills(extensions.vector, integer)', $q$select * from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 3)$q$, 'allow');
@@ -2345,6 +2457,7 @@ select pg_temp.rls_check('other may execute public.match_drills(extensions.vecto
 select pg_temp.rls_check('editor may execute public.match_drills(extensions.vector, integer)', 'editor', 'execute', 'public.match_drills(extensions.vector, integer)', $q$select * from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 3)$q$, 'allow');
 select pg_temp.rls_check('admin may execute public.match_drills(extensions.vector, integer)', 'admin', 'execute', 'public.match_drills(extensions.vector, integer)', $q$select * from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 3)$q$, 'allow');
 select pg_temp.rls_check('service_role may execute public.match_drills(extensions.vector, integer)', 'service_role', 'execute', 'public.match_drills(extensions.vector, integer)', $q$select * from public.match_drills(array_fill(0.01, array[768])::real[]::extensions.vector, 3)$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.match_drills(extensions.vector, integer)
 
 -- function public.close_stale_sessions(): server-only (Vercel cron): closes sessions left open longer than limits.session_max_minutes
 select pg_temp.rls_check('anon may not execute public.close_stale_sessions()', 'anon', 'execute', 'public.close_stale_sessions()', $q$select public.close_stale_sessions()$q$, 'deny');
@@ -2353,6 +2466,7 @@ select pg_temp.rls_check('other may not execute public.close_stale_sessions()', 
 select pg_temp.rls_check('editor may not execute public.close_stale_sessions()', 'editor', 'execute', 'public.close_stale_sessions()', $q$select public.close_stale_sessions()$q$, 'deny');
 select pg_temp.rls_check('admin may not execute public.close_stale_sessions()', 'admin', 'execute', 'public.close_stale_sessions()', $q$select public.close_stale_sessions()$q$, 'deny');
 select pg_temp.rls_check('service_role may execute public.close_stale_sessions()', 'service_role', 'execute', 'public.close_stale_sessions()', $q$select public.close_stale_sessions()$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.close_stale_sessions()
 
 -- function public.refresh_views(): server-only (Vercel cron with the service key)
 select pg_temp.rls_check('anon may not execute public.refresh_views()', 'anon', 'execute', 'public.refresh_views()', $q$select public.refresh_views()$q$, 'deny');
@@ -2361,6 +2475,7 @@ select pg_temp.rls_check('other may not execute public.refresh_views()', 'other'
 select pg_temp.rls_check('editor may not execute public.refresh_views()', 'editor', 'execute', 'public.refresh_views()', $q$select public.refresh_views()$q$, 'deny');
 select pg_temp.rls_check('admin may not execute public.refresh_views()', 'admin', 'execute', 'public.refresh_views()', $q$select public.refresh_views()$q$, 'deny');
 select pg_temp.rls_check('service_role may execute public.refresh_views()', 'service_role', 'execute', 'public.refresh_views()', $q$select public.refresh_views()$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.refresh_views()
 
 -- function public.try_lock(text): server-only; the call releases the session lock it takes
 select pg_temp.rls_check('anon may not execute public.try_lock(text)', 'anon', 'execute', 'public.try_lock(text)', $q$select public.try_lock('rls-' || :'run'), public.unlock('rls-' || :'run')$q$, 'deny');
@@ -2369,6 +2484,7 @@ select pg_temp.rls_check('other may not execute public.try_lock(text)', 'other',
 select pg_temp.rls_check('editor may not execute public.try_lock(text)', 'editor', 'execute', 'public.try_lock(text)', $q$select public.try_lock('rls-' || :'run'), public.unlock('rls-' || :'run')$q$, 'deny');
 select pg_temp.rls_check('admin may not execute public.try_lock(text)', 'admin', 'execute', 'public.try_lock(text)', $q$select public.try_lock('rls-' || :'run'), public.unlock('rls-' || :'run')$q$, 'deny');
 select pg_temp.rls_check('service_role may execute public.try_lock(text)', 'service_role', 'execute', 'public.try_lock(text)', $q$select public.try_lock('rls-' || :'run'), public.unlock('rls-' || :'run')$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.try_lock(text)
 
 -- function public.unlock(text): server-only; the setup takes the lock (as postgres, same session) so the release has one to release
 select pg_temp.rls_check('anon may not execute public.unlock(text)', 'anon', 'execute', 'public.unlock(text)', $q$select public.unlock('rls-' || :'run')$q$, 'deny');
@@ -2377,6 +2493,7 @@ select pg_temp.rls_check('other may not execute public.unlock(text)', 'other', '
 select pg_temp.rls_check('editor may not execute public.unlock(text)', 'editor', 'execute', 'public.unlock(text)', $q$select public.unlock('rls-' || :'run')$q$, 'deny');
 select pg_temp.rls_check('admin may not execute public.unlock(text)', 'admin', 'execute', 'public.unlock(text)', $q$select public.unlock('rls-' || :'run')$q$, 'deny');
 select pg_temp.rls_check('service_role may execute public.unlock(text)', 'service_role', 'execute', 'public.unlock(text)', $q$select public.unlock('rls-' || :'run')$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.unlock(text)
 
 -- function public.grant_entitlement(uuid, text, public.payment_provider, text, timestamp with time zone, integer, text): server-only: the payment webhooks; a learner calling it would grant themselves pro
 select pg_temp.rls_check('anon may not execute public.grant_entitlement(uuid, text, public.payment_provider, text, timestamp with time zone, integer, text)', 'anon', 'execute', 'public.grant_entitlement(uuid, text, public.payment_provider, text, timestamp with time zone, integer, text)', $q$select public.grant_entitlement(:'owner', 'pro', 'manual', 'rls-' || :'run', null, 0, 'USD')$q$, 'deny');
@@ -2385,6 +2502,7 @@ select pg_temp.rls_check('other may not execute public.grant_entitlement(uuid, t
 select pg_temp.rls_check('editor may not execute public.grant_entitlement(uuid, text, public.payment_provider, text, timestamp with time zone, integer, text)', 'editor', 'execute', 'public.grant_entitlement(uuid, text, public.payment_provider, text, timestamp with time zone, integer, text)', $q$select public.grant_entitlement(:'owner', 'pro', 'manual', 'rls-' || :'run', null, 0, 'USD')$q$, 'deny');
 select pg_temp.rls_check('admin may not execute public.grant_entitlement(uuid, text, public.payment_provider, text, timestamp with time zone, integer, text)', 'admin', 'execute', 'public.grant_entitlement(uuid, text, public.payment_provider, text, timestamp with time zone, integer, text)', $q$select public.grant_entitlement(:'owner', 'pro', 'manual', 'rls-' || :'run', null, 0, 'USD')$q$, 'deny');
 select pg_temp.rls_check('service_role may execute public.grant_entitlement(uuid, text, public.payment_provider, text, timestamp with time zone, integer, text)', 'service_role', 'execute', 'public.grant_entitlement(uuid, text, public.payment_provider, text, timestamp with time zone, integer, text)', $q$select public.grant_entitlement(:'owner', 'pro', 'manual', 'rls-' || :'run', null, 0, 'USD')$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public.grant_entitlement(uuid, text, public.payment_provider, text, timestamp with time zone, integer, text)
 
 -- bucket user-media: private: each learner's recordings live under <their user id>/...
 select pg_temp.rls_check('anon may not select user-media', 'anon', 'select', 'user-media', $q$select 1 from storage.objects where bucket_id = 'user-media' and name = :'owner' || '/rls-fixture-' || :'run' || '.txt'$q$, 'deny');
@@ -2425,6 +2543,7 @@ select pg_temp.rls_check('admin may not upload to the bucket root, outside any u
 values ('user-media', 'root-' || :'run' || '.mp3', auth.uid(), auth.uid()::text)$q$, 'deny');
 select pg_temp.rls_check('owner may not move their own object into another learner''s folder (user-media)', 'owner', 'update', 'user-media', $q$update storage.objects set name = :'other' || '/moved-' || :'run' || '.txt'
 where bucket_id = 'user-media' and name = :'owner' || '/rls-fixture-' || :'run' || '.txt'$q$, 'deny');
+rollback to savepoint rls_object;  -- undo the fixture rows of user-media
 
 -- bucket public-assets: public bucket: files are served by URL without RLS; through the API only admins list, upload, update and delete
 select pg_temp.rls_check('anon may not select public-assets', 'anon', 'select', 'public-assets', $q$select 1 from storage.objects where bucket_id = 'public-assets' and name = :'owner' || '/rls-fixture-' || :'run' || '.txt'$q$, 'deny');
@@ -2451,17 +2570,15 @@ select pg_temp.rls_check('other may not delete public-assets', 'other', 'delete'
 select pg_temp.rls_check('editor may not delete public-assets', 'editor', 'delete', 'public-assets', $q$delete from storage.objects where bucket_id = 'public-assets' and name = :'owner' || '/rls-fixture-' || :'run' || '.txt'$q$, 'deny');
 select pg_temp.rls_check('admin may delete public-assets', 'admin', 'delete', 'public-assets', $q$delete from storage.objects where bucket_id = 'public-assets' and name = :'owner' || '/rls-fixture-' || :'run' || '.txt'$q$, 'allow');
 select pg_temp.rls_check('service_role may delete public-assets', 'service_role', 'delete', 'public-assets', $q$delete from storage.objects where bucket_id = 'public-assets' and name = :'owner' || '/rls-fixture-' || :'run' || '.txt'$q$, 'allow');
+rollback to savepoint rls_object;  -- undo the fixture rows of public-assets
 
-select format('# %s checks: %s passed, %s failed', count(*), count(*) filter (where ok),
-              count(*) filter (where not ok))
-from rls_tap;
+select pg_temp.rls_summary();
 
 -- A failure stops psql here (ON_ERROR_STOP: exit code 3); the transaction dies with the session.
 do $$
 begin
-  if exists (select 1 from rls_tap where not ok) then
-    raise exception '% check(s) failed: see the not ok lines above',
-      (select count(*) from rls_tap where not ok);
+  if pg_temp.rls_count('rls_failures') > 0 then
+    raise exception '% check(s) failed: see the not ok lines above', pg_temp.rls_count('rls_failures');
   end if;
 end
 $$;

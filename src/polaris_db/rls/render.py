@@ -2,7 +2,9 @@
 
 The matrix is the source; the script is its psql-only form for places without this package (the CI
 step of the ops README, staging, a restored backup). It is the helpers of `rls_tests.sql.head`, the
-throwaway users, every entry's fixture rows once, one `rls_check` per matrix case and the summary.
+throwaway users, every entry's fixture rows once, then per entry one `rls_check` per matrix case (the first
+writes the entry's fixture rows, the others reuse them) and a rollback to the savepoint that undoes them, and
+the summary.
 Table updates without a `touch` use the primary key, which needs the catalog: rendering reads a
 database at head (`inv db.rls-script` builds a throwaway one). A test fails while the committed
 script differs from a fresh rendering.
@@ -16,7 +18,7 @@ import psycopg
 
 from ..errors import ConfigError
 from .matrix import USER_ACTORS, Matrix
-from .runner import SetupFailed, entry_cases, exists
+from .runner import OBJECT_SAVEPOINT, SetupFailed, entry_cases, exists
 from .script import HEAD_PATH
 
 GENERATED = ("-- GENERATED from access_matrix.toml and rls_tests.sql.head by `inv db.rls-script`: edit those,\n"
@@ -67,6 +69,7 @@ def render(matrix: Matrix, conn: psycopg.Connection, head_path: Path = HEAD_PATH
             expect = "allow" if case.allowed else "deny"
             checks.append(f"select pg_temp.rls_check({literal(case.title)}, '{case.actor}', '{case.command}', "
                           f"{literal(case.object)}, {dollar_quoted(case.sql.strip())}, '{expect}');")
+        checks.append(f"rollback to savepoint {OBJECT_SAVEPOINT};  -- undo the fixture rows of {entry.name}")
     count = sum(line.startswith("select pg_temp.rls_check(") for line in checks)
     parts = [
         head_path.read_text(encoding="utf-8").rstrip("\n"),
@@ -74,22 +77,21 @@ def render(matrix: Matrix, conn: psycopg.Connection, head_path: Path = HEAD_PATH
         GENERATED,
         *_users(matrix),
         "",
-        "-- Fixture rows per object, run before each of its checks inside the check's savepoint.",
+        "-- Fixture rows per object: its first check writes them, its other checks see them, the rollback to",
+        f"-- savepoint {OBJECT_SAVEPOINT} after its last check undoes them.",
         *fixtures,
         "",
         f"\\echo 1..{count}",
+        f"savepoint {OBJECT_SAVEPOINT};  -- holds one object's fixture rows at a time",
         *checks,
         "",
-        "select format('# %s checks: %s passed, %s failed', count(*), count(*) filter (where ok),",
-        "              count(*) filter (where not ok))",
-        "from rls_tap;",
+        "select pg_temp.rls_summary();",
         "",
         "-- A failure stops psql here (ON_ERROR_STOP: exit code 3); the transaction dies with the session.",
         "do $$",
         "begin",
-        "  if exists (select 1 from rls_tap where not ok) then",
-        "    raise exception '% check(s) failed: see the not ok lines above',",
-        "      (select count(*) from rls_tap where not ok);",
+        "  if pg_temp.rls_count('rls_failures') > 0 then",
+        "    raise exception '% check(s) failed: see the not ok lines above', pg_temp.rls_count('rls_failures');",
         "  end if;",
         "end",
         "$$;",

@@ -5,8 +5,10 @@ pg_temp.rls_* functions) in the connection's transaction and creates the throwaw
 calls pg_temp.rls_case, the function behind every `rls_check` line of the script, and reads its row back.
 So the verdict (allowed | denied | error | setup failed: the rules are at the top of the head), the
 explanation and the placeholder binding are decided in SQL alone, and the Python API cannot disagree
-with the script. Each case runs in a savepoint inside rls_case; `run_matrix` rolls the whole
-transaction back at the end, so nothing is left behind.
+with the script. As in the script, an object's fixture rows are written once, by its first case, inside a
+savepoint (`rls_object`) that is rolled back to before the next object's cases; each case runs in a savepoint
+of its own inside rls_case, always undone. `run_matrix` rolls the whole transaction back at the end, so
+nothing is left behind.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from psycopg import sql
 from .matrix import ACTORS, USER_ACTORS, Case, Entry, Matrix
 from .script import HEAD_PATH
 
+OBJECT_SAVEPOINT = "rls_object"  # holds one object's fixture rows (the script's `savepoint rls_object` lines)
 PLACEHOLDER = re.compile(r":'(\w+)'")
 DEFINITIONS = re.compile(r"^-- >>> definitions\b.*?\n(.*)^-- <<< definitions$", re.S | re.M)
 
@@ -106,8 +109,21 @@ CASE_QUERY = ("select n, ok, verdict, rows, sqlstate, message, explanation "
 
 
 def run_case(conn: psycopg.Connection, case: Case) -> Result:
-    """One `rls_check` of the script, for this case (after `start` in the same transaction): fixture rows,
-    the statement as the actor, all undone; the actors' ids and the run tag come from rls_actor/rls_run."""
+    """One `rls_check` of the script, for this case (after `start` in the same transaction): the statement as
+    the actor, undone, on the fixture rows of its object; the actors' ids and the run tag come from
+    rls_actor/rls_run. The fixture rows stay for the next case of the same object; a case of another object
+    first rolls them back (savepoint rls_object), so no case sees another object's fixture or another case's
+    writes."""
+    in_place = conn.execute("select object from rls_fixture").fetchone()
+    if in_place is None:
+        conn.execute(f"savepoint {OBJECT_SAVEPOINT}")
+    elif in_place[0] != case.object:
+        conn.execute(f"rollback to savepoint {OBJECT_SAVEPOINT}")
+    return _judge(conn, case)
+
+
+def _judge(conn: psycopg.Connection, case: Case) -> Result:
+    """pg_temp.rls_case for `case`, inside the savepoint that holds (or is to hold) its object's fixture rows."""
     row = conn.execute(CASE_QUERY, [case.title, case.actor, case.command, case.object, case.sql,
                                     "allow" if case.allowed else "deny", case.setup]).fetchone()
     number, passed, verdict, rows, sqlstate, message, explanation = row
@@ -155,14 +171,16 @@ def run_matrix(conn: psycopg.Connection, matrix: Matrix, on_result=None) -> list
     settle(conn)
     try:
         start(conn, matrix)
+        conn.execute(f"savepoint {OBJECT_SAVEPOINT}")
         for entry in matrix.entries:
             if entry.optional and not exists(conn, entry):
                 continue
             for case in _cases_or_setup_failure(conn, entry):
-                result = case if isinstance(case, Result) else run_case(conn, case)
+                result = case if isinstance(case, Result) else _judge(conn, case)
                 results.append(result)
                 if on_result:
                     on_result(result)
+            conn.execute(f"rollback to savepoint {OBJECT_SAVEPOINT}")  # undo the entry's fixture rows
     finally:
         conn.rollback()
     return results
