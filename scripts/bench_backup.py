@@ -31,8 +31,11 @@ from polaris_db.backups.dump import take_backup, tool_env
 from polaris_db.backups.fetch import fetched
 from polaris_db.backups.store import open_store
 from polaris_db.backups.targets import prove_in_scratch, restore_beside
-from polaris_db.cluster import Cluster, bin_path, free_port_from
-from polaris_db.migrations.reset import build
+from polaris_db.cluster import bin_path, free_port_from
+
+sys.path.insert(0, str(Path(__file__).parent))
+from benchkit import bench_server, cache_moto_services, schema_database  # noqa: E402
+sys.path.pop(0)
 
 
 def fill(url: str, rows: int) -> int:
@@ -69,7 +72,7 @@ def run(command: list[str], url: str) -> None:
         sys.exit(f"benchmark step failed: {command[0]}: {result.stderr.strip()[-400:]}")
 
 
-def recreate(cluster: Cluster, name: str) -> str:
+def recreate(cluster, name: str) -> str:
     with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
         conn.execute(f"drop database if exists {name} with (force)")
         conn.execute(f"create database {name}")
@@ -82,6 +85,7 @@ def start_store(port: int):
     from moto.server import ThreadedMotoServer
     from pyrage import x25519
 
+    cache_moto_services()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     # start() waits for its server thread forever, even when that thread died (the port taken meanwhile)
     starting = threading.Thread(target=server.start, daemon=True)
@@ -107,66 +111,62 @@ def main() -> None:
         root = Path(scratch)
         os.chmod(root, 0o755)
         base = int(os.environ.get("POLARIS_TEST_PORT", 56800))  # a test run's ports: no clash with a parallel run
-        cluster = Cluster(root=root / "pg", port=free_port_from(base + 20), settings={"synchronous_commit": "off"})
-        cluster.start()
         server = None
-        try:
-            server, client = start_store(free_port_from(base + 30))
-            source = recreate(cluster, "bench")
-            with psycopg.connect(source, autocommit=True) as conn:
-                build(conn)
-            total_rows = fill(source, args.rows)
-            print(f"database: ~{total_rows} rows (statistics) on 127.0.0.1:{cluster.port}; store: moto S3 on loopback")
-            store = open_store("s3://bench-backups/bench")
-            raw_dump, raw_back = root / "raw.dump", root / "raw-back.dump"
-            keys = ("raw dump+upload", "raw download+restore", "our backup", "our verify", "our restore")
-            series: dict[str, list[float]] = {k: [] for k in keys}
-            for i in range(args.runs):
-                def raw_out() -> None:  # as the superuser: a whole-database dump and restore, no plan, no checks
-                    run([bin_path("pg_dump"), "-Fc", "-f", str(raw_dump)], cluster.admin_url("bench"))
-                    client.upload_file(str(raw_dump), "bench-backups", "raw/raw.dump")
+        with bench_server(root / "pg", base + 20, {"synchronous_commit": "off"}) as cluster:
+            try:
+                server, client = start_store(free_port_from(base + 30))
+                source = schema_database(cluster, "bench")
+                total_rows = fill(source, args.rows)
+                print(f"database: ~{total_rows} rows (statistics) on 127.0.0.1:{cluster.port}; store: moto S3 on loopback")
+                store = open_store("s3://bench-backups/bench")
+                raw_dump, raw_back = root / "raw.dump", root / "raw-back.dump"
+                keys = ("raw dump+upload", "raw download+restore", "our backup", "our verify", "our restore")
+                series: dict[str, list[float]] = {k: [] for k in keys}
+                for i in range(args.runs):
+                    def raw_out() -> None:  # as the superuser: a whole-database dump and restore, no plan, no checks
+                        run([bin_path("pg_dump"), "-Fc", "-f", str(raw_dump)], cluster.admin_url("bench"))
+                        client.upload_file(str(raw_dump), "bench-backups", "raw/raw.dump")
 
-                def raw_in() -> None:
-                    client.download_file("bench-backups", "raw/raw.dump", str(raw_back))
-                    recreate(cluster, "raw_target")
-                    run([bin_path("pg_restore"), "-j", "2", str(raw_back)], cluster.admin_url("raw_target"))
+                    def raw_in() -> None:
+                        client.download_file("bench-backups", "raw/raw.dump", str(raw_back))
+                        recreate(cluster, "raw_target")
+                        run([bin_path("pg_restore"), "-j", "2", str(raw_back)], cluster.admin_url("raw_target"))
 
-                series["raw dump+upload"].append(timed(raw_out))
-                series["raw download+restore"].append(timed(raw_in))
-                taken = []
-                series["our backup"].append(timed(lambda: taken.append(take_backup(source, "bench", store))))
-                manifest = taken[0]
+                    series["raw dump+upload"].append(timed(raw_out))
+                    series["raw download+restore"].append(timed(raw_in))
+                    taken = []
+                    series["our backup"].append(timed(lambda: taken.append(take_backup(source, "bench", store))))
+                    manifest = taken[0]
 
-                def verify() -> None:
-                    with fetched(store, manifest.name) as (archive, proven):
-                        if not prove_in_scratch(archive, proven, cluster.url("our_verify")).ok:
-                            sys.exit("our verification does not match its manifest")
+                    def verify() -> None:
+                        with fetched(store, manifest.name) as (archive, proven):
+                            if not prove_in_scratch(archive, proven, cluster.url("our_verify")).ok:
+                                sys.exit("our verification does not match its manifest")
 
-                def restore() -> None:
-                    with fetched(store, manifest.name) as (archive, proven):
-                        restore_beside(archive, proven, cluster.url("our_target"))
+                    def restore() -> None:
+                        with fetched(store, manifest.name) as (archive, proven):
+                            restore_beside(archive, proven, cluster.url("our_target"))
 
-                series["our verify"].append(timed(verify))
-                series["our restore"].append(timed(restore))
-                with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
-                    for (name,) in conn.execute("select datname from pg_database where datname like 'our_target_before_%'").fetchall():
-                        conn.execute(f'drop database "{name}"')
-            med = {k: statistics.median(v) for k, v in series.items()}
-            print(f"archive: raw {raw_dump.stat().st_size / 1e6:.1f} MB, ours {manifest.object_bytes / 1e6:.1f} MB encrypted "
-                  f"({len(manifest.row_counts)} tables, {sum(manifest.row_counts.values())} rows counted)")
-            print(f"median of {args.runs} runs (s):")
-            for ours, raw in (("our backup", "raw dump+upload"), ("our restore", "raw download+restore")):
-                print(f"  {ours:12} {med[ours]:6.2f}   {raw:21} {med[raw]:6.2f}   ratio {med[ours] / med[raw]:.2f}x")
-            print(f"  {'our verify':12} {med['our verify']:6.2f}   (a full restore into a scratch database; raw has none)")
-            raw_total = med["raw dump+upload"] + med["raw download+restore"]
-            pair = med["our backup"] + med["our restore"]
-            print(f"  backup+restore: ours {pair:.2f} s, raw {raw_total:.2f} s, ratio {pair / raw_total:.2f}x (target <= 1.1x)")
-            whole = pair + med["our verify"]
-            print(f"  backup+verify+restore: ours {whole:.2f} s, raw {raw_total:.2f} s, ratio {whole / raw_total:.2f}x")
-        finally:
-            if server:
-                server.stop()
-            cluster.destroy()
+                    series["our verify"].append(timed(verify))
+                    series["our restore"].append(timed(restore))
+                    with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
+                        for (name,) in conn.execute("select datname from pg_database where datname like 'our_target_before_%'").fetchall():
+                            conn.execute(f'drop database "{name}"')
+                med = {k: statistics.median(v) for k, v in series.items()}
+                print(f"archive: raw {raw_dump.stat().st_size / 1e6:.1f} MB, ours {manifest.object_bytes / 1e6:.1f} MB encrypted "
+                      f"({len(manifest.row_counts)} tables, {sum(manifest.row_counts.values())} rows counted)")
+                print(f"median of {args.runs} runs (s):")
+                for ours, raw in (("our backup", "raw dump+upload"), ("our restore", "raw download+restore")):
+                    print(f"  {ours:12} {med[ours]:6.2f}   {raw:21} {med[raw]:6.2f}   ratio {med[ours] / med[raw]:.2f}x")
+                print(f"  {'our verify':12} {med['our verify']:6.2f}   (a full restore into a scratch database; raw has none)")
+                raw_total = med["raw dump+upload"] + med["raw download+restore"]
+                pair = med["our backup"] + med["our restore"]
+                print(f"  backup+restore: ours {pair:.2f} s, raw {raw_total:.2f} s, ratio {pair / raw_total:.2f}x (target <= 1.1x)")
+                whole = pair + med["our verify"]
+                print(f"  backup+verify+restore: ours {whole:.2f} s, raw {raw_total:.2f} s, ratio {whole / raw_total:.2f}x")
+            finally:
+                if server:
+                    server.stop()
 
 
 if __name__ == "__main__":

@@ -3,10 +3,11 @@
 
   floor      fetch the backup, restore it into a scratch database (the backups restore), apply the pending
              migrations with the engine `db.push` uses (one simple query per file), drop the database
-  rehearse   `rehearsal.run.rehearse` without checks: the same fetch and restore, plus ANALYZE, plus the
+  rehearse   `rehearsal.run.rehearse` without its checks: the same fetch and restore, plus ANALYZE, plus the
              per-statement execution with pg_locks / pg_class snapshots and the lock sampler
-  + checks   the same with the RLS suite, smoke.sql and the types check on the result (reported apart:
-             they are tests of the result, not overhead of measuring)
+  + checks   the same rehearsal with the RLS suite, smoke.sql and the types check it then runs on the result
+             (one rehearsal per run: the checks, which it times itself, are reported apart: they are tests of
+             the result, not overhead of measuring)
 
 The pending release is tests/rehearse/fixtures/measured (a nullable column, a rewrite of attempts by a
 volatile default, a plain index build, a concurrent index build). Target: rehearse / floor <= 1.10.
@@ -33,11 +34,10 @@ from polaris_db.backups.store import open_store
 from polaris_db.backups.targets import drop_database, prove_in_scratch
 from polaris_db.migrations import apply_plan, discover, make_plan, read_history
 from polaris_db.rehearse.run import CHECKS, rehearse
-from polaris_db.migrations.reset import build
-from polaris_db.cluster import Cluster, free_port_from
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_backup import fill, recreate, timed  # noqa: E402  (the same generated database)
+from bench_backup import fill, timed  # noqa: E402  (the same generated database)
+from benchkit import bench_server, schema_database  # noqa: E402
 sys.path.pop(0)
 
 RELEASE = REPO_ROOT / "tests" / "rehearse" / "fixtures" / "measured"
@@ -72,12 +72,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="polaris-bench-rehearse-") as scratch:
         root = Path(scratch)
         os.chmod(root, 0o755)
-        cluster = Cluster(root=root / "pg", port=free_port_from(56720), settings={"synchronous_commit": "off"})
-        cluster.start()
-        try:
-            source = recreate(cluster, "bench")
-            with psycopg.connect(source, autocommit=True) as conn:
-                build(conn)
+        with bench_server(root / "pg", 56720, {"synchronous_commit": "off"}) as cluster:
+            source = schema_database(cluster, "bench")
             total = fill(source, args.rows)
             store = open_store(str(root / "store"))
             manifest = take_backup(source, "prod", store, encrypt=False)
@@ -93,14 +89,13 @@ def main() -> None:
             for _ in range(args.runs):
                 series["floor"].append(timed(lambda: floor(store, manifest.name, cluster.url("bench_floor"), migrations)))
                 started = time.perf_counter()
-                run = rehearse("prod", source=store.url, migrations_dir=migrations, checks=(), database="bench_rehearse")
-                series["rehearse"].append(time.perf_counter() - started)
-                parts.append(run.timings)
+                run = rehearse("prod", source=store.url, migrations_dir=migrations,
+                               checks=() if args.no_checks else CHECKS, database="bench_rehearse")
+                took = time.perf_counter() - started
+                series["rehearse"].append(took - run.timings.get("checks", 0.0))  # the checks are timed apart
                 if not args.no_checks:
-                    started = time.perf_counter()
-                    rehearse("prod", source=store.url, migrations_dir=migrations, checks=CHECKS,
-                             database="bench_rehearse")
-                    series["rehearse + checks"].append(time.perf_counter() - started)
+                    series["rehearse + checks"].append(took)
+                parts.append(run.timings)
             med = {k: statistics.median(v) for k, v in series.items() if v}
             print(f"median of {args.runs} runs (s):")
             print(f"  floor (fetch + restore + apply)  {med['floor']:7.2f}")
@@ -112,8 +107,6 @@ def main() -> None:
                 checks = med["rehearse + checks"] - med["rehearse"]
                 print(f"  rehearse + checks                {med['rehearse + checks']:7.2f}   ratio "
                       f"{med['rehearse + checks'] / med['floor']:.2f}x (checks {checks:.2f} s: RLS suite, smoke, types)")
-        finally:
-            cluster.destroy()
 
 
 if __name__ == "__main__":

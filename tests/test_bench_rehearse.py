@@ -9,8 +9,9 @@ from benches import run_bench
 pytestmark = pytest.mark.benchmark
 
 
-def test_a_toy_run_prints_every_ratio(cluster_dir):
-    out = run_bench("bench_rehearse.py", "--runs", "1", "--rows", "300", workdir=cluster_dir("bench-rehearse"))
+def test_a_toy_run_prints_every_ratio(cluster_dir, cluster, schema_template):
+    out = run_bench("bench_rehearse.py", "--runs", "1", "--rows", "300", workdir=cluster_dir("bench-rehearse"),
+                    server=cluster, schema=schema_template)
     assert re.search(r"floor \(fetch \+ restore \+ apply\)\s+\d+\.\d+", out)
     assert re.search(r"rehearse \(measured, no checks\)\s+\d+\.\d+\s+ratio \d+\.\d+x", out)
     assert re.search(r"rehearse \+ checks\s+\d+\.\d+\s+ratio \d+\.\d+x", out)

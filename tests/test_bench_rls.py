@@ -13,9 +13,9 @@ READS = ("recent attempts", "sessions this week", "attempts per drill", "progres
          "admin: a learner's assignments", "admin: a learner's plan", "admin: a learner's attempts")
 
 
-def test_quick_run_prints_a_ratio_per_read(cluster_dir):
+def test_quick_run_prints_a_ratio_per_read(cluster_dir, cluster, schema_template):
     out = run_bench("bench_rls.py", "--learners", "200", "--attempts", "5000", "--repeat", "3",
-                    workdir=cluster_dir("bench-rls"))
+                    workdir=cluster_dir("bench-rls"), server=cluster, schema=schema_template)
     for read in READS:
         line = next((row for row in out.splitlines() if row.startswith(read)), None)
         assert line is not None, f"no figures for {read!r}"
