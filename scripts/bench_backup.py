@@ -34,8 +34,10 @@ from polaris_db.backups.targets import prove_in_scratch, restore_beside
 from polaris_db.cluster import bin_path, free_port_from
 
 sys.path.insert(0, str(Path(__file__).parent))
-from benchkit import bench_server, cache_moto_services, schema_database  # noqa: E402
+from benchkit import S3_URL, bench_server, cache_moto_services, schema_database  # noqa: E402
 sys.path.pop(0)
+
+BUCKET = f"bench-backups-{os.getpid()}"  # a lent S3 server (POLARIS_BENCH_S3_URL) may hold another run's
 
 
 def fill(url: str, rows: int) -> int:
@@ -80,25 +82,37 @@ def recreate(cluster, name: str) -> str:
 
 
 def start_store(port: int):
-    """moto's S3 server on loopback, an age key, a bucket: the same path production takes."""
+    """moto's S3 server on loopback (or the one POLARIS_BENCH_S3_URL lends), an age key, a bucket: the same path
+    production takes. Returns (the server started, or None; a client)."""
     import boto3
-    from moto.server import ThreadedMotoServer
     from pyrage import x25519
 
-    cache_moto_services()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    # start() waits for its server thread forever, even when that thread died (the port taken meanwhile)
-    starting = threading.Thread(target=server.start, daemon=True)
-    starting.start()
-    starting.join(timeout=30)
-    if starting.is_alive():
-        sys.exit(f"error: moto server on 127.0.0.1:{port} did not start")
+    server, endpoint = None, os.environ.get(S3_URL)
+    if not endpoint:
+        from moto.server import ThreadedMotoServer
+
+        cache_moto_services()
+        server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+        # start() waits for its server thread forever, even when that thread died (the port taken meanwhile)
+        starting = threading.Thread(target=server.start, daemon=True)
+        starting.start()
+        starting.join(timeout=30)
+        if starting.is_alive():
+            sys.exit(f"error: moto server on 127.0.0.1:{port} did not start")
+        endpoint = f"http://127.0.0.1:{port}"
     key = x25519.Identity.generate()
-    os.environ.update(AWS_ENDPOINT_URL_S3=f"http://127.0.0.1:{port}", AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench",
+    os.environ.update(AWS_ENDPOINT_URL_S3=endpoint, AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench",
                       AWS_REGION="us-east-1", POLARIS_BACKUP_RECIPIENTS=str(key.to_public()), POLARIS_BACKUP_IDENTITY=str(key))
     client = boto3.client("s3")
-    client.create_bucket(Bucket="bench-backups")
+    client.create_bucket(Bucket=BUCKET)
     return server, client
+
+
+def remove_bucket(client) -> None:
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=BUCKET):
+        for item in page.get("Contents", []):
+            client.delete_object(Bucket=BUCKET, Key=item["Key"])
+    client.delete_bucket(Bucket=BUCKET)
 
 
 def main() -> None:
@@ -111,24 +125,24 @@ def main() -> None:
         root = Path(scratch)
         os.chmod(root, 0o755)
         base = int(os.environ.get("POLARIS_TEST_PORT", 56800))  # a test run's ports: no clash with a parallel run
-        server = None
+        server = client = None
         with bench_server(root / "pg", base + 20, {"synchronous_commit": "off"}) as cluster:
             try:
                 server, client = start_store(free_port_from(base + 30))
                 source = schema_database(cluster, "bench")
                 total_rows = fill(source, args.rows)
                 print(f"database: ~{total_rows} rows (statistics) on 127.0.0.1:{cluster.port}; store: moto S3 on loopback")
-                store = open_store("s3://bench-backups/bench")
+                store = open_store(f"s3://{BUCKET}/bench")
                 raw_dump, raw_back = root / "raw.dump", root / "raw-back.dump"
                 keys = ("raw dump+upload", "raw download+restore", "our backup", "our verify", "our restore")
                 series: dict[str, list[float]] = {k: [] for k in keys}
                 for i in range(args.runs):
                     def raw_out() -> None:  # as the superuser: a whole-database dump and restore, no plan, no checks
                         run([bin_path("pg_dump"), "-Fc", "-f", str(raw_dump)], cluster.admin_url("bench"))
-                        client.upload_file(str(raw_dump), "bench-backups", "raw/raw.dump")
+                        client.upload_file(str(raw_dump), BUCKET, "raw/raw.dump")
 
                     def raw_in() -> None:
-                        client.download_file("bench-backups", "raw/raw.dump", str(raw_back))
+                        client.download_file(BUCKET, "raw/raw.dump", str(raw_back))
                         recreate(cluster, "raw_target")
                         run([bin_path("pg_restore"), "-j", "2", str(raw_back)], cluster.admin_url("raw_target"))
 
@@ -167,6 +181,8 @@ def main() -> None:
             finally:
                 if server:
                     server.stop()
+                elif client:  # a lent server: what the bench stored goes
+                    remove_bucket(client)
 
 
 if __name__ == "__main__":

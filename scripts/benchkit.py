@@ -1,14 +1,15 @@
 """What the bench scripts share: the Postgres server they run on, and moto's S3 server with its service listing cached.
 
 By default a bench starts its own temporary embedded cluster and builds the schema (shim, migrations, seeds).
-Two variables let a test run lend its own server instead (tests/benches.py), so that a toy-sized run pays for
-neither a cluster nor a schema build:
+Variables let a test run lend its own server instead (tests/benches.py), so that a toy-sized run pays for
+neither a cluster nor a schema build nor an S3 server:
 
   POLARIS_BENCH_SERVER_URL  the superuser's URL of a running server with the hosted model (supabase_admin,
                             postgres not a superuser): the bench makes its databases there, and drops every
                             database it made when it ends
   POLARIS_BENCH_SCHEMA      a database on that server with the full schema: `schema_database` clones it
                             instead of building the schema again
+  POLARIS_BENCH_S3_URL      an S3 endpoint (moto's) bench_backup's store uses instead of starting moto itself
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from polaris_db.migrations.reset import build
 
 SERVER_URL = "POLARIS_BENCH_SERVER_URL"
 SCHEMA = "POLARIS_BENCH_SCHEMA"
+S3_URL = "POLARIS_BENCH_S3_URL"
 
 
 @dataclass
