@@ -34,7 +34,7 @@ from polaris_db.backups.targets import prove_in_scratch, restore_beside
 from polaris_db.cluster import bin_path, free_port_from
 
 sys.path.insert(0, str(Path(__file__).parent))
-from benchkit import S3_URL, bench_server, cache_moto_services, schema_database  # noqa: E402
+from benchkit import S3_URL, bench_server, cache_moto_services, remove_bucket, schema_database  # noqa: E402
 sys.path.pop(0)
 
 BUCKET = f"bench-backups-{os.getpid()}"  # a lent S3 server (POLARIS_BENCH_S3_URL) may hold another run's
@@ -108,13 +108,6 @@ def start_store(port: int):
     return server, client
 
 
-def remove_bucket(client) -> None:
-    for page in client.get_paginator("list_objects_v2").paginate(Bucket=BUCKET):
-        for item in page.get("Contents", []):
-            client.delete_object(Bucket=BUCKET, Key=item["Key"])
-    client.delete_bucket(Bucket=BUCKET)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -182,7 +175,7 @@ def main() -> None:
                 if server:
                     server.stop()
                 elif client:  # a lent server: what the bench stored goes
-                    remove_bucket(client)
+                    remove_bucket(client, BUCKET)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ neither a cluster nor a schema build nor an S3 server:
                             database it made when it ends
   POLARIS_BENCH_SCHEMA      a database on that server with the full schema: `schema_database` clones it
                             instead of building the schema again
-  POLARIS_BENCH_S3_URL      an S3 endpoint (moto's) bench_backup's store uses instead of starting moto itself
+  POLARIS_BENCH_S3_URL      an S3 endpoint (moto's) for bench_backup's store instead of a moto server of its
+                            own: a bucket per run, removed after
 """
 
 from __future__ import annotations
@@ -96,6 +97,14 @@ def schema_database(server: Cluster | LentServer, name: str) -> str:
         with psycopg.connect(server.url(name), autocommit=True) as conn:
             build(conn)
     return server.url(name)
+
+
+def remove_bucket(client, bucket: str) -> None:
+    """`bucket` and what it holds (a bench's, on a lent S3 server)."""
+    for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+        for item in page.get("Contents", []):
+            client.delete_object(Bucket=bucket, Key=item["Key"])
+    client.delete_bucket(Bucket=bucket)
 
 
 _CACHE = ("import moto.backends as backends; listed = tuple(backends.list_of_moto_modules()); "
