@@ -14,10 +14,10 @@ SCRIPT = REPO_ROOT / "scripts" / "bench_storage.py"
 
 
 def test_quick_run_prints_the_ratio_and_a_second_night_of_new_files_only(cluster_dir):
-    out = run_bench("bench_storage.py", "--files", "20", "--kib", "2", "--large-mib", "0", "--new-percent", "10",
+    out = run_bench("bench_storage.py", "--files", "10", "--kib", "2", "--large-mib", "0", "--new-percent", "10",
                     workdir=cluster_dir("bench-storage"), timeout=300)
     assert re.search(r"^throughput ours/raw: \d+\.\d\dx \((ok|UNDER), target >= 0\.9x\)$", out, re.M)
-    assert "second night: 2 new of 22 files: 2 read, 2 copied, 20 known by etag" in out
+    assert "second night: 1 new of 11 files: 1 read, 1 copied, 10 known by etag" in out
     assert "(only the new ones)" in out
 
 
