@@ -16,7 +16,7 @@ READS = ("recent attempts", "sessions this week", "attempts per drill", "progres
 
 
 def test_quick_run_prints_a_ratio_per_read(cluster_dir, cluster, schema_template):
-    out = run_bench("bench_rls.py", "--learners", "200", "--attempts", "5000", "--repeat", "3",
+    out = run_bench("bench_rls.py", "--learners", "50", "--attempts", "1000", "--repeat", "2",
                     workdir=cluster_dir("bench-rls"), server=cluster, schema=schema_template)
     for read in READS:
         line = next((row for row in out.splitlines() if row.startswith(read)), None)
