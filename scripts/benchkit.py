@@ -5,8 +5,8 @@ Variables let a test run lend its own server instead (tests/benches.py), so that
 neither a cluster nor a schema build nor an S3 server:
 
   POLARIS_BENCH_SERVER_URL  the superuser's URL of a running server with the hosted model (supabase_admin,
-                            postgres not a superuser): the bench makes its databases there, and drops every
-                            database it made when it ends
+                            postgres not a superuser) that nothing else uses meanwhile (a test worker's): the
+                            bench makes its databases there, and drops every database made meanwhile when it ends
   POLARIS_BENCH_SCHEMA      a database on that server with the full schema: `schema_database` clones it
                             instead of building the schema again
   POLARIS_BENCH_S3_URL      an S3 endpoint (moto's) for bench_backup's store instead of a moto server of its
@@ -87,8 +87,7 @@ def bench_server(root: Path, port: int, settings: dict[str, str] | None = None,
 def schema_database(server: Cluster | LentServer, name: str) -> str:
     """URL of a new database `name` on `server` with the full schema: POLARIS_BENCH_SCHEMA cloned, or built."""
     template = os.environ.get(SCHEMA) if os.environ.get(SERVER_URL) else None
-    with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+    with psycopg.connect(server.url("postgres"), autocommit=True) as conn:  # a new one: never a lent server's own
         if template:
             clone_database(conn, template, name, strategy="file_copy")
         else:
