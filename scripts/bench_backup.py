@@ -31,8 +31,13 @@ from polaris_db.backups.dump import take_backup, tool_env
 from polaris_db.backups.fetch import fetched
 from polaris_db.backups.store import open_store
 from polaris_db.backups.targets import prove_in_scratch, restore_beside
-from polaris_db.cluster import Cluster, bin_path, free_port_from
-from polaris_db.migrations.reset import build
+from polaris_db.cluster import bin_path, free_port_from
+
+sys.path.insert(0, str(Path(__file__).parent))
+from benchkit import S3_URL, bench_server, cache_moto_services, remove_bucket, schema_database  # noqa: E402
+sys.path.pop(0)
+
+BUCKET = f"bench-backups-{os.getpid()}"  # a lent S3 server (POLARIS_BENCH_S3_URL) may hold another run's
 
 
 def fill(url: str, rows: int) -> int:
@@ -69,7 +74,7 @@ def run(command: list[str], url: str) -> None:
         sys.exit(f"benchmark step failed: {command[0]}: {result.stderr.strip()[-400:]}")
 
 
-def recreate(cluster: Cluster, name: str) -> str:
+def recreate(cluster, name: str) -> str:
     with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
         conn.execute(f"drop database if exists {name} with (force)")
         conn.execute(f"create database {name}")
@@ -77,23 +82,29 @@ def recreate(cluster: Cluster, name: str) -> str:
 
 
 def start_store(port: int):
-    """moto's S3 server on loopback, an age key, a bucket: the same path production takes."""
+    """moto's S3 server on loopback (or the one POLARIS_BENCH_S3_URL lends), an age key, a bucket: the same path
+    production takes. Returns (the server started, or None; a client)."""
     import boto3
-    from moto.server import ThreadedMotoServer
     from pyrage import x25519
 
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    # start() waits for its server thread forever, even when that thread died (the port taken meanwhile)
-    starting = threading.Thread(target=server.start, daemon=True)
-    starting.start()
-    starting.join(timeout=30)
-    if starting.is_alive():
-        sys.exit(f"error: moto server on 127.0.0.1:{port} did not start")
+    server, endpoint = None, os.environ.get(S3_URL)
+    if not endpoint:
+        from moto.server import ThreadedMotoServer
+
+        cache_moto_services()
+        server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+        # start() waits for its server thread forever, even when that thread died (the port taken meanwhile)
+        starting = threading.Thread(target=server.start, daemon=True)
+        starting.start()
+        starting.join(timeout=30)
+        if starting.is_alive():
+            sys.exit(f"error: moto server on 127.0.0.1:{port} did not start")
+        endpoint = f"http://127.0.0.1:{port}"
     key = x25519.Identity.generate()
-    os.environ.update(AWS_ENDPOINT_URL_S3=f"http://127.0.0.1:{port}", AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench",
+    os.environ.update(AWS_ENDPOINT_URL_S3=endpoint, AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench",
                       AWS_REGION="us-east-1", POLARIS_BACKUP_RECIPIENTS=str(key.to_public()), POLARIS_BACKUP_IDENTITY=str(key))
     client = boto3.client("s3")
-    client.create_bucket(Bucket="bench-backups")
+    client.create_bucket(Bucket=BUCKET)
     return server, client
 
 
@@ -107,66 +118,64 @@ def main() -> None:
         root = Path(scratch)
         os.chmod(root, 0o755)
         base = int(os.environ.get("POLARIS_TEST_PORT", 56800))  # a test run's ports: no clash with a parallel run
-        cluster = Cluster(root=root / "pg", port=free_port_from(base + 20), settings={"synchronous_commit": "off"})
-        cluster.start()
-        server = None
-        try:
-            server, client = start_store(free_port_from(base + 30))
-            source = recreate(cluster, "bench")
-            with psycopg.connect(source, autocommit=True) as conn:
-                build(conn)
-            total_rows = fill(source, args.rows)
-            print(f"database: ~{total_rows} rows (statistics) on 127.0.0.1:{cluster.port}; store: moto S3 on loopback")
-            store = open_store("s3://bench-backups/bench")
-            raw_dump, raw_back = root / "raw.dump", root / "raw-back.dump"
-            keys = ("raw dump+upload", "raw download+restore", "our backup", "our verify", "our restore")
-            series: dict[str, list[float]] = {k: [] for k in keys}
-            for i in range(args.runs):
-                def raw_out() -> None:  # as the superuser: a whole-database dump and restore, no plan, no checks
-                    run([bin_path("pg_dump"), "-Fc", "-f", str(raw_dump)], cluster.admin_url("bench"))
-                    client.upload_file(str(raw_dump), "bench-backups", "raw/raw.dump")
+        server = client = None
+        with bench_server(root / "pg", base + 20, {"synchronous_commit": "off"}) as cluster:
+            try:
+                server, client = start_store(free_port_from(base + 30))
+                source = schema_database(cluster, "bench")
+                total_rows = fill(source, args.rows)
+                print(f"database: ~{total_rows} rows (statistics) on 127.0.0.1:{cluster.port}; store: moto S3 on loopback")
+                store = open_store(f"s3://{BUCKET}/bench")
+                raw_dump, raw_back = root / "raw.dump", root / "raw-back.dump"
+                keys = ("raw dump+upload", "raw download+restore", "our backup", "our verify", "our restore")
+                series: dict[str, list[float]] = {k: [] for k in keys}
+                for i in range(args.runs):
+                    def raw_out() -> None:  # as the superuser: a whole-database dump and restore, no plan, no checks
+                        run([bin_path("pg_dump"), "-Fc", "-f", str(raw_dump)], cluster.admin_url("bench"))
+                        client.upload_file(str(raw_dump), BUCKET, "raw/raw.dump")
 
-                def raw_in() -> None:
-                    client.download_file("bench-backups", "raw/raw.dump", str(raw_back))
-                    recreate(cluster, "raw_target")
-                    run([bin_path("pg_restore"), "-j", "2", str(raw_back)], cluster.admin_url("raw_target"))
+                    def raw_in() -> None:
+                        client.download_file(BUCKET, "raw/raw.dump", str(raw_back))
+                        recreate(cluster, "raw_target")
+                        run([bin_path("pg_restore"), "-j", "2", str(raw_back)], cluster.admin_url("raw_target"))
 
-                series["raw dump+upload"].append(timed(raw_out))
-                series["raw download+restore"].append(timed(raw_in))
-                taken = []
-                series["our backup"].append(timed(lambda: taken.append(take_backup(source, "bench", store))))
-                manifest = taken[0]
+                    series["raw dump+upload"].append(timed(raw_out))
+                    series["raw download+restore"].append(timed(raw_in))
+                    taken = []
+                    series["our backup"].append(timed(lambda: taken.append(take_backup(source, "bench", store))))
+                    manifest = taken[0]
 
-                def verify() -> None:
-                    with fetched(store, manifest.name) as (archive, proven):
-                        if not prove_in_scratch(archive, proven, cluster.url("our_verify")).ok:
-                            sys.exit("our verification does not match its manifest")
+                    def verify() -> None:
+                        with fetched(store, manifest.name) as (archive, proven):
+                            if not prove_in_scratch(archive, proven, cluster.url("our_verify")).ok:
+                                sys.exit("our verification does not match its manifest")
 
-                def restore() -> None:
-                    with fetched(store, manifest.name) as (archive, proven):
-                        restore_beside(archive, proven, cluster.url("our_target"))
+                    def restore() -> None:
+                        with fetched(store, manifest.name) as (archive, proven):
+                            restore_beside(archive, proven, cluster.url("our_target"))
 
-                series["our verify"].append(timed(verify))
-                series["our restore"].append(timed(restore))
-                with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
-                    for (name,) in conn.execute("select datname from pg_database where datname like 'our_target_before_%'").fetchall():
-                        conn.execute(f'drop database "{name}"')
-            med = {k: statistics.median(v) for k, v in series.items()}
-            print(f"archive: raw {raw_dump.stat().st_size / 1e6:.1f} MB, ours {manifest.object_bytes / 1e6:.1f} MB encrypted "
-                  f"({len(manifest.row_counts)} tables, {sum(manifest.row_counts.values())} rows counted)")
-            print(f"median of {args.runs} runs (s):")
-            for ours, raw in (("our backup", "raw dump+upload"), ("our restore", "raw download+restore")):
-                print(f"  {ours:12} {med[ours]:6.2f}   {raw:21} {med[raw]:6.2f}   ratio {med[ours] / med[raw]:.2f}x")
-            print(f"  {'our verify':12} {med['our verify']:6.2f}   (a full restore into a scratch database; raw has none)")
-            raw_total = med["raw dump+upload"] + med["raw download+restore"]
-            pair = med["our backup"] + med["our restore"]
-            print(f"  backup+restore: ours {pair:.2f} s, raw {raw_total:.2f} s, ratio {pair / raw_total:.2f}x (target <= 1.1x)")
-            whole = pair + med["our verify"]
-            print(f"  backup+verify+restore: ours {whole:.2f} s, raw {raw_total:.2f} s, ratio {whole / raw_total:.2f}x")
-        finally:
-            if server:
-                server.stop()
-            cluster.destroy()
+                    series["our verify"].append(timed(verify))
+                    series["our restore"].append(timed(restore))
+                    with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
+                        for (name,) in conn.execute("select datname from pg_database where datname like 'our_target_before_%'").fetchall():
+                            conn.execute(f'drop database "{name}"')
+                med = {k: statistics.median(v) for k, v in series.items()}
+                print(f"archive: raw {raw_dump.stat().st_size / 1e6:.1f} MB, ours {manifest.object_bytes / 1e6:.1f} MB encrypted "
+                      f"({len(manifest.row_counts)} tables, {sum(manifest.row_counts.values())} rows counted)")
+                print(f"median of {args.runs} runs (s):")
+                for ours, raw in (("our backup", "raw dump+upload"), ("our restore", "raw download+restore")):
+                    print(f"  {ours:12} {med[ours]:6.2f}   {raw:21} {med[raw]:6.2f}   ratio {med[ours] / med[raw]:.2f}x")
+                print(f"  {'our verify':12} {med['our verify']:6.2f}   (a full restore into a scratch database; raw has none)")
+                raw_total = med["raw dump+upload"] + med["raw download+restore"]
+                pair = med["our backup"] + med["our restore"]
+                print(f"  backup+restore: ours {pair:.2f} s, raw {raw_total:.2f} s, ratio {pair / raw_total:.2f}x (target <= 1.1x)")
+                whole = pair + med["our verify"]
+                print(f"  backup+verify+restore: ours {whole:.2f} s, raw {raw_total:.2f} s, ratio {whole / raw_total:.2f}x")
+            finally:
+                if server:
+                    server.stop()
+                elif client:  # a lent server: what the bench stored goes
+                    remove_bucket(client, BUCKET)
 
 
 if __name__ == "__main__":

@@ -3,14 +3,15 @@
 
   floor      fetch the backup, restore it into a scratch database (the backups restore), apply the pending
              migrations with the engine `db.push` uses (one simple query per file), drop the database
-  rehearse   `rehearsal.run.rehearse` without checks: the same fetch and restore, plus ANALYZE, plus the
+  rehearse   `rehearsal.run.rehearse` without its checks: the same fetch and restore, plus ANALYZE, plus the
              per-statement execution with pg_locks / pg_class snapshots and the lock sampler
-  + checks   the same with the RLS suite, smoke.sql and the types check on the result (reported apart:
-             they are tests of the result, not overhead of measuring)
+  + checks   the same rehearsal with the RLS suite, smoke.sql and the types check it then runs on the result
+             (one rehearsal per run: the checks, which it times itself, are reported apart: they are tests of
+             the result, not overhead of measuring)
 
 The pending release is tests/rehearse/fixtures/measured (a nullable column, a rewrite of attempts by a
 volatile default, a plain index build, a concurrent index build). Target: rehearse / floor <= 1.10.
-Usage: .venv/bin/python scripts/bench_rehearse.py [--runs 3] [--rows 1000000] [--no-checks]
+Usage: .venv/bin/python scripts/bench_rehearse.py [--runs 3] [--rows 1000000] [--checks rls,smoke,types | --no-checks]
 """
 
 from __future__ import annotations
@@ -32,14 +33,15 @@ from polaris_db.backups.fetch import fetched, mark_verified
 from polaris_db.backups.store import open_store
 from polaris_db.backups.targets import drop_database, prove_in_scratch
 from polaris_db.migrations import apply_plan, discover, make_plan, read_history
-from polaris_db.rehearse.run import CHECKS, rehearse
-from polaris_db.migrations.reset import build
-from polaris_db.cluster import Cluster, free_port_from
+from polaris_db.errors import ConfigError
+from polaris_db.rehearse.run import parse_checks, rehearse
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_backup import fill, recreate, timed  # noqa: E402  (the same generated database)
+from bench_backup import fill, timed  # noqa: E402  (the same generated database)
+from benchkit import bench_server, schema_database  # noqa: E402
 sys.path.pop(0)
 
+CHECK_NAMES = {"rls": "RLS suite", "smoke": "smoke", "types": "types"}
 RELEASE = REPO_ROOT / "tests" / "rehearse" / "fixtures" / "measured"
 
 
@@ -67,17 +69,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--no-checks", action="store_true", help="skip the run with the checks")
+    parser.add_argument("--checks", default="all", help="the checks the rehearsal runs, as `inv db.rehearse "
+                        "--checks`: rls,smoke,types (default all), or none")
+    parser.add_argument("--no-checks", action="store_true", help="no checks (--checks none)")
     args = parser.parse_args()
+    try:
+        checks = () if args.no_checks else parse_checks(args.checks)
+    except ConfigError as error:
+        parser.error(str(error))
     with tempfile.TemporaryDirectory(prefix="polaris-bench-rehearse-") as scratch:
         root = Path(scratch)
         os.chmod(root, 0o755)
-        cluster = Cluster(root=root / "pg", port=free_port_from(56720), settings={"synchronous_commit": "off"})
-        cluster.start()
-        try:
-            source = recreate(cluster, "bench")
-            with psycopg.connect(source, autocommit=True) as conn:
-                build(conn)
+        with bench_server(root / "pg", 56720, {"synchronous_commit": "off"}) as cluster:
+            source = schema_database(cluster, "bench")
             total = fill(source, args.rows)
             store = open_store(str(root / "store"))
             manifest = take_backup(source, "prod", store, encrypt=False)
@@ -93,14 +97,13 @@ def main() -> None:
             for _ in range(args.runs):
                 series["floor"].append(timed(lambda: floor(store, manifest.name, cluster.url("bench_floor"), migrations)))
                 started = time.perf_counter()
-                run = rehearse("prod", source=store.url, migrations_dir=migrations, checks=(), database="bench_rehearse")
-                series["rehearse"].append(time.perf_counter() - started)
+                run = rehearse("prod", source=store.url, migrations_dir=migrations, checks=checks,
+                               database="bench_rehearse")
+                took = time.perf_counter() - started
+                series["rehearse"].append(took - run.timings.get("checks", 0.0))  # the checks are timed apart
+                if checks:
+                    series["rehearse + checks"].append(took)
                 parts.append(run.timings)
-                if not args.no_checks:
-                    started = time.perf_counter()
-                    rehearse("prod", source=store.url, migrations_dir=migrations, checks=CHECKS,
-                             database="bench_rehearse")
-                    series["rehearse + checks"].append(time.perf_counter() - started)
             med = {k: statistics.median(v) for k, v in series.items() if v}
             print(f"median of {args.runs} runs (s):")
             print(f"  floor (fetch + restore + apply)  {med['floor']:7.2f}")
@@ -109,11 +112,10 @@ def main() -> None:
             where = {k: statistics.median(p.get(k, 0.0) for p in parts) for k in ("download", "restore", "migrations")}
             print("  where the rehearsal's time went: " + ", ".join(f"{k} {v:.2f} s" for k, v in where.items()))
             if "rehearse + checks" in med:
-                checks = med["rehearse + checks"] - med["rehearse"]
+                spent = med["rehearse + checks"] - med["rehearse"]
                 print(f"  rehearse + checks                {med['rehearse + checks']:7.2f}   ratio "
-                      f"{med['rehearse + checks'] / med['floor']:.2f}x (checks {checks:.2f} s: RLS suite, smoke, types)")
-        finally:
-            cluster.destroy()
+                      f"{med['rehearse + checks'] / med['floor']:.2f}x (checks {spent:.2f} s: "
+                      f"{', '.join(CHECK_NAMES[name] for name in checks)})")
 
 
 if __name__ == "__main__":

@@ -44,8 +44,11 @@ from pathlib import Path
 
 import psycopg
 
-from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
-from polaris_db.migrations.reset import build
+from polaris_db.cluster import FAST_UNSAFE
+
+sys.path.insert(0, str(Path(__file__).parent))
+from benchkit import bench_server, schema_database  # noqa: E402
+sys.path.pop(0)
 
 TARGET = 1.5  # rls median / explicit median
 MODES = ("rls", "explicit", "rls+eq")
@@ -106,21 +109,7 @@ ADMIN_ID = "00000000-0000-4000-8000-00000000ad01"
 
 
 
-def start_cluster(scratch: Path) -> Cluster:
-    os.chmod(scratch, 0o755)  # as root the server runs as the wheel's system user
-    cluster = Cluster(root=scratch / "pg", port=free_port_from(56600),
-                      settings={**FAST_UNSAFE, "shared_buffers": "256MB", "max_wal_size": "4GB"})
-    cluster.start()
-    return cluster
-
-
-def build_schema(cluster: Cluster) -> str:
-    with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
-        conn.execute("create database bench")
-    url = cluster.url("bench")
-    with psycopg.connect(url, autocommit=True) as conn:
-        build(conn)
-    return url
+SETTINGS = {**FAST_UNSAFE, "shared_buffers": "256MB", "max_wal_size": "4GB"}
 
 
 # Bulk tables load with session_replication_role = replica (no FK checks, no row triggers); auth.users
@@ -361,30 +350,33 @@ def main() -> None:
         parser.error("--learners, --attempts and --repeat must be positive")
 
     scratch = Path(tempfile.mkdtemp(prefix="polaris-bench-rls-"))
-    cluster = start_cluster(scratch)
+    os.chmod(scratch, 0o755)  # as root the server runs as the wheel's system user
     try:
-        started = time.perf_counter()
-        url = build_schema(cluster)
-        with psycopg.connect(url) as conn:
-            version = conn.execute("show server_version").fetchone()[0]
-        print(f"Postgres {version} on 127.0.0.1:{cluster.port}, {os.cpu_count()} cores; "
-              f"schema built in {time.perf_counter() - started:.1f}s", flush=True)
-        generate(url, args.learners, args.attempts)
-        audit_policies(url)
-        learners = pick_learners(url, min(args.repeat, args.learners), args.seed)
-        times = measure(url, learners, args.repeat, args.seed)
-        over = report(times, args.repeat, len(learners))
-        for read in over:
-            explain(url, read, learners[0])
-        learner_over = [read for read in over if not read.admin]
-        print(f"\n{len(READS) - len(learner_over)}/{len(READS)} reads within {TARGET}x of their explicit-filter twin")
-        print(f"{len(ADMIN_READS) - (len(over) - len(learner_over))}/{len(ADMIN_READS)} admin reads within {TARGET}x "
-              "of their service_role twin")
+        with bench_server(scratch / "pg", 56600, SETTINGS, keep=args.keep) as cluster:
+            try:
+                started = time.perf_counter()
+                url = schema_database(cluster, "bench")
+                with psycopg.connect(url) as conn:
+                    version = conn.execute("show server_version").fetchone()[0]
+                print(f"Postgres {version} on 127.0.0.1:{cluster.port}, {os.cpu_count()} cores; "
+                      f"schema built in {time.perf_counter() - started:.1f}s", flush=True)
+                generate(url, args.learners, args.attempts)
+                audit_policies(url)
+                learners = pick_learners(url, min(args.repeat, args.learners), args.seed)
+                times = measure(url, learners, args.repeat, args.seed)
+                over = report(times, args.repeat, len(learners))
+                for read in over:
+                    explain(url, read, learners[0])
+                learner_over = [read for read in over if not read.admin]
+                print(f"\n{len(READS) - len(learner_over)}/{len(READS)} reads within {TARGET}x of their explicit-filter twin")
+                print(f"{len(ADMIN_READS) - (len(over) - len(learner_over))}/{len(ADMIN_READS)} admin reads within {TARGET}x "
+                      "of their service_role twin")
+            finally:
+                if args.keep:
+                    stop = f" (stop: pg_ctl stop -D {cluster.pgdata})" if hasattr(cluster, "pgdata") else ""
+                    print(f"kept: {url if 'url' in locals() else cluster.url()}{stop}")
     finally:
-        if args.keep:
-            print(f"kept: {url if 'url' in locals() else cluster.url()} (stop: pg_ctl stop -D {cluster.pgdata})")
-        else:
-            cluster.destroy()
+        if not args.keep:
             shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -32,13 +32,15 @@ from polaris_db.backups.dump import take_backup
 from polaris_db.backups.fetch import fetched
 from polaris_db.backups.store import open_store
 from polaris_db.backups.targets import drop_database, prove_in_scratch
-from polaris_db.cluster import Cluster, free_port_from
 from polaris_db.database import clone_database
-from polaris_db.migrations.reset import build
 from polaris_db.snapshots import leak
 from polaris_db.snapshots.fakes import mask_key
 from polaris_db.snapshots.mask import mask_database
 from polaris_db.snapshots.rules import catalog, load
+
+sys.path.insert(0, str(Path(__file__).parent))
+from benchkit import bench_server, schema_database  # noqa: E402
+sys.path.pop(0)
 
 PRODUCTION_LIKE = REPO_ROOT / "tests" / "fixtures" / "snapshots" / "production_like.sql"
 
@@ -57,7 +59,7 @@ def backend_bytes(conn: psycopg.Connection) -> int:
     return conn.execute("select sum(total_bytes)::bigint from pg_backend_memory_contexts").fetchone()[0]
 
 
-def measure(cluster: Cluster, store, name: str, rules, key: bytes) -> dict[str, float]:
+def measure(cluster, store, name: str, rules, key: bytes) -> dict[str, float]:
     url = cluster.url("bench_snapshot")
     with fetched(store, name) as (archive, manifest):
         result = prove_in_scratch(archive, manifest, url, keep=True)
@@ -93,15 +95,10 @@ def main() -> None:
     rules, key = load(), mask_key()
     with tempfile.TemporaryDirectory(prefix="polaris-bench-snapshot-") as scratch:
         root = Path(scratch)
-        cluster = Cluster(root=root / "pg", port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 56800)) + 60),
-                          settings={"synchronous_commit": "off"})
-        cluster.start()
-        try:
+        port = int(os.environ.get("POLARIS_TEST_PORT", 56800)) + 60
+        with bench_server(root / "pg", port, {"synchronous_commit": "off"}) as cluster:
             store = open_store(str(root / "store"))
-            with psycopg.connect(cluster.url("postgres"), autocommit=True) as conn:
-                conn.execute("create database bench_schema")
-            with psycopg.connect(cluster.url("bench_schema"), autocommit=True) as conn:
-                build(conn)  # the migrations and seeds, once: each size's database is a copy
+            schema_database(cluster, "bench_schema")  # the migrations and seeds, once: each size's database is a copy
             figures = {}
             for label, scale in (("half", 2), ("full", 1)):
                 source = cluster.url(f"bench_source_{label}")
@@ -122,8 +119,6 @@ def main() -> None:
             print(f"  memory: peak RSS {half['rss']:.0f} MB at half size, {full['rss']:.0f} MB at full size; server "
                   f"process {half['backend']:.1f} MB / {full['backend']:.1f} MB; mask time per row "
                   f"{half['mask'] / half['rows'] * 1e6:.1f} / {full['mask'] / full['rows'] * 1e6:.1f} us")
-        finally:
-            cluster.destroy()
 
 
 if __name__ == "__main__":

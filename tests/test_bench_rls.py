@@ -1,11 +1,13 @@
 """scripts/bench_rls.py end to end at a toy size: it builds, generates, measures and prints every read's ratio."""
 
-import subprocess
 import sys
 
-from benches import run_bench
+import pytest
 
+from benches import run_bench
 from polaris_db import REPO_ROOT
+
+SCRIPT = REPO_ROOT / "scripts" / "bench_rls.py"
 
 READS = ("recent attempts", "sessions this week", "attempts per drill", "progress (v_user_progress)",
          "weekly recap (v_weekly_recap)", "one session's attempts", "profile", "open assignments",
@@ -13,9 +15,9 @@ READS = ("recent attempts", "sessions this week", "attempts per drill", "progres
          "admin: a learner's assignments", "admin: a learner's plan", "admin: a learner's attempts")
 
 
-def test_quick_run_prints_a_ratio_per_read(cluster_dir):
-    out = run_bench("bench_rls.py", "--learners", "200", "--attempts", "5000", "--repeat", "3",
-                    workdir=cluster_dir("bench-rls"))
+def test_quick_run_prints_a_ratio_per_read(cluster_dir, cluster, schema_template):
+    out = run_bench("bench_rls.py", "--learners", "50", "--attempts", "1000", "--repeat", "2",
+                    workdir=cluster_dir("bench-rls"), server=cluster, schema=schema_template)
     for read in READS:
         line = next((row for row in out.splitlines() if row.startswith(read)), None)
         assert line is not None, f"no figures for {read!r}"
@@ -25,8 +27,14 @@ def test_quick_run_prints_a_ratio_per_read(cluster_dir):
     assert "policies calling auth.uid()/auth.jwt()/is_admin()/is_editor() per row (not as `(select ...)`): 0" in out
 
 
-def test_bad_arguments_are_one_line_and_exit_2():
-    result = subprocess.run([sys.executable, str(REPO_ROOT / "scripts" / "bench_rls.py"), "--learners", "0"],
-                            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
-    assert result.returncode == 2
-    assert "must be positive" in result.stderr
+def test_bad_arguments_are_one_line_and_exit_2(monkeypatch, capsys):
+    """main() in-process (the script as a process: the quick run above)."""
+    monkeypatch.syspath_prepend(str(SCRIPT.parent))
+    from bench_rls import main
+
+    monkeypatch.setattr(sys, "argv", [str(SCRIPT), "--learners", "0"])
+    with pytest.raises(SystemExit) as caught:
+        main()
+    err = capsys.readouterr().err
+    assert caught.value.code == 2 and "must be positive" in err
+    assert len([line for line in err.splitlines() if line.startswith(("error", "bench_rls.py: error"))]) == 1, err

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.benchmark
 SCRIPT = REPO_ROOT / "scripts" / "bench_snapshot.py"
 
 
-def test_toy_run_prints_the_ratio_and_memory(cluster_dir):
-    out = run_bench("bench_snapshot.py", "--users", "20", "--attempts", "100", workdir=cluster_dir("bench-snapshot"))
+def test_toy_run_prints_the_ratio_and_memory(cluster_dir, cluster, schema_template):
+    out = run_bench("bench_snapshot.py", "--users", "20", "--attempts", "100", workdir=cluster_dir("bench-snapshot"),
+                    server=cluster, schema=schema_template)
     mask = next(line for line in out.splitlines() if line.strip().startswith("mask (one pass per table)"))
     assert "ratio" in mask and mask.rstrip().endswith(("ok)", "OVER)"))
     assert "leak check" in out and "peak RSS" in out
