@@ -30,6 +30,7 @@ from polaris_db.migrations import discover
 from polaris_db.migrations.seeds import discover_seeds
 from polaris_db.psql import psql_command
 from polaris_db.shim import SHIM_SQL
+from polaris_db import supabase_cli
 from polaris_db.supabase_cli import cli_path
 
 CLI_HOST = "127.0.0.2"  # the CLI treats 127.0.0.1 as its Docker stack; any other loopback address is "remote"
@@ -93,7 +94,7 @@ def main() -> None:
             inv = [sys.executable, "-m", "invoke", "db.reset"]
             cli = [str(cli_path()), "db", "reset", "--yes", f"--remote={cluster.url('postgres').replace('127.0.0.1', CLI_HOST)}",
                    "--workdir", str(cli_workdir(scratch_path / "cli"))]
-            cli_env = {**env, "SUPABASE_TELEMETRY_DISABLED": "1", "DO_NOT_TRACK": "1"}
+            cli_env = {**supabase_cli.QUICK_START, **env, "SUPABASE_TELEMETRY_DISABLED": "1", "DO_NOT_TRACK": "1"}
 
             def floor() -> float:
                 started = time.perf_counter()

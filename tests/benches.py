@@ -30,9 +30,6 @@ def run_bench(name: str, *args: str, workdir: Path, timeout: int = 600, server=N
     env = {k: v for k, v in os.environ.items()
            if k not in ("DATABASE_URL", "POLARIS_SCRATCH_URL") and not k.startswith("POLARIS_BENCH_")}
     env["TMPDIR"] = str(workdir)
-    # The Supabase CLI (bench_reset, the rehearsal's types check) is a Bun binary: JavaScriptCore's optimizing JITs
-    # (DFG, FTL) compile code that a short CLI run never amortizes, ~40% of its CPU (`gen types` 0.85 -> 0.5 CPU-s)
-    env.update(BUN_JSC_useDFGJIT="0", BUN_JSC_useFTLJIT="0")
     if server is not None:
         env["POLARIS_BENCH_SERVER_URL"] = server.admin_url()
         before = _databases(server)

@@ -71,3 +71,13 @@ def test_the_platform_binary_is_what_the_npm_wrapper_starts(monkeypatch):
     assert direct.returncode == 0 and direct.stdout.strip() == installed
     monkeypatch.setenv("SUPABASE_CLI_BINARY_OVERRIDE", str(binary))
     assert supabase_cli.cli_path() == supabase_cli.CLI_PATH
+
+
+def test_the_cli_starts_without_the_optimizing_jits_unless_the_caller_says(monkeypatch):
+    """QUICK_START (DFG/FTL off) is a default: what the caller's environment sets wins; telemetry stays off."""
+    monkeypatch.delenv("BUN_JSC_useDFGJIT", raising=False)
+    monkeypatch.setenv("BUN_JSC_useFTLJIT", "1")
+    monkeypatch.setenv("DO_NOT_TRACK", "0")
+    env = supabase_cli.environment(PGSSLMODE="disable")
+    assert env["BUN_JSC_useDFGJIT"] == "0" and env["BUN_JSC_useFTLJIT"] == "1"
+    assert env["DO_NOT_TRACK"] == "1" and env["SUPABASE_TELEMETRY_DISABLED"] == "1" and env["PGSSLMODE"] == "disable"

@@ -6,7 +6,6 @@ platform roles, so the CLI's remote reset keeps them as on a real project). The 
 never 54322: on 127.0.0.1 with config.toml's database port the CLI would look for its Docker stack.
 """
 
-import os
 import subprocess
 import tomllib
 
@@ -51,7 +50,7 @@ def test_timestamp_named_file_gets_a_rename_hint(tmp_path):
 
 def npx_supabase(*args):
     """The CLI as a user runs it from the repo root (`npx supabase ...`): no --workdir."""
-    env = {**os.environ, "SUPABASE_TELEMETRY_DISABLED": "1", "DO_NOT_TRACK": "1", "PGSSLMODE": "disable"}
+    env = supabase_cli.environment(PGSSLMODE="disable")
     result = subprocess.run([str(supabase_cli.cli_path()), *args], cwd=REPO_ROOT, env=env, capture_output=True,
                             text=True, stdin=subprocess.DEVNULL, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
