@@ -48,7 +48,7 @@ from polaris_db import shim
 from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 from polaris_db.database import drop_database, scratch_database
 from polaris_db.migrations.reset import build
-from run_dirs import (_fresh_dir, cluster_dir, fresh_cluster_dir,  # noqa: F401 (fixtures and hooks)
+from run_dirs import (_fresh_dir, cluster_dir, fresh_cluster_dir, suite_port,  # noqa: F401 (fixtures and hooks)
                       pytest_sessionfinish, pytest_testnodedown)
 from run_order import (pytest_collection_modifyitems, pytest_configure_node,  # noqa: F401 (hooks: the run's order)
                        pytest_runtest_logreport)
@@ -78,8 +78,7 @@ if FAST_TMPDIR:  # at import: before pytest picks its basetemp (xdist workers in
 
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1"... under pytest-xdist, "" otherwise
 if WORKER:  # every port a test opens is derived from POLARIS_TEST_PORT (read at call time)
-    os.environ["POLARIS_TEST_PORT"] = str(int(os.environ.get("POLARIS_TEST_PORT", 55432))
-                                          + 100 * int(WORKER.removeprefix("gw")))
+    os.environ["POLARIS_TEST_PORT"] = str(suite_port(100 * int(WORKER.removeprefix("gw"))))
 
 _names = itertools.count(1)
 EXTERNAL_URL = os.environ.get("POLARIS_TEST_DATABASE_URL")
@@ -144,7 +143,7 @@ def cluster():
         return
     # Not under pytest's basetemp: pytest runs started meanwhile (other checkouts as the same user)
     # prune older basetemps, data directory included.
-    server = Cluster(root=_fresh_dir("suite"), port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432))),
+    server = Cluster(root=_fresh_dir("suite"), port=free_port_from(suite_port()),
                      settings={**FAST_UNSAFE, "max_connections": "200"})
     try:
         server.start()
@@ -245,7 +244,7 @@ def s3_endpoint():
     scan = moto.backends.list_of_moto_modules
     listed = tuple(scan())
     moto.backends.list_of_moto_modules = lambda: listed
-    port = free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 80)
+    port = free_port_from(suite_port(80))
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     starting = threading.Thread(target=server.start, daemon=True)  # start() waits forever if its server thread
     starting.start()                                                # died (the port taken since it was found free)

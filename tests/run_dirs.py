@@ -24,6 +24,15 @@ from run_order import record_file_seconds
 from polaris_db import postmasters
 
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+# Below 32768: the kernel hands out ports from 32768 up (ip_local_port_range) as the source ports of outgoing
+# connections, and the suite makes thousands. A test server on such a port could find it taken between the check
+# and its bind, or a client could connect to itself before the server listens.
+DEFAULT_TEST_PORT = 25432
+
+
+def suite_port(offset: int = 0) -> int:
+    """This process's base port (POLARIS_TEST_PORT; each xdist worker's is 100 above the last) plus `offset`."""
+    return int(os.environ.get("POLARIS_TEST_PORT") or DEFAULT_TEST_PORT) + offset
 
 _RUN_ROOT: list[Path] = []  # this process's directory for clusters, made on first use
 _LOCKS: list = []  # held open (flock) while the process lives
@@ -32,7 +41,7 @@ _LOCKS: list = []  # held open (flock) while the process lives
 def run_root() -> Path:
     """`<tmp>/polaris-tests-<port>`, leftovers of a killed run stopped and removed; a live run's is not ours."""
     if not _RUN_ROOT:
-        base = Path(tempfile.gettempdir()) / f"polaris-tests-{os.environ.get('POLARIS_TEST_PORT', 55432)}"
+        base = Path(tempfile.gettempdir()) / f"polaris-tests-{suite_port()}"
         lock = open(f"{base}.lock", "w")
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -13,6 +13,7 @@ import pytest
 from polaris_db import postmasters
 from polaris_db.cluster import Cluster, free_port_from
 from polaris_db.errors import ServerError
+from run_dirs import suite_port
 
 
 def test_start_is_idempotent_and_picks_a_free_port(cluster_dir, capsys):
@@ -75,7 +76,7 @@ def test_a_deleted_data_directory_is_named_never_silently_replaced(cluster_dir):
 def test_a_data_directory_too_deep_for_a_unix_socket_still_starts(cluster_dir):
     """A socket path is limited to 107 bytes: a deep checkout serves TCP only instead of failing to start."""
     root = cluster_dir("deep-" * 20)
-    server = Cluster(root=root, port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 70))
+    server = Cluster(root=root, port=free_port_from(suite_port(70)))
     server.start()
     try:
         with psycopg.connect(server.url(), connect_timeout=10) as conn:

@@ -9,6 +9,7 @@ import pytest
 
 from polaris_db import REPO_ROOT
 from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
+from run_dirs import suite_port
 
 PART = ["tests/test_shim.py", "tests/migrations/test_apply.py"]  # the platform shim and the history: what a chosen server changes
 COMMITS = "select sum(xact_commit) from pg_stat_database"
@@ -26,7 +27,7 @@ def child_env(url: str) -> dict[str, str]:
 def second(fresh_cluster_dir):
     """A second hosted-model cluster: a chosen server's run drops the test databases it finds there (`tpl_*`),
     so it is never this run's own cluster."""
-    server = Cluster(root=fresh_cluster_dir("second"), port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 50),
+    server = Cluster(root=fresh_cluster_dir("second"), port=free_port_from(suite_port(50)),
                      settings={**FAST_UNSAFE, "max_connections": "200"})
     try:
         server.start()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from polaris_db import REPO_ROOT, postmasters
 from polaris_db.cluster import Cluster, free_port_from
+from run_dirs import suite_port
 
 LEAKY = "tests/fixtures/leaky/leaky_case.py"
 # The child runs need none of the third-party plugins that only load themselves (a second each to import).
@@ -28,7 +29,7 @@ def child_run(basetemp: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def child_port() -> int:
-    return int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 90
+    return suite_port(90)
 
 
 def assert_leaks_failed_named_and_stopped(result: subprocess.CompletedProcess, basetemp: Path) -> str:

@@ -6,11 +6,12 @@ import sys
 
 from polaris_db import postmasters
 from polaris_db.cluster import Cluster, free_port_from
+from run_dirs import suite_port
 
 
 def test_a_server_is_found_by_its_data_directory_and_stopped(cluster_dir):
     root = cluster_dir("found")
-    server = Cluster(root=root, port=free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 85),
+    server = Cluster(root=root, port=free_port_from(suite_port(85)),
                      settings={"fsync": "off"})
     server.start()
     pid = int((server.pgdata / "postmaster.pid").read_text().splitlines()[0])

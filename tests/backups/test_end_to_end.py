@@ -11,13 +11,14 @@ import pytest
 from polaris_db import REPO_ROOT
 from polaris_db.cluster import Cluster, free_port_from
 from run_inv import inv as run_inv
+from run_dirs import suite_port
 
 
 def test_backup_store_prune_drill_restore_on_the_embedded_default(tmp_path, cluster_dir, s3_store, age_key):
     state = cluster_dir("backups-end-to-end")  # a killed run's server there is stopped first
     env = {"POLARIS_SCRATCH_URL": "",  # scratch databases on the embedded cluster, as an operator's are
            "POLARIS_STATE_DIR": str(state),
-           "POLARIS_PG_PORT": str(free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 40))}
+           "POLARIS_PG_PORT": str(free_port_from(suite_port(40)))}
 
     def inv(*args):
         result = run_inv(*args, env=env, timeout=600)

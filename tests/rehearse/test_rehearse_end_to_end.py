@@ -11,6 +11,7 @@ from polaris_db.backups.fetch import copy, fetched, mark_verified
 from polaris_db.backups.store import LocalStore
 from polaris_db.backups.targets import prove_in_scratch
 from polaris_db.cluster import Cluster, free_port_from
+from run_dirs import suite_port
 
 
 def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, cluster_dir, s3_store, age_key, pending,
@@ -19,7 +20,7 @@ def test_rehearse_from_the_bucket_on_the_embedded_default(tmp_path, cluster_dir,
     for key in ("POLARIS_SCRATCH_URL", "POLARIS_BACKUP_STORE"):  # DATABASE_URL, SUPABASE_*: inv() leaves them out
         monkeypatch.delenv(key, raising=False)
     env = {"POLARIS_STATE_DIR": str(state),
-           "POLARIS_PG_PORT": str(free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + 60))}
+           "POLARIS_PG_PORT": str(free_port_from(suite_port(60)))}
 
     def inv(*args, code=0):
         result = run_inv(*args, env=env)

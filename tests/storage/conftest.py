@@ -25,12 +25,13 @@ from pyrage import x25519
 from polaris_db.backups.store import open_store
 from polaris_db.cluster import free_port_from
 from polaris_db.storage import source
+from run_dirs import suite_port
 
 _buckets = itertools.count(1)
 
 
 def _port(offset: int) -> int:
-    return free_port_from(int(os.environ.get("POLARIS_TEST_PORT", 55432)) + offset)
+    return free_port_from(suite_port(offset))
 
 
 # `python -m moto.server`, minus a directory scan per request: moto looks the Host header up in a fresh listing
