@@ -34,6 +34,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -48,6 +49,7 @@ from polaris_db import shim
 from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
 from polaris_db.database import drop_database, scratch_database
 from polaris_db.migrations.reset import build
+import shared_imports
 from run_dirs import (_fresh_dir, cluster_dir, fresh_cluster_dir, suite_port,  # noqa: F401 (fixtures and hooks)
                       pytest_sessionfinish, pytest_testnodedown)
 from run_order import (pytest_collection_modifyitems, pytest_configure_node,  # noqa: F401 (hooks: the run's order)
@@ -118,7 +120,18 @@ _serial_note = pytest.StashKey[bool]()
 SERIAL_NOTE = "POLARIS_TEST_DATABASE_URL: serial run (tests name databases on the one server; -n dropped)"
 
 
+def _compile_shared_imports(config) -> None:
+    """A fresh virtualenv's bytecode, written once before the workers start (why: tests/shared_imports.py)."""
+    if WORKER or not getattr(config.option, "numprocesses", None) or sys.dont_write_bytecode:
+        return
+    if shared_imports.compiled():
+        return
+    subprocess.run([sys.executable, shared_imports.__file__], cwd=Path(__file__).parent.parent,
+                   stdin=subprocess.DEVNULL, capture_output=True, timeout=300)  # a failure: workers compile, as before
+
+
 def pytest_configure(config):
+    _compile_shared_imports(config)
     if EXTERNAL_URL and WORKER:
         raise pytest.UsageError("POLARIS_TEST_DATABASE_URL runs the suite serially (its tests name databases "
                                 "on the one server): pass -n 0")
