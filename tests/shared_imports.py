@@ -16,7 +16,8 @@ import os
 import pkgutil
 
 SHARED_IMPORTS = ("boto3.s3.transfer", "botocore.config", "moto.server", "moto.backends", "psycopg", "pglast",
-                  "invoke.main", "pyrage", "urllib3", "xdist", "execnet", "pytest")
+                  "invoke.main", "pyrage", "urllib3", "xdist", "execnet", "pytest", "hypothesis",
+                  "sqlfluff.cli.commands", "sqlfluff.dialects.dialect_postgres")
 SENTINEL = "moto.server"  # the largest of them: compiled means this ran
 
 
@@ -33,6 +34,12 @@ def main() -> None:
     for module in pkgutil.walk_packages(polaris_db.__path__, "polaris_db."):
         if not module.name.endswith("__main__"):
             importlib.import_module(module.name)
+    from polaris_db.snapshots.fakes import vocabulary
+
+    vocabulary()  # Faker's providers load as it starts
+    import sqlfluff
+
+    sqlfluff.lint("select 1\n", dialect="postgres")  # the rules load as a lint starts
 
 
 if __name__ == "__main__":
