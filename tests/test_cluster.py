@@ -101,3 +101,24 @@ def test_its_own_server_is_never_answered_by_a_second_one_on_another_port(cluste
     finally:
         assert postmasters.stop_under(cluster.root) == [(pid, str(cluster.pgdata))]
     assert postmasters.postmasters(cluster.root) == []
+
+
+def test_a_new_cluster_copies_the_machines_pristine_initdb_unless_the_cache_is_off(tmp_path, monkeypatch):
+    """The first init keeps its never-started data directory; the next ones copy it (initdb's system identifier in
+    global/pg_control is the same), owned as initdb's was. `off`: initdb runs every time (a new identifier)."""
+    monkeypatch.setenv("POLARIS_INITDB_CACHE", str(tmp_path / "cache"))
+    first, second = Cluster(root=tmp_path / "a"), Cluster(root=tmp_path / "b")
+    first.init()
+    (model,) = (tmp_path / "cache").iterdir()
+    assert (model / "PG_VERSION").exists() and not (model / "postmaster.pid").exists()
+    second.init()
+    control = (first.pgdata / "global" / "pg_control").read_bytes()
+    assert (second.pgdata / "global" / "pg_control").read_bytes() == control
+    assert (second.pgdata.stat().st_uid, second.pgdata.stat().st_mode & 0o777) == \
+        (first.pgdata.stat().st_uid, first.pgdata.stat().st_mode & 0o777)
+    assert {p.stat().st_uid for p in second.pgdata.rglob("*")} == {first.pgdata.stat().st_uid}
+    assert second.model_file.read_text() == "pending\n"
+    monkeypatch.setenv("POLARIS_INITDB_CACHE", "off")
+    third = Cluster(root=tmp_path / "c")
+    third.init()
+    assert (third.pgdata / "global" / "pg_control").read_bytes() != control
