@@ -18,14 +18,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import sql
 
-from polaris_db.cluster import Cluster, free_port_from
+from polaris_db.cluster import Cluster, RunningServer, free_port_from
 from polaris_db.database import clone_database, drop_database
 from polaris_db.migrations.reset import build
 
@@ -34,38 +32,19 @@ SCHEMA = "POLARIS_BENCH_SCHEMA"
 S3_URL = "POLARIS_BENCH_S3_URL"
 
 
-@dataclass
-class LentServer:
-    """A running server the bench does not own (POLARIS_BENCH_SERVER_URL), used like a Cluster."""
-
-    admin: str
-
-    @property
-    def port(self) -> int:
-        return urlsplit(self.admin).port or 5432
-
-    def url(self, database: str = "postgres", user: str = "postgres") -> str:
-        parts = urlsplit(self.admin)
-        netloc = f"{user}{':' + parts.password if parts.password else ''}@{parts.hostname}:{self.port}"
-        return urlunsplit(parts._replace(netloc=netloc, path="/" + database))
-
-    def admin_url(self, database: str = "postgres") -> str:
-        return self.url(database, user=urlsplit(self.admin).username or "supabase_admin")
-
-
-def _databases(server: LentServer) -> set[str]:
+def _databases(server: RunningServer) -> set[str]:
     with psycopg.connect(server.admin_url(), autocommit=True) as conn:
         return {name for (name,) in conn.execute("select datname from pg_database").fetchall()}
 
 
 @contextmanager
 def bench_server(root: Path, port: int, settings: dict[str, str] | None = None,
-                 keep: bool = False) -> Iterator[Cluster | LentServer]:
+                 keep: bool = False) -> Iterator[Cluster | RunningServer]:
     """The server a bench runs on: a new cluster under `root` on the first free port from `port` (destroyed
     after, unless `keep`), or the server POLARIS_BENCH_SERVER_URL lends (the databases the bench made dropped)."""
     lent = os.environ.get(SERVER_URL)
     if lent:
-        server = LentServer(lent)
+        server = RunningServer(lent)
         before = _databases(server)
         try:
             yield server
@@ -84,7 +63,7 @@ def bench_server(root: Path, port: int, settings: dict[str, str] | None = None,
             cluster.destroy()
 
 
-def schema_database(server: Cluster | LentServer, name: str) -> str:
+def schema_database(server: Cluster | RunningServer, name: str) -> str:
     """URL of a new database `name` on `server` with the full schema: POLARIS_BENCH_SCHEMA cloned, or built."""
     template = os.environ.get(SCHEMA) if os.environ.get(SERVER_URL) else None
     with psycopg.connect(server.url("postgres"), autocommit=True) as conn:  # a new one: never a lent server's own

@@ -38,15 +38,13 @@ import subprocess
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
 
 from polaris_db import shim
-from polaris_db.cluster import FAST_UNSAFE, Cluster, free_port_from
+from polaris_db.cluster import FAST_UNSAFE, Cluster, RunningServer, free_port_from
 from polaris_db.database import drop_database, scratch_database
 from polaris_db.migrations.reset import build
 import shared_imports
@@ -86,26 +84,7 @@ _names = itertools.count(1)
 EXTERNAL_URL = os.environ.get("POLARIS_TEST_DATABASE_URL")
 
 
-@dataclass
-class ExternalServer:
-    """A server you chose (POLARIS_TEST_DATABASE_URL: its superuser's URL), used like the embedded cluster."""
-
-    admin: str
-
-    @property
-    def port(self) -> int:
-        return urlsplit(self.admin).port or 5432
-
-    def url(self, database: str = "postgres", user: str = "postgres") -> str:
-        parts = urlsplit(self.admin)
-        netloc = f"{user}:{parts.password or ''}@{parts.hostname}:{self.port}"
-        return urlunsplit(parts._replace(netloc=netloc, path="/" + database))
-
-    def admin_url(self, database: str = "postgres") -> str:
-        return self.url(database, user=urlsplit(self.admin).username or "supabase_admin")
-
-
-def _check_external(server: ExternalServer) -> None:
+def _check_external(server: RunningServer) -> None:
     with psycopg.connect(server.admin_url(), autocommit=True, connect_timeout=10) as conn:
         if not conn.execute("select rolsuper from pg_roles where rolname = current_user").fetchone()[0]:
             raise pytest.UsageError("POLARIS_TEST_DATABASE_URL must be the server's superuser (supabase_admin)")
@@ -148,7 +127,7 @@ def pytest_report_header(config):
 @pytest.fixture(scope="session")
 def cluster():
     if EXTERNAL_URL:
-        server = ExternalServer(EXTERNAL_URL)
+        server = RunningServer(EXTERNAL_URL)
         _check_external(server)
         _drop_test_databases(server)  # left by an interrupted run
         yield server

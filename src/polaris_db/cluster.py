@@ -22,6 +22,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 
 import psycopg
@@ -303,6 +304,26 @@ def _keep_model(pgdata: Path, model: Path) -> None:
         os.rename(partial, model)
     except OSError:  # another process kept one first, or the cache is not writable: the next init runs initdb
         shutil.rmtree(partial, ignore_errors=True)
+
+
+@dataclass
+class RunningServer:
+    """A server someone else runs, named by its superuser's URL, used like a Cluster (url, admin_url, port): the
+    test suite's POLARIS_TEST_DATABASE_URL, a bench's lent server."""
+
+    admin: str
+
+    @property
+    def port(self) -> int:
+        return urlsplit(self.admin).port or 5432
+
+    def url(self, database: str = "postgres", user: str = "postgres") -> str:
+        parts = urlsplit(self.admin)
+        netloc = f"{user}{':' + parts.password if parts.password else ''}@{parts.hostname}:{self.port}"
+        return urlunsplit(parts._replace(netloc=netloc, path="/" + database))
+
+    def admin_url(self, database: str = "postgres") -> str:
+        return self.url(database, user=urlsplit(self.admin).username or "supabase_admin")
 
 
 def orphan_postmasters(root: Path) -> list[tuple[int, str]]:
