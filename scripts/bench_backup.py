@@ -27,7 +27,8 @@ from pathlib import Path
 
 import psycopg
 
-from polaris_db.backups.dump import take_backup, tool_env
+from polaris_db.backups.dump import take_backup
+from polaris_db.psql import tool_env
 from polaris_db.backups.fetch import fetched
 from polaris_db.backups.store import open_store
 from polaris_db.backups.targets import prove_in_scratch, restore_beside

@@ -44,3 +44,16 @@ def run_bench(name: str, *args: str, workdir: Path, timeout: int = 600, server=N
     if server is not None:
         assert _databases(server) == before, f"{name} left databases: {sorted(_databases(server) - before)}"
     return result.stdout
+
+
+def main_exit(name: str, *args: str, monkeypatch, capsys) -> tuple[int, str]:
+    """(exit code, stderr) of `scripts/<name> args` run as main() in this process: for argument checks, where the
+    script's own toy run (`run_bench`) already proves it works as a process."""
+    import pytest
+
+    monkeypatch.syspath_prepend(str(SCRIPTS))
+    monkeypatch.setattr(sys, "argv", [str(SCRIPTS / name), *args])
+    module = __import__(name.removesuffix(".py"))
+    with pytest.raises(SystemExit) as caught:
+        module.main()
+    return caught.value.code, capsys.readouterr().err

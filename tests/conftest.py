@@ -206,22 +206,10 @@ def connect():
 
 @pytest.fixture
 def run_task():
-    """run(task, *args, **flags) -> (exit code, error line): a task's body in this process, as invoke runs it
-    (an Exit is its code and message); the environment restored afterwards, as a process would leave it."""
-    from invoke import Context, Exit
+    """run(task, *args, **flags) -> (exit code, error line): a task's body in this process (tests/run_task.py)."""
+    from run_task import call
 
-    def run(task, *args, **flags) -> tuple[int, str]:
-        environment = dict(os.environ)  # as isolated as a process: what the task loads (a `.env`) does not stay
-        try:
-            task.body(Context(), *args, **flags)
-        except Exit as stopped:  # what reports_errors raises: invoke prints the message on stderr, exits with the code
-            return stopped.code, stopped.message
-        finally:
-            os.environ.clear()
-            os.environ.update(environment)
-        return 0, ""
-
-    return run
+    return call
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,6 @@ import importlib
 import io
 import json
 import os
-import pkgutil
 import runpy
 import signal
 import socket
@@ -32,11 +31,10 @@ def preload() -> None:
     import boto3.s3.transfer  # noqa: F401 (imported inside the functions that use a bucket: ~0.5 CPU-s a call)
     import botocore.config  # noqa: F401
     import invoke.main  # noqa: F401
-    import polaris_db
 
-    for module in pkgutil.walk_packages(polaris_db.__path__, "polaris_db."):
-        if not module.name.endswith("__main__"):
-            importlib.import_module(module.name)
+    from shared_imports import import_polaris_db
+
+    import_polaris_db()
     for name in [name for name in sys.modules if name == "polaris_db" or name.startswith("polaris_db.")]:
         del sys.modules[name]
 

@@ -26,14 +26,19 @@ def compiled() -> bool:
     return spec is None or os.path.exists(importlib.util.cache_from_source(spec.origin))
 
 
-def main() -> None:
-    for name in SHARED_IMPORTS:
-        importlib.import_module(name)
+def import_polaris_db() -> None:
+    """Every module of the package (what the tasks may import)."""
     import polaris_db
 
     for module in pkgutil.walk_packages(polaris_db.__path__, "polaris_db."):
         if not module.name.endswith("__main__"):
             importlib.import_module(module.name)
+
+
+def main() -> None:
+    for name in SHARED_IMPORTS:
+        importlib.import_module(name)
+    import_polaris_db()
     from polaris_db.snapshots.fakes import vocabulary
 
     vocabulary()  # Faker's providers load as it starts

@@ -1,13 +1,6 @@
 """scripts/bench_rls.py end to end at a toy size: it builds, generates, measures and prints every read's ratio."""
 
-import sys
-
-import pytest
-
-from benches import run_bench
-from polaris_db import REPO_ROOT
-
-SCRIPT = REPO_ROOT / "scripts" / "bench_rls.py"
+from benches import main_exit, run_bench
 
 READS = ("recent attempts", "sessions this week", "attempts per drill", "progress (v_user_progress)",
          "weekly recap (v_weekly_recap)", "one session's attempts", "profile", "open assignments",
@@ -28,13 +21,6 @@ def test_quick_run_prints_a_ratio_per_read(cluster_dir, cluster, schema_template
 
 
 def test_bad_arguments_are_one_line_and_exit_2(monkeypatch, capsys):
-    """main() in-process (the script as a process: the quick run above)."""
-    monkeypatch.syspath_prepend(str(SCRIPT.parent))
-    from bench_rls import main
-
-    monkeypatch.setattr(sys, "argv", [str(SCRIPT), "--learners", "0"])
-    with pytest.raises(SystemExit) as caught:
-        main()
-    err = capsys.readouterr().err
-    assert caught.value.code == 2 and "must be positive" in err
+    code, err = main_exit("bench_rls.py", "--learners", "0", monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 2 and "must be positive" in err
     assert len([line for line in err.splitlines() if line.startswith(("error", "bench_rls.py: error"))]) == 1, err

@@ -1,15 +1,10 @@
 """scripts/bench_snapshot.py end to end at a toy size: it generates, backs up, restores, masks and prints the ratio."""
 
-import sys
-
 import pytest
 
-from benches import run_bench
-from polaris_db import REPO_ROOT
+from benches import main_exit, run_bench
 
 pytestmark = pytest.mark.benchmark
-
-SCRIPT = REPO_ROOT / "scripts" / "bench_snapshot.py"
 
 
 def test_toy_run_prints_the_ratio_and_memory(cluster_dir, cluster, schema_template):
@@ -21,11 +16,5 @@ def test_toy_run_prints_the_ratio_and_memory(cluster_dir, cluster, schema_templa
 
 
 def test_bad_arguments_exit_2(monkeypatch, capsys):
-    """main() in-process (the script as a process: the toy run above)."""
-    monkeypatch.syspath_prepend(str(SCRIPT.parent))
-    from bench_snapshot import main
-
-    monkeypatch.setattr(sys, "argv", [str(SCRIPT), "--users", "0"])
-    with pytest.raises(SystemExit) as caught:
-        main()
-    assert caught.value.code == 2 and "must be positive" in capsys.readouterr().err
+    code, err = main_exit("bench_snapshot.py", "--users", "0", monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 2 and "must be positive" in err

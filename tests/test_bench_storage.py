@@ -1,16 +1,12 @@
 """scripts/bench_storage.py end to end at a toy size: both copies measured, a ratio printed, night 2 only new files."""
 
 import re
-import sys
 
 import pytest
 
-from benches import run_bench
-from polaris_db import REPO_ROOT
+from benches import main_exit, run_bench
 
 pytestmark = pytest.mark.benchmark
-
-SCRIPT = REPO_ROOT / "scripts" / "bench_storage.py"
 
 
 def test_quick_run_prints_the_ratio_and_a_second_night_of_new_files_only(cluster_dir):
@@ -22,13 +18,6 @@ def test_quick_run_prints_the_ratio_and_a_second_night_of_new_files_only(cluster
 
 
 def test_bad_arguments_are_one_line_and_exit_2(monkeypatch, capsys):
-    """main() in-process (the script as a process: the quick run above)."""
-    monkeypatch.syspath_prepend(str(SCRIPT.parent))
-    from bench_storage import main
-
-    monkeypatch.setattr(sys, "argv", [str(SCRIPT), "--files", "0"])
-    with pytest.raises(SystemExit) as caught:
-        main()
-    err = capsys.readouterr().err
-    assert caught.value.code == 2 and "must be positive" in err
+    code, err = main_exit("bench_storage.py", "--files", "0", monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 2 and "must be positive" in err
     assert len([line for line in err.splitlines() if "error" in line]) == 1, err

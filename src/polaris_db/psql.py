@@ -32,11 +32,17 @@ def split_password(url: str) -> tuple[str, str | None]:
     return urlunsplit(parts._replace(netloc=netloc)), unquote(parts.password)
 
 
-def psql_command(url: str, *args: str) -> tuple[list[str], dict[str, str]]:
-    clean_url, password = split_password(url)
+def tool_env(url: str) -> tuple[str, dict[str, str]]:
+    """The URL without its password (for argv) and an environment carrying it as PGPASSWORD."""
+    clean, password = split_password(url)
     env = dict(os.environ)
     if password is not None:
         env["PGPASSWORD"] = password
+    return clean, env
+
+
+def psql_command(url: str, *args: str) -> tuple[list[str], dict[str, str]]:
+    clean_url, env = tool_env(url)
     return [bin_path("psql"), "--no-psqlrc", "-d", clean_url, *args], env
 
 

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from . import REPO_ROOT, cache, supabase_cli
 from .cluster import bin_path
 from .errors import PolarisError, StaleFile
-from .psql import split_password
+from .psql import tool_env
 
 DEFAULT_OUTPUT = REPO_ROOT / "src" / "types" / "database.types.ts"
 
@@ -73,8 +73,7 @@ def _cli_build() -> list:
 
 
 def _schema_dump(url: str) -> bytes | None:
-    clean_url, password = split_password(url)
-    env = {**os.environ, **({"PGPASSWORD": password} if password is not None else {})}
+    clean_url, env = tool_env(url)
     # A fixed restrict key: pg_dump would otherwise write a random one into every dump.
     command = [bin_path("pg_dump"), "--schema-only", "--restrict-key=polaris", "--no-password", "-d", clean_url]
     try:

@@ -32,7 +32,7 @@ import pyrage
 
 from ..database import connection, server_version
 from ..errors import BackupError, ConfigError, first_line
-from ..psql import split_password
+from ..psql import tool_env
 from ..cluster import bin_path
 from . import keys
 from .guard import no_reset_under_way
@@ -49,15 +49,6 @@ DUMP_TIMEOUT = int(os.environ.get("POLARIS_DUMP_TIMEOUT", 4 * 3600))
 
 Progress = Callable[[int, int, str], None]  # (tables done, tables in total, table being dumped)
 _DUMPING = re.compile(r'dumping contents of table "(?P<table>[^"]+)"')
-
-
-def tool_env(url: str) -> tuple[str, dict[str, str]]:
-    """The URL without its password (for argv) and an environment carrying it as PGPASSWORD."""
-    clean, password = split_password(url)
-    env = dict(os.environ)
-    if password is not None:
-        env["PGPASSWORD"] = password
-    return clean, env
 
 
 def run_tool(args: list[str], *, timeout: float = TOOL_TIMEOUT, **kwargs) -> subprocess.CompletedProcess:

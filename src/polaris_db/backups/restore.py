@@ -33,8 +33,9 @@ from psycopg import sql
 from ..cluster import bin_path
 from ..database import connection, recreate_database
 from ..errors import BackupError
+from ..psql import tool_env
 from . import roles
-from .dump import DUMP_TIMEOUT, OWNED_SCHEMAS, PLATFORM_SCHEMAS, migration_versions, row_counts, run_tool, tool_env
+from .dump import DUMP_TIMEOUT, OWNED_SCHEMAS, PLATFORM_SCHEMAS, migration_versions, row_counts, run_tool
 from .manifest import Manifest
 
 _TYPES = sorted(("TABLE DATA", "SEQUENCE SET", "SEQUENCE OWNED BY", "FK CONSTRAINT", "CHECK CONSTRAINT",
