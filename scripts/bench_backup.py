@@ -35,7 +35,8 @@ from polaris_db.backups.targets import prove_in_scratch, restore_beside
 from polaris_db.cluster import bin_path, free_port_from
 
 sys.path.insert(0, str(Path(__file__).parent))
-from benchkit import S3_URL, bench_server, cache_moto_services, remove_bucket, schema_database  # noqa: E402
+from benchkit import S3_URL, bench_server, remove_bucket, schema_database  # noqa: E402
+from moto_server import cache_services  # noqa: E402
 sys.path.pop(0)
 
 BUCKET = f"bench-backups-{os.getpid()}"  # a lent S3 server (POLARIS_BENCH_S3_URL) may hold another run's
@@ -92,7 +93,7 @@ def start_store(port: int):
     if not endpoint:
         from moto.server import ThreadedMotoServer
 
-        cache_moto_services()
+        cache_services()
         server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
         # start() waits for its server thread forever, even when that thread died (the port taken meanwhile)
         starting = threading.Thread(target=server.start, daemon=True)

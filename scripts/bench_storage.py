@@ -8,7 +8,7 @@
   night 2: --new-percent more files; ours must read and copy only those (the rest is known by etag)
 
 Storage and the store are two moto S3 servers on loopback, each in its own process (moto's listing of its
-services made once, not on every request: scripts/benchkit.py). Prints MB/s and
+services made once, not on every request: scripts/moto_server.py). Prints MB/s and
 the ratio of throughputs (target >= 0.9x of raw) and the second night's counts.
 Usage: .venv/bin/python scripts/bench_storage.py [--files 2000] [--kib 64] [--large-mib 40] [--new-percent 1]
 """
@@ -32,9 +32,7 @@ from polaris_db.cluster import free_port_from
 from polaris_db.storage import source
 from polaris_db.storage.copy import copy_storage, save_for_manifest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from benchkit import MOTO_SERVER  # noqa: E402
-sys.path.pop(0)
+MOTO_SERVER = Path(__file__).with_name("moto_server.py")
 
 TARGET = 0.9
 BUCKETS = ("user-media", "public-assets")
@@ -42,7 +40,7 @@ BUCKETS = ("user-media", "public-assets")
 
 @contextmanager
 def moto_server(port: int):
-    server = subprocess.Popen([sys.executable, "-c", MOTO_SERVER, "-H", "127.0.0.1", "-p", str(port)],
+    server = subprocess.Popen([sys.executable, str(MOTO_SERVER), "-H", "127.0.0.1", "-p", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
     url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 30
     try:

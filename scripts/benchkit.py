@@ -1,4 +1,4 @@
-"""What the bench scripts share: the Postgres server they run on, and moto's S3 server with its service listing cached.
+"""What the bench scripts share: the Postgres server they run on (their own, or one a test lends them).
 
 By default a bench starts its own temporary embedded cluster and builds the schema (shim, migrations, seeds).
 Variables let a test run lend its own server instead (tests/benches.py), so that a toy-sized run pays for
@@ -83,17 +83,3 @@ def remove_bucket(client, bucket: str) -> None:
         for item in page.get("Contents", []):
             client.delete_object(Bucket=bucket, Key=item["Key"])
     client.delete_bucket(Bucket=bucket)
-
-
-_CACHE = ("import moto.backends as backends; listed = tuple(backends.list_of_moto_modules()); "
-          "backends.list_of_moto_modules = lambda: listed")
-
-
-def cache_moto_services() -> None:
-    """moto looks each request's Host up in a fresh listing of its ~180 service packages, twice per request; the
-    listing never changes while a server runs: listed once, in this process (an in-process moto server)."""
-    exec(_CACHE, {})  # noqa: S102 - the constant above
-
-
-# `python -c MOTO_SERVER -H host -p port`: moto's server as `python -m moto.server` runs it, the listing cached.
-MOTO_SERVER = _CACHE + "; from moto.server import main; main()"
